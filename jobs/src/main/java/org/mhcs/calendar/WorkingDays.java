@@ -65,7 +65,8 @@ public final class WorkingDays {
     }
     int days = 0;
     for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-      boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend =
+          d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
       if (!weekend && !bankHolidays.contains(d)) {
         days++;
       }

@@ -1,0 +1,64 @@
+package org.mhcs.conf;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A small CSV file from {@code conf/}, read whole: one map per row, keyed by header. */
+public final class ConfTable {
+  private final String file;
+  private final List<Map<String, String>> rows;
+
+  private ConfTable(String file, List<Map<String, String>> rows) {
+    this.file = file;
+    this.rows = rows;
+  }
+
+  /** Reads {@code conf/<name>} from the build; every header in {@code required} must be present. */
+  public static ConfTable read(String name, String... required) {
+    String file = "conf/" + name;
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setHeaderExtractionEnabled(true);
+    settings.setNullValue("");
+    settings.getFormat().setLineSeparator("\n");
+    CsvParser parser = new CsvParser(settings);
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (InputStream in = BundledResources.open(file)) {
+      parser.beginParsing(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String[] headers = parser.getContext().headers();
+      List<String> missing = new ArrayList<>();
+      for (String r : required) {
+        if (!List.of(headers).contains(r)) {
+          missing.add(file + ": missing column '" + r + "' (found " + List.of(headers) + ")");
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ConfigException(missing);
+      }
+      for (String[] values = parser.parseNext(); values != null; values = parser.parseNext()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i++) {
+          row.put(headers[i], i < values.length && values[i] != null ? values[i].trim() : "");
+        }
+        rows.add(row);
+      }
+    } catch (java.io.IOException e) {
+      throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
+    }
+    return new ConfTable(file, rows);
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public List<Map<String, String>> rows() {
+    return rows;
+  }
+}

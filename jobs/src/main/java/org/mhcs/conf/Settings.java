@@ -1,0 +1,153 @@
+package org.mhcs.conf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The pipeline's options: every one declared here once, read from {@code conf/mhcs.properties},
+ * overridable on the command line ({@code --set key=value}), and all checked at start-up so that
+ * every problem is reported at once.
+ */
+public final class Settings implements Serializable {
+  public static final Setting<String> SPARK_MASTER =
+      Setting.text(
+          "spark.master", "local[2]", "Spark master for local runs (ignored under spark-submit)");
+  public static final Setting<Integer> SHUFFLE_PARTITIONS =
+      Setting.integer(
+          "spark.shuffle_partitions",
+          "4",
+          1,
+          10000,
+          "Shuffle partitions; small for one machine, raise on a cluster");
+  public static final Setting<Double> MAX_REJECT_PCT =
+      Setting.number(
+          "ingest.max_reject_pct",
+          "5",
+          0,
+          100,
+          "A run fails (exit 3) when any file's quarantined share of rows exceeds this percent");
+  public static final Setting<Double> CLINICAL_MINUTES_PER_DAY =
+      Setting.number(
+          "metrics.clinical_minutes_per_day",
+          "450",
+          60,
+          1440,
+          "Available clinical minutes in one working day (7.5 hours), the direct care time base");
+  public static final Setting<Double> MIN_AVAILABLE_DAYS =
+      Setting.number(
+          "benchmark.min_available_days",
+          "20",
+          0,
+          1e9,
+          "Organisations with fewer available clinical days in a service line are reported but"
+              + " left out of the national distribution");
+  public static final Setting<Double> MIN_CONTACTS =
+      Setting.number(
+          "benchmark.min_contacts",
+          "30",
+          0,
+          1e9,
+          "Organisations with fewer contacts (or patients) behind a rate are reported but left out"
+              + " of the national distribution");
+  public static final Setting<Double> CLINICAL_DAYS_PER_WTE_YEAR =
+      Setting.number(
+          "opportunity.clinical_days_per_wte_year",
+          "187.5",
+          1,
+          366,
+          "Clinical days one WTE gives in a year; the review's figures imply 187.5"
+              + " (300,000 days = 1,600 staff)");
+  public static final Setting<Double> DEFAULT_DAYS_PER_PATIENT =
+      Setting.number(
+          "opportunity.default_days_per_patient",
+          "3.3",
+          0.01,
+          1000,
+          "Clinical days per patient when a service has no patients of its own to measure it"
+              + " (the review's community nursing figures imply 3.3)");
+
+  /** Every declared option, in the order help lists them. */
+  public static final List<Setting<?>> ALL =
+      List.of(
+          SPARK_MASTER,
+          SHUFFLE_PARTITIONS,
+          MAX_REJECT_PCT,
+          CLINICAL_MINUTES_PER_DAY,
+          MIN_AVAILABLE_DAYS,
+          MIN_CONTACTS,
+          CLINICAL_DAYS_PER_WTE_YEAR,
+          DEFAULT_DAYS_PER_PATIENT);
+
+  private final Map<String, Object> values;
+
+  private Settings(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  /** Defaults, then {@code conf/mhcs.properties}, then {@code overrides}; all checked. */
+  public static Settings load(Map<String, String> overrides) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    ALL.forEach(s -> raw.put(s.key(), s.defaultValue()));
+    List<String> problems = new ArrayList<>();
+    Properties file = new Properties();
+    try (InputStream in = BundledResources.open("conf/mhcs.properties")) {
+      file.load(in);
+    } catch (IOException e) {
+      problems.add("conf/mhcs.properties: cannot be read: " + e.getMessage());
+    }
+    file.stringPropertyNames()
+        .forEach(k -> put(raw, k, file.getProperty(k), "conf/mhcs.properties", problems));
+    overrides.forEach((k, v) -> put(raw, k, v, "--set", problems));
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Setting<?> s : ALL) {
+      parse(s, raw.get(s.key()), values, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new Settings(values);
+  }
+
+  /** Defaults only (plus overrides), without reading the conf file: for tests. */
+  public static Settings defaults() {
+    return load(Map.of());
+  }
+
+  private static void put(
+      Map<String, String> raw, String key, String value, String where, List<String> problems) {
+    if (!raw.containsKey(key)) {
+      problems.add(where + ": unknown option '" + key + "'; known options: " + raw.keySet());
+    } else {
+      raw.put(key, value.trim());
+    }
+  }
+
+  private static <T> void parse(
+      Setting<T> s, String text, Map<String, Object> values, List<String> problems) {
+    try {
+      T value = s.parser().apply(text);
+      if (!s.valid().test(value)) {
+        problems.add(s.key() + " = '" + text + "': must be " + s.rule());
+      }
+      values.put(s.key(), value);
+    } catch (RuntimeException e) {
+      problems.add(s.key() + " = '" + text + "': must be " + s.rule());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting.key());
+  }
+
+  /** Every option with its value, for the run log. */
+  public Map<String, Object> asMap() {
+    return Map.copyOf(values);
+  }
+}

@@ -1,0 +1,42 @@
+package org.mhcs.schema;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A landing table as declared in {@code schemas/landing/<source>/<table>.yaml}.
+ *
+ * @param eventDate the date column that must fall inside the period (event tables only; referrals
+ *     and spells open in the month legitimately start earlier), or null
+ * @param key columns that identify a row within a provider's submission
+ */
+public record LandingTableSpec(
+    String source,
+    String table,
+    PeriodType period,
+    String description,
+    String eventDate,
+    List<String> key,
+    List<ColumnSpec> columns) {
+
+  /**
+   * The warehouse name shared by its bronze and silver tables, e.g. {@code csds_cyp201carecontact}.
+   */
+  public String warehouseName() {
+    return (source + "_" + table).toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code source/table}, how users and logs name it. */
+  public String id() {
+    return source + "/" + table;
+  }
+
+  public Optional<ColumnSpec> column(String name) {
+    return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnSpec::name).toList();
+  }
+}
