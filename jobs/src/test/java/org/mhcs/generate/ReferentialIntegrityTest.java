@@ -1,0 +1,281 @@
+package org.mhcs.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tables join the way the pipeline joins them: contacts to referrals and referral teams,
+ * activities to contacts and professionals, ESR assignments to teams and sickness, and every team
+ * has one team type. Codes come from the lists in {@code conf/}.
+ */
+class ReferentialIntegrityTest {
+  private static final DataSetFields CSDS = DataSetFields.CSDS;
+  private static final DataSetFields MHSDS = DataSetFields.MHSDS;
+
+  private static Path root;
+  private static Map<String, String> orgTypes;
+  private static Set<String> allTeams;
+  private static Set<String> allProfessionals;
+
+  @BeforeAll
+  static void generate() {
+    root = LandingFixture.demo().landingDir();
+    orgTypes = new HashMap<>();
+    LandingFixture.forEachRow(
+        root.resolve("ref/organisations/organisations.csv"),
+        row -> orgTypes.put(row.get("Org_Code"), row.get("Org_Type")));
+    // A combined trust's ESR holds both its CSDS and its MHSDS teams and professionals.
+    allTeams = new HashSet<>();
+    allProfessionals = new HashSet<>();
+    for (DataSetFields f : List.of(CSDS, MHSDS)) {
+      LandingFixture.forEachRow(
+          root,
+          f.source(),
+          f.referralTeams(),
+          row -> allTeams.add(row.get(f.org()) + "|" + row.get(f.teamId())));
+      LandingFixture.forEachRow(
+          root,
+          f.source(),
+          f.staff(),
+          row -> allProfessionals.add(row.get(f.org()) + "|" + row.get(f.professionalId())));
+    }
+  }
+
+  @Test
+  void csdsTablesJoin() {
+    checkDataSet(CSDS, Set.of("Community", "Combined MH and community", "Acute"));
+  }
+
+  @Test
+  void mhsdsTablesJoin() {
+    checkDataSet(MHSDS, Set.of("Mental health", "Combined MH and community"));
+  }
+
+  private void checkDataSet(DataSetFields f, Set<String> submittingTypes) {
+    Set<String> mappedTypes = confCodes("service_line_map.csv", f.codeSystem());
+    Set<String> mechanisms = confCodes("code_lists/consultation_mechanism.csv", null);
+    Set<String> attendances = confCodes("code_lists/attend_or_dna.csv", null);
+
+    Set<String> referrals = new HashSet<>();
+    Map<String, String> referralPatient = new HashMap<>();
+    LandingFixture.forEachRow(
+        root,
+        f.source(),
+        f.referrals(),
+        row -> {
+          String key = row.get(f.org()) + "|" + row.get(f.referralId());
+          assertTrue(referrals.add(key), () -> "duplicate referral " + key);
+          assertFalse(row.get(f.patientId()).isEmpty(), () -> "referral without a patient " + key);
+          referralPatient.put(key, row.get(f.patientId()));
+          assertTrue(
+              submittingTypes.contains(orgTypes.get(row.get(f.org()))),
+              () ->
+                  row.get(f.org())
+                      + " ("
+                      + orgTypes.get(row.get(f.org()))
+                      + ") submits "
+                      + f.source());
+        });
+
+    Set<String> referralTeams = new HashSet<>();
+    Map<String, String> teamType = new HashMap<>();
+    Map<String, Set<String>> teamsPerOrgAndType = new HashMap<>();
+    LandingFixture.forEachRow(
+        root,
+        f.source(),
+        f.referralTeams(),
+        row -> {
+          String referral = row.get(f.org()) + "|" + row.get(f.referralId());
+          assertTrue(
+              referrals.contains(referral), () -> "referral team without referral " + referral);
+          String team = row.get(f.org()) + "|" + row.get(f.teamId());
+          referralTeams.add(referral + "|" + row.get(f.teamId()));
+          String type = row.get(f.teamType());
+          String previous = teamType.putIfAbsent(team, type);
+          assertTrue(previous == null || previous.equals(type), () -> team + " has two team types");
+          assertTrue(
+              mappedTypes.contains(type) || "A18".equals(type),
+              () -> "team type " + type + " is neither mapped in conf nor the deliberate A18");
+          teamsPerOrgAndType
+              .computeIfAbsent(row.get(f.org()) + "|" + type, k -> new HashSet<>())
+              .add(row.get(f.teamId()));
+        });
+    for (Map.Entry<String, Set<String>> e : teamsPerOrgAndType.entrySet()) {
+      int teams = e.getValue().size();
+      assertTrue(teams >= 1 && teams <= 6, () -> e.getKey() + " has " + teams + " teams");
+    }
+
+    Set<String> attendedContacts = new HashSet<>();
+    Set<String> contacts = new HashSet<>();
+    long[] counts = new long[2]; // all contacts, contacts in A18 teams
+    LandingFixture.forEachRow(
+        root,
+        f.source(),
+        f.contacts(),
+        row -> {
+          String referral = row.get(f.org()) + "|" + row.get(f.referralId());
+          String contact = row.get(f.org()) + "|" + row.get(f.contactId());
+          assertTrue(contacts.add(contact), () -> "duplicate contact " + contact);
+          assertTrue(referrals.contains(referral), () -> "contact without referral " + contact);
+          assertTrue(
+              referralTeams.contains(referral + "|" + row.get(f.teamId())),
+              () -> "contact " + contact + " has no referral-team row for its team");
+          assertTrue(mechanisms.contains(row.get(f.mechanism())), row.get(f.mechanism()));
+          String attendance = row.get(f.attendance());
+          assertTrue(attendances.contains(attendance), attendance);
+          if (attendance.equals("5") || attendance.equals("6")) {
+            attendedContacts.add(contact);
+          }
+          counts[0]++;
+          if ("A18".equals(teamType.get(row.get(f.org()) + "|" + row.get(f.teamId())))) {
+            counts[1]++;
+          }
+        });
+    if (f == MHSDS) {
+      double unmappedShare = (double) counts[1] / counts[0];
+      assertTrue(
+          unmappedShare > 0.005 && unmappedShare < 0.02,
+          () -> "A18 teams carry about 1% of MHSDS contacts, not " + unmappedShare);
+    }
+
+    Set<String> professionals = new HashSet<>();
+    LandingFixture.forEachRow(
+        root,
+        f.source(),
+        f.staff(),
+        row -> {
+          String key = row.get(f.org()) + "|" + row.get(f.professionalId());
+          assertTrue(professionals.add(key), () -> "duplicate staff details row " + key);
+        });
+    Set<String> activityIds = new HashSet<>();
+    LandingFixture.forEachRow(
+        root,
+        f.source(),
+        f.activities(),
+        row -> {
+          String contact = row.get(f.org()) + "|" + row.get(f.contactId());
+          assertTrue(
+              attendedContacts.contains(contact), () -> "activity on a non-attended " + contact);
+          assertTrue(
+              professionals.contains(row.get(f.org()) + "|" + row.get(f.professionalId())),
+              () -> "activity by a professional missing from staff details: " + row.values());
+          String activity = row.get(f.org()) + "|" + row.get(f.activityId());
+          assertTrue(activityIds.add(activity), () -> "duplicate activity " + activity);
+        });
+  }
+
+  @Test
+  void everyEsrTeamIsATeamOfTheReferralTeamTables() {
+    long[] withTeam = new long[1];
+    LandingFixture.forEachRow(
+        root,
+        "esr",
+        "staff_in_post",
+        row -> {
+          String team = row.get("Team_Local_Id");
+          if (!team.isEmpty()) {
+            withTeam[0]++;
+            assertTrue(
+                allTeams.contains(row.get("Org_Code") + "|" + team),
+                () ->
+                    "ESR team "
+                        + row.get("Org_Code")
+                        + " "
+                        + team
+                        + " is in no referral-team table");
+          }
+        });
+    assertTrue(withTeam[0] > 1000, () -> "ESR assignments with a team: " + withTeam[0]);
+  }
+
+  @Test
+  void esrAssignmentsJoinSicknessAndUseConfStaffGroups() {
+    Set<String> staffGroups = confCodes("clinical_staff_groups.csv", null);
+    Map<String, Double> availableByAssignment = new HashMap<>();
+    Set<String> wteValues = Set.of("1.00", "0.80", "0.60", "0.50", "0.40");
+    LandingFixture.forEachRow(
+        root,
+        "esr",
+        "staff_in_post",
+        row -> {
+          String key = row.get("Org_Code") + "|" + row.get("Assignment_Number");
+          assertNotNull(orgTypes.get(row.get("Org_Code")), "unknown organisation " + key);
+          assertTrue(row.get("Assignment_Number").matches("\\d{8}-\\d"), key);
+          assertTrue(row.get("Unique_NHS_Identifier").matches("\\d{7,9}"), key);
+          assertTrue(staffGroups.contains(row.get("Staff_Group")), row.get("Staff_Group"));
+          assertTrue(wteValues.contains(row.get("Contracted_WTE")), row.get("Contracted_WTE"));
+          assertTrue(row.decimal("Monthly_Pay_Cost") > 500, () -> "pay " + row.values());
+          String careProfessional = row.get("CareProfLocalId");
+          if (!careProfessional.isEmpty()) {
+            String id = row.get("Org_Code") + "|" + careProfessional;
+            assertTrue(
+                allProfessionals.contains(id),
+                () -> "ESR CareProfLocalId " + id + " is in no staff details table");
+          }
+          assertTrue(
+              availableByAssignment.put(key, row.decimal("Contracted_WTE") * 31) == null,
+              () -> "duplicate assignment " + key);
+        });
+    Set<String> sick = new HashSet<>();
+    LandingFixture.forEachRow(
+        root,
+        "esr",
+        "sickness",
+        row -> {
+          String key = row.get("Org_Code") + "|" + row.get("Assignment_Number");
+          Double available = availableByAssignment.get(key);
+          assertNotNull(available, "sickness row for no assignment " + key);
+          // FTE days available = contracted WTE × calendar days in May (31).
+          assertEquals(available, row.decimal("FTE_Days_Available"), 0.005, key);
+          double daysSick = row.decimal("FTE_Days_Sick");
+          assertTrue(daysSick >= 0 && daysSick <= available, key);
+          sick.add(key);
+        });
+    assertEquals(availableByAssignment.keySet(), sick, "one sickness row per assignment");
+  }
+
+  /**
+   * The {@code code} (or {@code staff_group}) column of a conf file on the classpath, restricted to
+   * {@code codeSystem} when given.
+   */
+  static Set<String> confCodes(String file, String codeSystem) {
+    try (InputStream in =
+        ReferentialIntegrityTest.class.getResourceAsStream("/mhcs/conf/" + file)) {
+      assertNotNull(in, "conf/" + file + " is not on the classpath");
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<String> header = LandingFixture.parseLine(reader.readLine());
+      int codeColumn = header.contains("code") ? header.indexOf("code") : 0;
+      int systemColumn = header.indexOf("code_system");
+      Set<String> codes = new HashSet<>();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        List<String> fields = LandingFixture.parseLine(line);
+        if (codeSystem == null || fields.get(systemColumn).equals(codeSystem)) {
+          codes.add(fields.get(codeColumn));
+        }
+      }
+      return codes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
