@@ -1,0 +1,143 @@
+package org.mhcs.ingest;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.PeriodType;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/**
+ * Lands one table's files for one period in {@code bronze.<source>_<table>}: every row as text,
+ * identifiers already pseudonymised, with lineage. Replaces exactly that period (one commit); input
+ * identical to what is already loaded (same fingerprint) is skipped, so a rerun changes nothing.
+ */
+public final class BronzeIngest {
+  private final Warehouse warehouse;
+  private final LandingFolder landing;
+  private final Pseudonymiser pseudonymiser;
+  private final String runId;
+
+  public BronzeIngest(
+      Warehouse warehouse, LandingFolder landing, Pseudonymiser pseudonymiser, String runId) {
+    this.warehouse = warehouse;
+    this.landing = landing;
+    this.pseudonymiser = pseudonymiser;
+    this.runId = runId;
+  }
+
+  /** What one table's load did. */
+  public record Result(
+      LandingTableSpec spec,
+      List<Path> files,
+      List<Path> strayFiles,
+      String fingerprint,
+      boolean skipped,
+      long rows) {
+    public boolean landed() {
+      return !files.isEmpty();
+    }
+  }
+
+  /** The bronze partition value for {@code spec} in {@code period}. */
+  public static String partition(LandingTableSpec spec, Period period) {
+    return spec.period() == PeriodType.NONE ? Lineage.NO_PERIOD : period.toString();
+  }
+
+  /**
+   * Checks every file's header first (a bad file fails the table before anything is written), then
+   * loads. Cost: one read of the files for the fingerprint, one parse to write.
+   */
+  public Result load(LandingTableSpec spec, Period period) {
+    List<Path> files = landing.csvFiles(spec, period);
+    List<Path> stray = landing.strayFiles(spec, period);
+    if (files.isEmpty()) {
+      return new Result(spec, files, stray, null, false, 0);
+    }
+    List<LandingFile> opened = new ArrayList<>();
+    for (Path file : files) {
+      opened.add(LandingCsv.open(file, landing.relative(file), spec));
+    }
+    String fingerprint = InputFingerprint.of(files, landing, pseudonymiser.keyId());
+    Table table = Table.bronze(spec.warehouseName());
+    String partition = partition(spec, period);
+    String condition = "`" + Lineage.PERIOD + "` = '" + partition + "'";
+    if (alreadyLoaded(table, condition, fingerprint)) {
+      long rows = warehouse.read(table).where(condition).count();
+      return new Result(spec, files, stray, fingerprint, true, rows);
+    }
+    warehouse
+        .spark()
+        .sparkContext()
+        .setJobDescription(
+            "bronze " + spec.id() + " " + partition + " (" + files.size() + " files)");
+    Dataset<Row> rows = read(spec, opened);
+    Dataset<Row> withLineage =
+        rows.withColumn(Lineage.RUN_ID, lit(runId))
+            .withColumn(Lineage.INGESTED_AT, lit(Timestamp.from(Instant.now())))
+            .withColumn(Lineage.PERIOD, lit(partition))
+            .withColumn(Lineage.FINGERPRINT, lit(fingerprint));
+    warehouse.replace(table, withLineage, condition, Lineage.PERIOD);
+    return new Result(
+        spec, files, stray, fingerprint, false, warehouse.rowsWrittenByLastCommit(table));
+  }
+
+  private boolean alreadyLoaded(Table table, String condition, String fingerprint) {
+    if (!warehouse.exists(table)) {
+      return false;
+    }
+    List<Row> loaded =
+        warehouse
+            .read(table)
+            .where(condition)
+            .select(Lineage.FINGERPRINT)
+            .distinct()
+            .collectAsList();
+    return loaded.size() == 1 && fingerprint.equals(loaded.get(0).getString(0));
+  }
+
+  /** The files' rows as a DataFrame, one Spark task per file. */
+  private Dataset<Row> read(LandingTableSpec spec, List<LandingFile> files) {
+    LandingCsv csv = new LandingCsv(spec, pseudonymiser);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(csv::rows);
+    return warehouse.spark().createDataFrame(rows, textSchema(spec));
+  }
+
+  /** Bronze's schema before lineage: every declared column as text, then file and line. */
+  public static StructType textSchema(LandingTableSpec spec) {
+    StructType schema = new StructType();
+    for (String column : spec.columnNames()) {
+      schema = schema.add(column, DataTypes.StringType, true);
+    }
+    return schema
+        .add(Lineage.SOURCE_FILE, DataTypes.StringType, false)
+        .add(Lineage.LINE, DataTypes.LongType, false);
+  }
+
+  /** All bronze columns of a table in order, for selecting them back. */
+  public static List<String> columns(LandingTableSpec spec) {
+    List<String> columns = new ArrayList<>(spec.columnNames());
+    columns.addAll(
+        List.of(
+            Lineage.SOURCE_FILE,
+            Lineage.LINE,
+            Lineage.RUN_ID,
+            Lineage.INGESTED_AT,
+            Lineage.PERIOD,
+            Lineage.FINGERPRINT));
+    return columns;
+  }
+}

@@ -1,0 +1,51 @@
+package org.mhcs.spark;
+
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.mhcs.conf.Settings;
+
+/**
+ * Builds the Spark session every job runs in: Delta enabled, UTC, small shuffles on one machine.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * A session for {@code warehouse}. Under spark-submit the master comes from the submitter;
+   * otherwise from {@link Settings#SPARK_MASTER}. Spark's own scratch space goes under the
+   * warehouse so runs leave nothing in the working directory.
+   */
+  public static SparkSession forWarehouse(Path warehouse, Settings settings) {
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(settings.get(Settings.SPARK_MASTER));
+    }
+    Path scratch = warehouse.resolve("_spark");
+    return SparkSession.builder()
+        .config(conf)
+        .appName("mhcs")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", settings.get(Settings.SHUFFLE_PARTITIONS))
+        .config("spark.sql.adaptive.enabled", "true")
+        // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not fail
+        // the job or roll over to March as the legacy parser would.
+        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+        .config(
+            "spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").toAbsolutePath().toString())
+        .config("spark.local.dir", scratch.toAbsolutePath().toString())
+        // Delta replays each table's log with 50 tasks by default; our tables have short logs,
+        // and on one machine those tasks cost seconds per read.
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        // Delta's default retention checks would refuse nothing here, but its auto-compaction
+        // would add commits: keep one commit per table per run.
+        .config("spark.databricks.delta.autoCompact.enabled", "false")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .getOrCreate();
+  }
+}

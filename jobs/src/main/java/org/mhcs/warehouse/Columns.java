@@ -1,0 +1,80 @@
+package org.mhcs.warehouse;
+
+/**
+ * Column names of the tables the pipeline derives (conformed silver and gold), declared once.
+ * Landing columns keep the data sets' own names, declared in {@code schemas/}.
+ */
+public final class Columns {
+  // Shared grain
+  public static final String PERIOD = "period";
+  public static final String ORG_CODE = "org_code";
+  public static final String SERVICE_LINE = "service_line";
+  public static final String DATASET = "dataset";
+
+  // silver.conformed_contacts
+  public static final String CONTACT_ID = "contact_id";
+  public static final String REFERRAL_ID = "referral_id";
+  public static final String TEAM_ID = "team_id";
+  public static final String CODE_SYSTEM = "code_system";
+  public static final String TEAM_TYPE = "team_type";
+  public static final String PATIENT_ID = "patient_id";
+  public static final String CONTACT_DATE = "contact_date";
+  public static final String CONTACT_MINUTES = "contact_minutes";
+  public static final String ACTIVITY_MINUTES = "activity_minutes";
+  public static final String MECHANISM = "mechanism";
+  public static final String ATTENDANCE = "attendance";
+  public static final String ATTENDED = "attended";
+  public static final String DNA = "did_not_attend";
+  public static final String DIRECT_CARE = "direct_care";
+  public static final String FACE_TO_FACE = "face_to_face";
+
+  // silver.conformed_capacity
+  public static final String ASSIGNMENT = "assignment_number";
+  public static final String STAFF_GROUP = "staff_group";
+  public static final String CLINICAL = "clinical";
+  public static final String CONTRACTED_WTE = "contracted_wte";
+  public static final String WORKING_DAYS = "working_days";
+  public static final String SICK_DAYS = "fte_days_sick";
+  public static final String AVAILABLE_DAYS = "available_days";
+
+  // ops.unmapped_codes
+  public static final String CODE = "code";
+  public static final String ROWS = "rows";
+  public static final String N_ORGS = "n_orgs";
+  public static final String ORGANISATIONS = "organisations";
+
+  // gold.metric_value
+  public static final String METRIC_ID = "metric_id";
+  public static final String BREAKDOWN = "breakdown";
+  public static final String NUMERATOR = "numerator";
+  public static final String DENOMINATOR = "denominator";
+  public static final String VALUE = "value";
+  public static final String UNIT = "unit";
+  public static final String FLAGS = "flags";
+
+  // gold.benchmark
+  public static final String PEER_GROUP = "peer_group";
+  public static final String P10 = "p10";
+  public static final String P25 = "p25";
+  public static final String P50 = "p50";
+  public static final String P75 = "p75";
+  public static final String P90 = "p90";
+  public static final String MEAN = "mean";
+  public static final String MIN = "min";
+  public static final String MAX = "max";
+
+  // gold.opportunity
+  public static final String TARGET_BASIS = "target_basis";
+  public static final String TARGET_VALUE = "target_value";
+  public static final String GAP = "gap";
+  public static final String VOLUME = "volume";
+  public static final String VOLUME_UNIT = "volume_unit";
+  public static final String OPPORTUNITY_VALUE = "opportunity_value";
+  public static final String OPPORTUNITY_UNIT = "opportunity_unit";
+  public static final String TOTAL = "total";
+
+  /** The service line of metrics that have none, and the breakdown of metrics without one. */
+  public static final String ALL = "ALL";
+
+  private Columns() {}
+}

@@ -1,0 +1,36 @@
+package org.mhcs.warehouse;
+
+/**
+ * A Delta table in the warehouse, addressed in SQL as {@code <layer>.<name>}. The tables the
+ * pipeline derives are declared here once; bronze and silver tables of landing data are named from
+ * their schema ({@code LandingTableSpec#warehouseName}).
+ */
+public record Table(Layer layer, String name) {
+  public static final Table CONFORMED_CONTACTS = new Table(Layer.SILVER, "conformed_contacts");
+  public static final Table CONFORMED_CAPACITY = new Table(Layer.SILVER, "conformed_capacity");
+  public static final Table METRIC_VALUE = new Table(Layer.GOLD, "metric_value");
+  public static final Table BENCHMARK = new Table(Layer.GOLD, "benchmark");
+  public static final Table OPPORTUNITY = new Table(Layer.GOLD, "opportunity");
+  public static final Table OPPORTUNITY_NATIONAL = new Table(Layer.GOLD, "opportunity_national");
+  public static final Table RUN_LOG = new Table(Layer.OPS, "run_log");
+  public static final Table QUARANTINE = new Table(Layer.OPS, "quarantine");
+  public static final Table UNMAPPED_CODES = new Table(Layer.OPS, "unmapped_codes");
+
+  public static Table bronze(String name) {
+    return new Table(Layer.BRONZE, name);
+  }
+
+  public static Table silver(String name) {
+    return new Table(Layer.SILVER, name);
+  }
+
+  /** {@code layer.name}, as SQL addresses it. */
+  public String qualifiedName() {
+    return layer.database() + "." + name;
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedName();
+  }
+}
