@@ -1,0 +1,67 @@
+package org.mhcs.benchmark;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mhcs.warehouse.Columns;
+
+/**
+ * The national distribution of each metric × service line × breakdown × period across
+ * organisations: exact p10, p25, median, p75 and p90 by linear interpolation between order
+ * statistics (Spark's exact {@code percentile}, as SQL {@code percentile_cont} and Excel {@code
+ * PERCENTILE.INC}), mean, min and max. One value per organisation; flagged values (missing or
+ * below-minimum denominators) are left out. Pure transform; one shuffle.
+ */
+public final class NationalBenchmark {
+  public static final String NATIONAL = "national";
+
+  private NationalBenchmark() {}
+
+  public static Dataset<Row> compute(Dataset<Row> metricValues) {
+    Dataset<Row> eligible =
+        metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));
+    long duplicates =
+        eligible
+            .groupBy(Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN)
+            .agg(count(lit(1)).as("n"), countDistinct(Columns.ORG_CODE).as("orgs"))
+            .where(col("n").notEqual(col("orgs")))
+            .count();
+    if (duplicates > 0) {
+      throw new IllegalStateException(
+          "metric values hold more than one row per organisation for "
+              + duplicates
+              + " metric/service line/period groups: the distribution must be across organisations");
+    }
+    return eligible
+        .groupBy(Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN)
+        .agg(
+            count(lit(1)).as(Columns.N_ORGS),
+            expr("percentile(value, array(0.1, 0.25, 0.5, 0.75, 0.9))").as("q"),
+            avg(Columns.VALUE).as(Columns.MEAN),
+            min(Columns.VALUE).as(Columns.MIN),
+            max(Columns.VALUE).as(Columns.MAX))
+        .select(
+            col(Columns.METRIC_ID),
+            col(Columns.PERIOD),
+            col(Columns.SERVICE_LINE),
+            col(Columns.BREAKDOWN),
+            lit(NATIONAL).as(Columns.PEER_GROUP),
+            col(Columns.N_ORGS),
+            col("q").getItem(0).as(Columns.P10),
+            col("q").getItem(1).as(Columns.P25),
+            col("q").getItem(2).as(Columns.P50),
+            col("q").getItem(3).as(Columns.P75),
+            col("q").getItem(4).as(Columns.P90),
+            col(Columns.MEAN),
+            col(Columns.MIN),
+            col(Columns.MAX));
+  }
+}

@@ -1,0 +1,120 @@
+package org.mhcs.metrics;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import java.util.Optional;
+import org.mhcs.conf.Settings;
+
+/**
+ * Every metric the pipeline computes, declared once. Ids are public (metrics.md) and never change
+ * once published.
+ */
+public final class MetricCatalog {
+  public static final String COMMUNITY = "community";
+
+  private final List<Metric> metrics;
+
+  private MetricCatalog(List<Metric> metrics) {
+    this.metrics = metrics;
+  }
+
+  /** The catalogue with the thresholds and constants {@code settings} give. */
+  public static MetricCatalog from(Settings settings) {
+    double minutesPerDay = settings.get(Settings.CLINICAL_MINUTES_PER_DAY);
+    double minDays = settings.get(Settings.MIN_AVAILABLE_DAYS);
+    double minContacts = settings.get(Settings.MIN_CONTACTS);
+    String grain = "organisation × service line × month";
+    return new MetricCatalog(
+        List.of(
+            new Metric(
+                "direct_care_pct",
+                "Direct care time %",
+                COMMUNITY,
+                "attended direct-care minutes (care-activity minutes, else contact minutes;"
+                    + " attended = codes 5, 6; direct = mechanisms 01, 02, 04, 11)",
+                col(CommunityActivity.DIRECT_MINUTES),
+                "available clinical minutes = "
+                    + minutesPerDay
+                    + " × (Σ clinical contracted WTE × working days − Σ FTE days sick × 5/7)",
+                col(CommunityActivity.AVAILABLE_DAYS).multiply(minutesPerDay),
+                100,
+                "percent",
+                Direction.HIGHER_IS_BETTER,
+                minDays * minutesPerDay,
+                grain,
+                OpportunityRule.DIRECT_CARE_TIME),
+            new Metric(
+                "contacts_per_clinician_day",
+                "Contacts per clinician per day",
+                COMMUNITY,
+                "attended direct-care contacts",
+                col(CommunityActivity.DIRECT_CONTACTS),
+                "available clinical days (as for direct_care_pct)",
+                col(CommunityActivity.AVAILABLE_DAYS),
+                1,
+                "contacts per clinical day",
+                Direction.HIGHER_IS_BETTER,
+                minDays,
+                grain,
+                OpportunityRule.CONTACT_RATE),
+            new Metric(
+                "mean_f2f_contact_minutes",
+                "Mean face-to-face contact duration (minutes)",
+                COMMUNITY,
+                "minutes of attended face-to-face (mechanism 01) contacts",
+                col(CommunityActivity.F2F_MINUTES),
+                "attended face-to-face contacts",
+                col(CommunityActivity.F2F_CONTACTS),
+                1,
+                "minutes",
+                Direction.CONTEXT,
+                minContacts,
+                grain,
+                OpportunityRule.NONE),
+            new Metric(
+                "contacts_per_patient",
+                "Contacts per patient",
+                COMMUNITY,
+                "attended direct-care contacts",
+                col(CommunityActivity.DIRECT_CONTACTS),
+                "distinct patients with at least one attended direct-care contact",
+                col(CommunityActivity.PATIENTS),
+                1,
+                "contacts per patient",
+                Direction.CONTEXT,
+                minContacts,
+                grain,
+                OpportunityRule.NONE),
+            new Metric(
+                "dna_rate_pct",
+                "Did not attend rate %",
+                COMMUNITY,
+                "contacts coded did not attend (3, 7)",
+                col(CommunityActivity.DNA_CONTACTS),
+                "attended (5, 6) + did not attend (3, 7) contacts; cancellations (2, 4) are neither",
+                col(CommunityActivity.ATTENDED_CONTACTS).plus(col(CommunityActivity.DNA_CONTACTS)),
+                100,
+                "percent",
+                Direction.LOWER_IS_BETTER,
+                minContacts,
+                grain,
+                OpportunityRule.DNA_RATE)));
+  }
+
+  public List<Metric> all() {
+    return metrics;
+  }
+
+  public List<Metric> family(String family) {
+    return metrics.stream().filter(m -> m.family().equals(family)).toList();
+  }
+
+  public Optional<Metric> find(String id) {
+    return metrics.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  public Metric get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no metric '" + id + "'"));
+  }
+}

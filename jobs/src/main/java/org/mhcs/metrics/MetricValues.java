@@ -1,0 +1,60 @@
+package org.mhcs.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mhcs.warehouse.Columns;
+
+/**
+ * Turns a family's per-organisation aggregates into {@code gold.metric_value} rows: one per metric
+ * × organisation × service line, with numerator and denominator kept so any figure can be
+ * re-aggregated. Pure transform, no shuffle.
+ */
+public final class MetricValues {
+  /** Flag: the denominator is missing or zero, so there is no value. */
+  public static final String NO_DENOMINATOR = "no_denominator";
+
+  /** Flag: the denominator is below the metric's minimum; reported, not benchmarked. */
+  public static final String BELOW_MIN_DENOMINATOR = "below_min_denominator";
+
+  private MetricValues() {}
+
+  public static Dataset<Row> compute(List<Metric> metrics, Dataset<Row> aggregates) {
+    Dataset<Row> all = null;
+    for (Metric m : metrics) {
+      // No activity in a staffed service is a numerator of zero, not a missing value.
+      Column num = org.apache.spark.sql.functions.coalesce(m.numerator().cast("double"), lit(0.0));
+      Column den = m.denominator().cast("double");
+      Column noDenominator = den.isNull().or(den.leq(0));
+      Column flags =
+          concat_ws(
+              ",",
+              when(noDenominator, lit(NO_DENOMINATOR)),
+              when(
+                  noDenominator.unary_$bang().and(den.lt(m.minDenominator())),
+                  lit(BELOW_MIN_DENOMINATOR)));
+      Dataset<Row> rows =
+          aggregates.select(
+              lit(m.id()).as(Columns.METRIC_ID),
+              col(Columns.PERIOD),
+              col(Columns.ORG_CODE),
+              col(Columns.SERVICE_LINE),
+              lit(Columns.ALL).as(Columns.BREAKDOWN),
+              num.as(Columns.NUMERATOR),
+              den.as(Columns.DENOMINATOR),
+              when(noDenominator, lit(null).cast("double"))
+                  .otherwise(num.multiply(m.scale()).divide(den))
+                  .as(Columns.VALUE),
+              lit(m.unit()).as(Columns.UNIT),
+              when(flags.equalTo(""), lit(null).cast("string")).otherwise(flags).as(Columns.FLAGS));
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
+  }
+}

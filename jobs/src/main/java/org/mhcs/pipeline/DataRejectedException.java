@@ -1,0 +1,8 @@
+package org.mhcs.pipeline;
+
+/** Landing data failed validation beyond the configured tolerance (exit code 3). */
+public final class DataRejectedException extends RuntimeException {
+  public DataRejectedException(String message) {
+    super(message);
+  }
+}
