@@ -1,0 +1,84 @@
+package org.mhcs.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.mhcs.conf.Settings;
+import org.mhcs.generate.SyntheticLanding;
+import org.mhcs.ingest.LandingFolder;
+import org.mhcs.ingest.Pseudonymiser;
+import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.pipeline.NationalSummary;
+import org.mhcs.warehouse.Period;
+
+/** {@code ./mhcs demo}: a synthetic national month through the whole pipeline, summarised. */
+final class DemoCommand implements Command {
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "Generate a small synthetic national month into a temporary landing folder, run the"
+        + "\nwhole pipeline with a random pseudonymisation key, and print national percentiles and"
+        + "\nopportunities per metric and service line.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.optional("warehouse", "DIR", "warehouse", "warehouse folder for the Delta tables"),
+        Option.optional("period", "YYYY-MM", "2024-06", "the month to simulate"),
+        Option.optional("scale", "S", "0.05", "volume relative to a national month"),
+        Option.optional("seed", "N", "42", "random seed for the synthetic data"));
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    long start = System.nanoTime();
+    Period period = RunCommand.period(args);
+    double scale = args.number("scale");
+    if (!(scale > 0 && scale <= 20)) {
+      throw new UsageException("--scale must be above 0 and at most 20, not " + args.get("scale"));
+    }
+    Path warehouseDir = args.folder("warehouse");
+    Settings settings = Settings.load(args.settings());
+    Path landingDir;
+    try {
+      landingDir = Files.createTempDirectory("mhcs-demo-landing");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary landing folder", e);
+    }
+    try {
+      err.printf(
+          "generating a synthetic month (%s, scale %s) in %s%n",
+          period, args.get("scale"), landingDir);
+      SyntheticLanding.write(landingDir, period.month(), scale, args.whole("seed"));
+      MonthlyRun run = Pipelines.monthlyRun(warehouseDir, settings, Pseudonymiser.randomKey(), err);
+      run.execute(new LandingFolder(landingDir), period);
+      out.println();
+      out.print(NationalSummary.of(run.warehouse(), period));
+      out.printf(
+          "%nWarehouse: %s (%.0f s). Query it, e.g.:%n  ./mhcs sql --warehouse %s \"SELECT metric_id,"
+              + " service_line, p10, p25, p50, p75, p90 FROM gold.benchmark\"%n",
+          warehouseDir, (System.nanoTime() - start) / 1e9, warehouseDir);
+      return ExitCode.OK;
+    } finally {
+      delete(landingDir);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Leaving a temporary folder behind is not worth failing a finished demo for.
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.mhcs.cli;
+
+/** The launcher's exit codes, which schedulers act on. */
+public final class ExitCode {
+  public static final int OK = 0;
+
+  /** Anything else: an environment or internal problem. */
+  public static final int FAILED = 1;
+
+  public static final int USAGE = 2;
+  public static final int DATA_REJECTED = 3;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,90 @@
+package org.mhcs.cli;
+
+import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.mhcs.conf.Settings;
+import org.mhcs.warehouse.Warehouse;
+
+/** {@code ./mhcs sql}: one SQL statement over the warehouse, printed as CSV with a header. */
+final class SqlCommand implements Command {
+  @Override
+  public String name() {
+    return "sql";
+  }
+
+  @Override
+  public String summary() {
+    return "Query the warehouse; prints CSV (header row) to stdout. Tables are bronze.x, silver.x,"
+        + "\ngold.x and ops.x; SHOW TABLES IN gold lists them.";
+  }
+
+  @Override
+  public String positional() {
+    return "\"SQL\"";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(Option.required("warehouse", "DIR", "warehouse folder"));
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    if (args.positional().size() != 1) {
+      throw new UsageException(
+          "give exactly one SQL statement, quoted, e.g. ./mhcs sql --warehouse W \"SELECT * FROM gold.benchmark\"");
+    }
+    Warehouse warehouse =
+        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+    warehouse.registerTables();
+    Dataset<Row> result;
+    try {
+      result = warehouse.spark().sql(args.positional().get(0));
+    } catch (Exception e) {
+      // Spark reports bad SQL (syntax, unknown table or column) as AnalysisException.
+      if (e instanceof ParseException) {
+        throw new UsageException("the SQL does not parse: " + e.getMessage());
+      }
+      if (e instanceof AnalysisException) {
+        throw new UsageException(e.getMessage());
+      }
+      throw e;
+    }
+    write(result, out);
+    return ExitCode.OK;
+  }
+
+  /** Streams rows to {@code out} as RFC 4180 CSV; never collects the whole result. */
+  static void write(Dataset<Row> result, PrintStream out) {
+    String[] columns = result.columns();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < columns.length; i++) {
+      line.append(i == 0 ? "" : ",").append(csv(columns[i]));
+    }
+    out.println(line);
+    for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
+      Row row = it.next();
+      line.setLength(0);
+      for (int i = 0; i < columns.length; i++) {
+        line.append(i == 0 ? "" : ",")
+            .append(row.isNullAt(i) ? "" : csv(String.valueOf(row.get(i))));
+      }
+      out.println(line);
+    }
+  }
+
+  private static String csv(String value) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+}

@@ -1,0 +1,105 @@
+package org.mhcs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mhcs.ingest.Pseudonymiser;
+import org.mhcs.testing.GoldenRuns;
+import org.mhcs.warehouse.Warehouse;
+
+class MainTest {
+  /** Exit code, stdout and stderr of one command line. */
+  record Outcome(int code, String out, String err) {}
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (Command c : Main.COMMANDS) {
+      Outcome o = run(c.name(), "--help");
+      assertEquals(0, o.code(), c.name());
+      assertTrue(o.out().startsWith("usage: ./mhcs " + c.name()), o.out());
+    }
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndSayWhatToDo() {
+    Outcome unknown = run("frobnicate");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
+
+    Outcome missing = run("run", "--landing", ".", "--period", "2024-06");
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("missing --warehouse DIR"), missing.err());
+
+    Outcome badPeriod = run("run", "--landing", ".", "--warehouse", "w", "--period", "2024-13");
+    assertEquals(2, badPeriod.code());
+    assertTrue(badPeriod.err().contains("use YYYY-MM, for example 2024-06"), badPeriod.err());
+
+    Outcome injection = run("generate", "--out", "x", "--period", "2024-06' OR '1'='1");
+    assertEquals(2, injection.code());
+
+    Outcome option = run("sql", "--warehouse", ".", "--colour", "SELECT 1");
+    assertEquals(2, option.code());
+    assertTrue(option.err().contains("unknown option --colour"), option.err());
+    assertFalse(option.err().contains("at org."), "no stack trace for a user error");
+  }
+
+  @Test
+  void aRunWithoutTheKeyFailsWithInstructions() {
+    assumeTrue(
+        System.getenv(Pseudonymiser.KEY_VARIABLE) == null, "the key is set in this environment");
+    String landing = GoldenRuns.landing("community").toString();
+    Outcome o = run("run", "--landing", landing, "--warehouse", "unused", "--period", "2024-06");
+    assertEquals(1, o.code());
+    assertTrue(o.err().contains("MHCS_HASH_KEY is not set"), o.err());
+    assertFalse(o.err().contains("\tat "), "no stack trace for a missing key");
+  }
+
+  @Test
+  void sqlPrintsCsvWithAHeaderAndListsTables() {
+    Warehouse warehouse = GoldenRuns.community();
+    String dir = warehouse.root().toString();
+    Outcome o =
+        run(
+            "sql",
+            "--warehouse",
+            dir,
+            "SELECT metric_id, org_code, value FROM gold.metric_value WHERE metric_id = 'dna_rate_pct' ORDER BY org_code");
+    assertEquals(0, o.code(), o.err());
+    // DNA rates worked out in GoldenCommunityRunTest: 2/6, 0/2, 1/4.
+    assertEquals(
+        List.of(
+            "metric_id,org_code,value",
+            "dna_rate_pct,A01," + 2.0 * 100 / 6, // 2 DNAs of 6 booked, as Spark computes it
+            "dna_rate_pct,A02,0.0",
+            "dna_rate_pct,A03,25.0"),
+        o.out().lines().toList());
+    Outcome tables = run("sql", "--warehouse", dir, "SHOW TABLES IN gold");
+    assertEquals(0, tables.code(), tables.err());
+    List<String> names = tables.out().lines().skip(1).map(l -> l.split(",")[1]).sorted().toList();
+    assertEquals(
+        List.of("benchmark", "metric_value", "opportunity", "opportunity_national"), names);
+
+    Outcome bad = run("sql", "--warehouse", dir, "SELECT nope FROM gold.benchmark");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("nope"), bad.err());
+  }
+}

@@ -1,0 +1,109 @@
+package org.mhcs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.SchemaCatalog;
+
+class LandingCsvTest {
+  static final LandingTableSpec STAFF = SchemaCatalog.bundled().table("csds", "CYP901StaffDetails");
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static List<Row> read(Path file, LandingTableSpec spec) {
+    LandingCsv csv = new LandingCsv(spec, Pseudonymiser.withKey("0123456789abcdef"));
+    List<Row> rows = new ArrayList<>();
+    for (Iterator<Row> it = csv.rows(LandingCsv.open(file, file.getFileName().toString(), spec));
+        it.hasNext(); ) {
+      rows.add(it.next());
+    }
+    return rows;
+  }
+
+  @Test
+  void headersMatchByNameInAnyOrderAndCaseAndOptionalColumnsMayBeAbsent() throws IOException {
+    // Declared order: OrgID_Provider, CareProfessionalID_Local, StaffGroup, OccupationCode.
+    Path file =
+        write("a.csv", "careprofessionalid_local,ORGID_PROVIDER,StaffGroup\nP1,X01,Nursing\n");
+    List<Row> rows = read(file, STAFF);
+    assertArrayEquals(
+        new Object[] {"X01", "P1", "Nursing", null, "a.csv", 2L}, toArray(rows.get(0)));
+  }
+
+  @Test
+  void lineNumbersFollowRecordsAcrossQuotedNewlinesAndCrlf() throws IOException {
+    // Line 1 header; line 2 first record; the second record spans lines 3 and 4; third on 5.
+    Path file =
+        write(
+            "b.csv",
+            "OrgID_Provider,CareProfessionalID_Local,StaffGroup\r\n"
+                + "X01,P1,Nursing\r\n"
+                + "X01,P2,\"Allied Health\r\nProfessionals, therapy\"\r\n"
+                + "X01,P3,Medical\r\n");
+    List<Row> rows = read(file, STAFF);
+    assertEquals(3, rows.size());
+    // The embedded line break comes back as \n whatever the file used.
+    assertEquals("Allied Health\nProfessionals, therapy", rows.get(1).getString(2));
+    assertEquals(List.of(2L, 4L, 5L), rows.stream().map(r -> r.getLong(5)).toList());
+  }
+
+  @Test
+  void aMissingRequiredColumnFailsTheFileNamingItAndTheFix() throws IOException {
+    Path file = write("c.csv", "OrgID_Provider,StaffGroup\nX01,Nursing\n");
+    LandingFileException e =
+        assertThrows(LandingFileException.class, () -> LandingCsv.open(file, "c.csv", STAFF));
+    assertTrue(
+        e.getMessage().startsWith(file + ": lacks required column(s) [CareProfessionalID_Local]"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("schemas/landing/csds/CYP901StaffDetails.yaml"), e.getMessage());
+  }
+
+  @Test
+  void anEmptyFileFailsWithAClearMessage() throws IOException {
+    Path file = write("d.csv", "");
+    LandingFileException e =
+        assertThrows(LandingFileException.class, () -> LandingCsv.open(file, "d.csv", STAFF));
+    assertTrue(e.getMessage().contains("is empty (no header row)"), e.getMessage());
+  }
+
+  @Test
+  void sensitiveColumnsArePseudonymisedAsTheyAreRead() throws IOException {
+    LandingTableSpec referrals = SchemaCatalog.bundled().table("csds", "CYP101Referral");
+    Path file =
+        write(
+            "e.csv",
+            "OrgID_Provider,ServiceRequestID,LocalPatientID,ReferralRequest_ReceivedDate\nX01,R1,PAT-1,2024-06-01\n");
+    Row row = read(file, referrals).get(0);
+    String expected = org.mhcs.testing.Hmac.hex("0123456789abcdef", "PAT-1");
+    assertEquals(expected, row.getString(2));
+    assertEquals(64, expected.length());
+  }
+
+  private static Object[] toArray(Row row) {
+    Object[] values = new Object[row.size()];
+    for (int i = 0; i < row.size(); i++) {
+      values[i] = row.get(i);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,82 @@
+package org.mhcs.testing;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.mhcs.conf.CodeLists;
+import org.mhcs.conf.Settings;
+import org.mhcs.conform.ServiceLines;
+import org.mhcs.ingest.LandingFolder;
+import org.mhcs.ingest.Pseudonymiser;
+import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.spark.Sessions;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Warehouse;
+
+/** Runs the pipeline over a golden landing folder from {@code src/test/resources/golden/}. */
+public final class GoldenRuns {
+  /** The key golden runs pseudonymise with; tests recompute hashes with it independently. */
+  public static final String KEY = "golden-test-key-0123456789";
+
+  /**
+   * The thresholds golden runs need: lowered minimums (1 day, 1 contact) so three tiny
+   * organisations count, and a 50% reject tolerance because golden/community holds four bad contact
+   * rows of 19 on purpose.
+   */
+  public static final Map<String, String> SETTINGS =
+      Map.of(
+          "benchmark.min_available_days", "1",
+          "benchmark.min_contacts", "1",
+          "ingest.max_reject_pct", "50");
+
+  private static Warehouse community;
+  private static MonthlyRun.Result communityResult;
+
+  private GoldenRuns() {}
+
+  /** One run over golden/community shared by the classes that only read its tables. */
+  public static synchronized Warehouse community() {
+    if (community == null) {
+      community = newWarehouse();
+      communityResult = run(community, "community", SETTINGS);
+    }
+    return community;
+  }
+
+  public static synchronized MonthlyRun.Result communityResult() {
+    community();
+    return communityResult;
+  }
+
+  public static Path landing(String goldenCase) {
+    try {
+      return Path.of(GoldenRuns.class.getResource("/golden/" + goldenCase).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Warehouse newWarehouse() {
+    SharedSpark.session();
+    Path dir = SharedSpark.newFolder("warehouse-");
+    return new Warehouse(
+        Sessions.forWarehouse(dir, Settings.load(Map.of("spark.shuffle_partitions", "2"))), dir);
+  }
+
+  public static MonthlyRun pipeline(Warehouse warehouse, Map<String, String> settings) {
+    return new MonthlyRun(
+        warehouse,
+        SchemaCatalog.bundled(),
+        CodeLists.bundled(),
+        ServiceLines.bundled(),
+        Settings.load(settings),
+        Pseudonymiser.withKey(KEY),
+        line -> {});
+  }
+
+  public static MonthlyRun.Result run(
+      Warehouse warehouse, String goldenCase, Map<String, String> settings) {
+    return pipeline(warehouse, settings)
+        .execute(new LandingFolder(landing(goldenCase)), Period.parse("2024-06"));
+  }
+}

@@ -1,0 +1,37 @@
+package org.mhcs.testing;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mhcs.warehouse.Columns;
+
+/** Hand-written {@code gold.metric_value} rows for tests of the stages that read it. */
+public final class MetricRows {
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(Columns.METRIC_ID, DataTypes.StringType)
+          .add(Columns.PERIOD, DataTypes.StringType)
+          .add(Columns.ORG_CODE, DataTypes.StringType)
+          .add(Columns.SERVICE_LINE, DataTypes.StringType)
+          .add(Columns.BREAKDOWN, DataTypes.StringType)
+          .add(Columns.NUMERATOR, DataTypes.DoubleType)
+          .add(Columns.DENOMINATOR, DataTypes.DoubleType)
+          .add(Columns.VALUE, DataTypes.DoubleType)
+          .add(Columns.UNIT, DataTypes.StringType)
+          .add(Columns.FLAGS, DataTypes.StringType);
+
+  private MetricRows() {}
+
+  /** A row whose numerator is its value and whose denominator is 1. */
+  public static Row row(String metric, String org, double value, String flags) {
+    return RowFactory.create(
+        metric, "2024-06", org, "community_nursing", "ALL", value, 1.0, value, "x", flags);
+  }
+
+  public static Dataset<Row> of(List<Row> rows) {
+    return SharedSpark.session().createDataFrame(rows, SCHEMA);
+  }
+}
