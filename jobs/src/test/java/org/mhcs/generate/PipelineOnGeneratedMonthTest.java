@@ -1,0 +1,165 @@
+package org.mhcs.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mhcs.generate.CalibrationTest.Tally;
+import org.mhcs.ingest.LandingFolder;
+import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.silver.FileCounts;
+import org.mhcs.testing.GoldenRuns;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/**
+ * The whole pipeline on a generated month (scale 0.05: 25 providers, both CSDS and MHSDS, default
+ * thresholds), checked against a second method: {@link CalibrationTest}'s plain-Java tallies of the
+ * same CSV files, computed without Spark.
+ */
+class PipelineOnGeneratedMonthTest {
+  static Warehouse warehouse;
+  static MonthlyRun.Result result;
+  static Map<String, Tally> tallies;
+
+  @BeforeAll
+  static void run() {
+    tallies = CalibrationTest.tallies();
+    warehouse = GoldenRuns.newWarehouse();
+    result =
+        GoldenRuns.pipeline(warehouse, Map.of())
+            .execute(
+                new LandingFolder(LandingFixture.demo().landingDir()),
+                Period.of(LandingFixture.PERIOD));
+  }
+
+  /** metric id → how the plain-Java tally gives its numerator and denominator. */
+  static final Map<String, Function<Tally, double[]>> BY_HAND =
+      Map.of(
+          "direct_care_pct", t -> new double[] {t.directMinutes, 450 * t.availableDays},
+          "contacts_per_clinician_day", t -> new double[] {t.directContacts, t.availableDays},
+          "mean_f2f_contact_minutes", t -> new double[] {t.faceToFaceMinutes, t.faceToFaceContacts},
+          "contacts_per_patient", t -> new double[] {t.directContacts, t.patients.size()},
+          "dna_rate_pct", t -> new double[] {t.dna, t.attended + t.dna});
+
+  @Test
+  void everyMetricValueMatchesThePlainJavaComputation() {
+    List<Row> rows =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .selectExpr("metric_id", "org_code", "service_line", "numerator", "denominator")
+            .collectAsList();
+    int compared = 0;
+    for (Row r : rows) {
+      Tally t = tallies.get(r.getString(1) + "|" + r.getString(2));
+      String where = r.getString(0) + " " + r.getString(1) + " " + r.getString(2);
+      if (t == null) {
+        // Staff in a service with no contacts this month: a zero numerator, never invented.
+        assertEquals(0.0, r.getDouble(3), where);
+        continue;
+      }
+      double[] expected = BY_HAND.get(r.getString(0)).apply(t);
+      assertEquals(expected[0], r.getDouble(3), 1e-6, where + " numerator");
+      if (expected[1] == 0) {
+        assertTrue(r.isNullAt(4) || r.getDouble(4) == 0, where + " denominator");
+      } else {
+        assertEquals(expected[1], r.getDouble(4), 1e-6, where + " denominator");
+      }
+      compared++;
+    }
+    assertEquals(tallies.size() * BY_HAND.size(), compared, "every tally has all five metrics");
+  }
+
+  @Test
+  void nationalPercentilesMatchAnIndependentInterpolation() {
+    // direct_care_pct per service line over organisations with at least 20 available days (the
+    // default benchmark.min_available_days), recomputed from the tallies.
+    Map<String, List<Double>> values = new HashMap<>();
+    tallies.forEach(
+        (key, t) -> {
+          if (t.availableDays >= 20) {
+            values
+                .computeIfAbsent(key.substring(key.indexOf('|') + 1), k -> new ArrayList<>())
+                .add(100.0 * t.directMinutes / (450 * t.availableDays));
+          }
+        });
+    List<Row> benchmark =
+        warehouse
+            .read(Table.BENCHMARK)
+            .where("metric_id = 'direct_care_pct'")
+            .selectExpr("service_line", "n_orgs", "p10", "p25", "p50", "p75", "p90")
+            .collectAsList();
+    assertEquals(values.keySet().size(), benchmark.size());
+    double[] ps = {0.1, 0.25, 0.5, 0.75, 0.9};
+    for (Row b : benchmark) {
+      List<Double> v = values.get(b.getString(0));
+      assertEquals(v.size(), b.getLong(1), b.getString(0));
+      for (int i = 0; i < ps.length; i++) {
+        assertEquals(
+            CalibrationTest.percentile(v, ps[i]),
+            b.getDouble(2 + i),
+            1e-9,
+            b.getString(0) + " p" + ps[i]);
+      }
+    }
+    for (Row b :
+        warehouse
+            .read(Table.BENCHMARK)
+            .selectExpr("p10", "p25", "p50", "p75", "p90")
+            .collectAsList()) {
+      for (int i = 1; i < 5; i++) {
+        assertTrue(b.getDouble(i - 1) <= b.getDouble(i), "percentiles out of order: " + b);
+      }
+    }
+  }
+
+  @Test
+  void cleanInputReconcilesWithNothingQuarantined() {
+    assertTrue(result.files().size() >= 13, "files read: " + result.files().size());
+    for (FileCounts f : result.files()) {
+      assertEquals(f.read(), f.accepted(), f.file());
+    }
+    assertEquals(0, warehouse.read(Table.QUARANTINE).count());
+  }
+
+  @Test
+  void theDeliberatelyUnmappedTeamTypeIsReported() {
+    List<Row> a18 =
+        warehouse
+            .read(Table.UNMAPPED_CODES)
+            .where("code_system = 'MHSDS.ServTeamTypeRefToMH' AND code = 'A18'")
+            .selectExpr("rows")
+            .collectAsList();
+    assertEquals(1, a18.size());
+    assertEquals(result.unmappedContacts(), a18.get(0).getLong(0), "every unmapped contact is A18");
+    double share = 100.0 * a18.get(0).getLong(0) / result.contacts();
+    assertTrue(share > 0.05 && share < 1.0, "A18 is ~1% of MHSDS contacts, " + share + "% of all");
+  }
+
+  @Test
+  void opportunitiesAreZeroAtOrAboveTheMedianAndPositiveBelowIt() {
+    List<Row> rows =
+        warehouse
+            .read(Table.OPPORTUNITY)
+            .where("metric_id = 'direct_care_pct' AND opportunity_unit = 'clinical_days'")
+            .selectExpr("value", "target_value", "opportunity_value")
+            .collectAsList();
+    assertTrue(rows.size() > 50, "rows: " + rows.size());
+    for (Row r : rows) {
+      if (r.getDouble(0) >= r.getDouble(1)) {
+        assertEquals(0.0, r.getDouble(2), r.toString());
+      } else {
+        assertTrue(r.getDouble(2) > 0, r.toString());
+      }
+    }
+    assertEquals(0, warehouse.read(Table.OPPORTUNITY).where("opportunity_value < 0").count());
+  }
+}
