@@ -126,18 +126,4 @@ public final class BronzeIngest {
         .add(Lineage.SOURCE_FILE, DataTypes.StringType, false)
         .add(Lineage.LINE, DataTypes.LongType, false);
   }
-
-  /** All bronze columns of a table in order, for selecting them back. */
-  public static List<String> columns(LandingTableSpec spec) {
-    List<String> columns = new ArrayList<>(spec.columnNames());
-    columns.addAll(
-        List.of(
-            Lineage.SOURCE_FILE,
-            Lineage.LINE,
-            Lineage.RUN_ID,
-            Lineage.INGESTED_AT,
-            Lineage.PERIOD,
-            Lineage.FINGERPRINT));
-    return columns;
-  }
 }

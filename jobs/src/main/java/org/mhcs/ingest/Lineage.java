@@ -11,6 +11,10 @@ public final class Lineage {
   /** Identifies the exact landed input (file names and contents, hash key) a row came from. */
   public static final String FINGERPRINT = "_fingerprint";
 
+  /** Every lineage column, in the order bronze and silver store them after the data. */
+  public static final java.util.List<String> ALL =
+      java.util.List.of(SOURCE_FILE, LINE, RUN_ID, INGESTED_AT, PERIOD, FINGERPRINT);
+
   /** The {@code _period} value of reference tables, which have no period. */
   public static final String NO_PERIOD = "none";
 

@@ -94,14 +94,7 @@ public final class SilverValidation {
     for (ColumnSpec column : spec.columns()) {
       columns.add(RowChecks.typed(column).as(column.name()));
     }
-    for (String lineage :
-        List.of(
-            Lineage.SOURCE_FILE,
-            Lineage.LINE,
-            Lineage.RUN_ID,
-            Lineage.INGESTED_AT,
-            Lineage.PERIOD,
-            Lineage.FINGERPRINT)) {
+    for (String lineage : Lineage.ALL) {
       columns.add(col(lineage));
     }
     return checked.where(size(col(FAILURES)).equalTo(0)).select(columns.toArray(Column[]::new));
