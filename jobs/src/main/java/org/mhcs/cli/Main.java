@@ -64,6 +64,8 @@ public final class Main {
       err.println("mhcs " + command.name() + ": " + e.getMessage());
       if (debug) {
         e.printStackTrace(err);
+      } else {
+        err.println("(MHCS_DEBUG=1 shows the stack trace)");
       }
       return ExitCode.FAILED;
     } catch (RuntimeException | Error e) {

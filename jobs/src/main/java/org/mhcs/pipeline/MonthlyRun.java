@@ -38,6 +38,7 @@ import org.mhcs.opportunity.OpportunityCalculator;
 import org.mhcs.ops.QuarantineColumns;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverValidation;
@@ -115,6 +116,16 @@ public final class MonthlyRun {
         0);
     try {
       List<BronzeIngest.Result> landed = ingest(landing, period, runId, log);
+      if (landed.stream().noneMatch(r -> r.landed() && r.spec().period() != PeriodType.NONE)) {
+        throw new IllegalArgumentException(
+            "nothing is landed for "
+                + period
+                + " under "
+                + landing.root()
+                + ": expected files such as "
+                + landing.root().resolve("csds/CYP201CareContact/" + period + "/part-00000.csv")
+                + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
+      }
       List<String> absent = absentSources(landed);
       if (!absent.isEmpty()) {
         log.record(

@@ -74,6 +74,26 @@ class MainTest {
   }
 
   @Test
+  void aRunWithNothingLandedForThePeriodSaysWhatWasExpected() {
+    // The golden landing holds 2024-06 only.
+    String landing = GoldenRuns.landing("community").toString();
+    org.mhcs.warehouse.Warehouse warehouse = GoldenRuns.newWarehouse();
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GoldenRuns.pipeline(warehouse, GoldenRuns.SETTINGS)
+                    .execute(
+                        new org.mhcs.ingest.LandingFolder(java.nio.file.Path.of(landing)),
+                        org.mhcs.warehouse.Period.parse("2024-07")));
+    assertTrue(
+        e.getMessage().startsWith("nothing is landed for 2024-07 under " + landing),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("csds/CYP201CareContact/2024-07/part-00000.csv"), e.getMessage());
+  }
+
+  @Test
   void sqlPrintsCsvWithAHeaderAndListsTables() {
     Warehouse warehouse = GoldenRuns.community();
     String dir = warehouse.root().toString();
