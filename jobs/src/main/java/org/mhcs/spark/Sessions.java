@@ -13,7 +13,7 @@ public final class Sessions {
 
   /**
    * A session for {@code warehouse}. Under spark-submit the master comes from the submitter;
-   * otherwise from {@link Settings#SPARK_MASTER}. Spark's own scratch space goes under the
+   * otherwise from {@link Settings#SPARK_MASTER}. Spark SQL's own warehouse folder goes under the
    * warehouse so runs leave nothing in the working directory.
    */
   public static SparkSession forWarehouse(Path warehouse, Settings settings) {
@@ -21,7 +21,6 @@ public final class Sessions {
     if (!conf.contains("spark.master")) {
       conf.setMaster(settings.get(Settings.SPARK_MASTER));
     }
-    Path scratch = warehouse.resolve("_spark");
     return SparkSession.builder()
         .config(conf)
         .appName("mhcs")
@@ -36,7 +35,6 @@ public final class Sessions {
         .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
         .config(
             "spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").toAbsolutePath().toString())
-        .config("spark.local.dir", scratch.toAbsolutePath().toString())
         // Delta replays each table's log with 50 tasks by default; our tables have short logs,
         // and on one machine those tasks cost seconds per read.
         .config("spark.databricks.delta.snapshotPartitions", "2")
