@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mhcs.conf.ConfigException;
 import org.mhcs.ingest.LandingFileException;
-import org.mhcs.pipeline.DataRejectedException;
+import org.mhcs.silver.DataRejectedException;
 
 /**
  * {@code ./mhcs <subcommand>}: dispatches to a subcommand and turns failures into an exit code and

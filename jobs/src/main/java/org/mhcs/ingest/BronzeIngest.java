@@ -56,6 +56,11 @@ public final class BronzeIngest {
     return spec.period() == PeriodType.NONE ? Lineage.NO_PERIOD : period.toString();
   }
 
+  /** The condition selecting {@code spec}'s bronze and silver rows for {@code period}. */
+  public static String partitionCondition(LandingTableSpec spec, Period period) {
+    return "`" + Lineage.PERIOD + "` = '" + partition(spec, period) + "'";
+  }
+
   /**
    * Checks every file's header first (a bad file fails the table before anything is written), then
    * loads. Cost: one read of the files for the fingerprint, one parse to write.
@@ -73,7 +78,7 @@ public final class BronzeIngest {
     String fingerprint = InputFingerprint.of(files, landing, pseudonymiser.keyId());
     Table table = Table.bronze(spec.warehouseName());
     String partition = partition(spec, period);
-    String condition = "`" + Lineage.PERIOD + "` = '" + partition + "'";
+    String condition = partitionCondition(spec, period);
     if (alreadyLoaded(table, condition, fingerprint)) {
       long rows = warehouse.read(table).where(condition).count();
       return new Result(spec, files, stray, fingerprint, true, rows);
@@ -90,6 +95,7 @@ public final class BronzeIngest {
             .withColumn(Lineage.PERIOD, lit(partition))
             .withColumn(Lineage.FINGERPRINT, lit(fingerprint));
     warehouse.replace(table, withLineage, condition, Lineage.PERIOD);
+    warehouse.spark().sparkContext().setJobDescription(null);
     return new Result(
         spec, files, stray, fingerprint, false, warehouse.rowsWrittenByLastCommit(table));
   }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -32,19 +33,11 @@ public final class RunLog {
           .add("seconds", DataTypes.DoubleType, true)
           .add("logged_at", DataTypes.TimestampType, false);
 
-  private final String runId;
-  private final String period;
-  private final List<Row> rows = new ArrayList<>();
-  private final java.util.function.Consumer<String> out;
-
-  public RunLog(String runId, String period, java.util.function.Consumer<String> out) {
-    this.runId = runId;
-    this.period = period;
-    this.out = out;
-  }
-
-  /** One entry; counts may be null where they do not apply. */
-  public void record(
+  /**
+   * One line of the log. Counts are null where they do not apply; build with {@link #of} and the
+   * withers, e.g. {@code Entry.of("silver", table, "ok").written(n).since(start)}.
+   */
+  public record Entry(
       String stage,
       String table,
       String status,
@@ -54,39 +47,91 @@ public final class RunLog {
       Long quarantined,
       String detail,
       double seconds) {
+    public static Entry of(String stage, Object table, String status) {
+      return new Entry(
+          stage, table == null ? null : table.toString(), status, null, null, null, null, null, 0);
+    }
+
+    public Entry files(int n) {
+      return new Entry(stage, table, status, n, read, written, quarantined, detail, seconds);
+    }
+
+    public Entry read(long n) {
+      return new Entry(stage, table, status, files, n, written, quarantined, detail, seconds);
+    }
+
+    public Entry written(long n) {
+      return new Entry(stage, table, status, files, read, n, quarantined, detail, seconds);
+    }
+
+    public Entry quarantined(long n) {
+      return new Entry(stage, table, status, files, read, written, n, detail, seconds);
+    }
+
+    public Entry detail(String text) {
+      return new Entry(stage, table, status, files, read, written, quarantined, text, seconds);
+    }
+
+    /** The time since {@code startNanos} ({@link System#nanoTime}). */
+    public Entry since(long startNanos) {
+      double s = (System.nanoTime() - startNanos) / 1e9;
+      return new Entry(stage, table, status, files, read, written, quarantined, detail, s);
+    }
+
+    String line() {
+      StringBuilder line = new StringBuilder();
+      line.append(String.format("%-13s %-36s %-9s", stage, table == null ? "" : table, status));
+      if (files != null) {
+        line.append(String.format(" files=%d", files));
+      }
+      if (read != null) {
+        line.append(String.format(" read=%,d", read));
+      }
+      if (written != null) {
+        line.append(String.format(" written=%,d", written));
+      }
+      if (quarantined != null) {
+        line.append(String.format(" quarantined=%,d", quarantined));
+      }
+      line.append(String.format(" %.1fs", seconds));
+      if (detail != null && !detail.isEmpty()) {
+        line.append("  ").append(detail);
+      }
+      return line.toString();
+    }
+  }
+
+  private final String runId;
+  private final String period;
+  private final List<Row> rows = new ArrayList<>();
+  private final Consumer<String> out;
+
+  public RunLog(String runId, String period, Consumer<String> out) {
+    this.runId = runId;
+    this.period = period;
+    this.out = out;
+  }
+
+  public void record(Entry e) {
     rows.add(
         RowFactory.create(
             runId,
             period,
-            stage,
-            table,
-            status,
-            files,
-            read,
-            written,
-            quarantined,
-            detail,
-            seconds,
+            e.stage(),
+            e.table(),
+            e.status(),
+            e.files(),
+            e.read(),
+            e.written(),
+            e.quarantined(),
+            e.detail(),
+            e.seconds(),
             Timestamp.from(Instant.now())));
-    StringBuilder line = new StringBuilder();
-    line.append(String.format("%-13s %-36s %-8s", stage, table == null ? "" : table, status));
-    if (files != null) {
-      line.append(String.format(" files=%d", files));
-    }
-    if (read != null) {
-      line.append(String.format(" read=%,d", read));
-    }
-    if (written != null) {
-      line.append(String.format(" written=%,d", written));
-    }
-    if (quarantined != null) {
-      line.append(String.format(" quarantined=%,d", quarantined));
-    }
-    line.append(String.format(" %.1fs", seconds));
-    if (detail != null && !detail.isEmpty()) {
-      line.append("  ").append(detail);
-    }
-    out.accept(line.toString());
+    out.accept(e.line());
+  }
+
+  public String runId() {
+    return runId;
   }
 
   public List<Row> rows() {

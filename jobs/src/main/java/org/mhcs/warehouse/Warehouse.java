@@ -48,6 +48,14 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table).toString());
   }
 
+  /** The table's rows matching {@code condition}, or empty when the table does not exist. */
+  public java.util.Optional<Dataset<Row>> readWhere(Table table, String condition) {
+    if (!exists(table)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(read(table).where(condition));
+  }
+
   /**
    * Replaces the rows matching {@code condition} with {@code rows} in one commit (Delta
    * replaceWhere), creating the table, partitioned by {@code partitionColumn} when given, if it

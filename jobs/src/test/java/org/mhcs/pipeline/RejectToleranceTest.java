@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mhcs.silver.DataRejectedException;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;

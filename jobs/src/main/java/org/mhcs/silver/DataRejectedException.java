@@ -1,4 +1,4 @@
-package org.mhcs.pipeline;
+package org.mhcs.silver;
 
 /** Landing data failed validation beyond the configured tolerance (exit code 3). */
 public final class DataRejectedException extends RuntimeException {

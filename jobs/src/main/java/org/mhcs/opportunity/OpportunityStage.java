@@ -1,0 +1,46 @@
+package org.mhcs.opportunity;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mhcs.ops.RunLog;
+import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/**
+ * Stage 6: the period's opportunities to the median into {@code gold.opportunity}, and their
+ * national totals, summed from those rows, into {@code gold.opportunity_national}.
+ */
+public final class OpportunityStage {
+  private final Warehouse warehouse;
+  private final OpportunityCalculator calculator;
+  private final RunLog log;
+
+  public OpportunityStage(Warehouse warehouse, OpportunityCalculator calculator, RunLog log) {
+    this.warehouse = warehouse;
+    this.calculator = calculator;
+    this.log = log;
+  }
+
+  public void execute(Period period) {
+    long start = System.nanoTime();
+    String condition = period.predicate(Columns.PERIOD);
+    warehouse.replace(
+        Table.OPPORTUNITY,
+        calculator.perOrganisation(
+            warehouse.read(Table.METRIC_VALUE).where(condition),
+            warehouse.read(Table.BENCHMARK).where(condition)),
+        condition,
+        null);
+    long rows = warehouse.rowsWrittenByLastCommit(Table.OPPORTUNITY);
+    Dataset<Row> perOrganisation = warehouse.read(Table.OPPORTUNITY).where(condition);
+    warehouse.replace(
+        Table.OPPORTUNITY_NATIONAL,
+        OpportunityCalculator.national(perOrganisation),
+        condition,
+        null);
+    log.record(Entry.of("opportunities", Table.OPPORTUNITY, "ok").written(rows).since(start));
+  }
+}
