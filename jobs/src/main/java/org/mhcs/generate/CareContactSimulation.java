@@ -1,5 +1,27 @@
 package org.mhcs.generate;
 
+import static org.mhcs.generate.DatasetField.ACTIVITY_ID;
+import static org.mhcs.generate.DatasetField.ACTIVITY_MINUTES;
+import static org.mhcs.generate.DatasetField.ATTENDANCE;
+import static org.mhcs.generate.DatasetField.CONTACT_DATE;
+import static org.mhcs.generate.DatasetField.CONTACT_ID;
+import static org.mhcs.generate.DatasetField.CONTACT_MINUTES;
+import static org.mhcs.generate.DatasetField.CONTACT_TIME;
+import static org.mhcs.generate.DatasetField.DISCHARGED;
+import static org.mhcs.generate.DatasetField.MECHANISM;
+import static org.mhcs.generate.DatasetField.OCCUPATION;
+import static org.mhcs.generate.DatasetField.ORG;
+import static org.mhcs.generate.DatasetField.PATIENT_ID;
+import static org.mhcs.generate.DatasetField.PROFESSIONAL_ID;
+import static org.mhcs.generate.DatasetField.REFERRAL_CLOSED;
+import static org.mhcs.generate.DatasetField.REFERRAL_ID;
+import static org.mhcs.generate.DatasetField.REFERRAL_RECEIVED;
+import static org.mhcs.generate.DatasetField.REFERRAL_REJECTED;
+import static org.mhcs.generate.DatasetField.REFERRAL_SOURCE;
+import static org.mhcs.generate.DatasetField.STAFF_GROUP;
+import static org.mhcs.generate.DatasetField.TEAM_ID;
+import static org.mhcs.generate.DatasetField.TEAM_TYPE;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,11 +171,11 @@ final class CareContactSimulation {
         ids[p] = professionalPrefix + String.format(Locale.ROOT, "%06d", ++professionalSequence);
         roles[p] = service.profile().staffMix().pick(random);
         out.row(dataset.staff())
-            .text(org)
-            .text(ids[p])
-            .text(roles[p].datasetStaffGroup())
-            .text(roles[p].occupationCode())
-            .endRow();
+            .text(column(ORG), org)
+            .text(column(PROFESSIONAL_ID), ids[p])
+            .text(column(STAFF_GROUP), roles[p].datasetStaffGroup())
+            .text(column(OCCUPATION), roles[p].occupationCode())
+            .end();
       }
       workloads[t] = new TeamWorkload(teams.get(t), service, ids, roles);
     }
@@ -253,16 +275,16 @@ final class CareContactSimulation {
               ? NON_DIRECT_MECHANISMS[mechanism[j]]
               : DIRECT_MECHANISMS[mechanism[j]];
       out.row(dataset.contacts())
-          .text(org)
-          .id(contactPrefix, contact, 8)
-          .id(referralPrefix, referral, 8)
-          .text(team.team().id())
-          .ascii(month.dayText(day[j]))
-          .ascii(TIMES[random.below(TIMES.length)])
-          .number(minutes[j])
-          .ascii(mechanismCode)
-          .ascii(attendance)
-          .endRow();
+          .text(column(ORG), org)
+          .id(column(CONTACT_ID), contactPrefix, contact, 8)
+          .id(column(REFERRAL_ID), referralPrefix, referral, 8)
+          .text(column(TEAM_ID), team.team().id())
+          .ascii(column(CONTACT_DATE), month.dayText(day[j]))
+          .ascii(column(CONTACT_TIME), TIMES[random.below(TIMES.length)])
+          .number(column(CONTACT_MINUTES), minutes[j])
+          .ascii(column(MECHANISM), mechanismCode)
+          .ascii(column(ATTENDANCE), attendance)
+          .end();
       if (attended) {
         int activities = writeActivities(contact, team, lead, minutes[j], outcome[j] == DIRECT);
         if (outcome[j] == DIRECT) {
@@ -299,18 +321,15 @@ final class CareContactSimulation {
     return count;
   }
 
+  /** CSDS Activity_Type is left empty: optional, and no metric reads it. */
   private void writeActivity(long contact, String professional, int activityMinutes) {
-    CsvWriter row =
-        out.row(dataset.activities())
-            .text(org)
-            .id(activityPrefix, ++activitySequence, 8)
-            .id(contactPrefix, contact, 8)
-            .text(professional)
-            .number(activityMinutes);
-    if (dataset == Dataset.CSDS) {
-      row.empty(); // Activity_Type: optional, and no metric reads it.
-    }
-    row.endRow();
+    out.row(dataset.activities())
+        .text(column(ORG), org)
+        .id(column(ACTIVITY_ID), activityPrefix, ++activitySequence, 8)
+        .id(column(CONTACT_ID), contactPrefix, contact, 8)
+        .text(column(PROFESSIONAL_ID), professional)
+        .number(column(ACTIVITY_MINUTES), activityMinutes)
+        .end();
   }
 
   /** A referral open this month with no contact in it: waiting, rejected or closed unseen. */
@@ -328,34 +347,37 @@ final class CareContactSimulation {
     writeReferralTeam(referral, team.team(), discharged, rejected);
   }
 
+  /** {@code discharged} is null while the referral is open. */
   private void writeReferral(long referral, int patient, byte[] received, byte[] discharged) {
-    CsvWriter row =
+    LandingRow row =
         out.row(dataset.referrals())
-            .text(org)
-            .id(referralPrefix, referral, 8)
-            .id(patientPrefix, patient + 1L, 8)
-            .ascii(received);
+            .text(column(ORG), org)
+            .id(column(REFERRAL_ID), referralPrefix, referral, 8)
+            .id(column(PATIENT_ID), patientPrefix, patient + 1L, 8)
+            .ascii(column(REFERRAL_RECEIVED), received);
+    // CSDS SourceOfReferral is left empty: optional, and its code list is not in conf/.
     if (dataset == Dataset.MHSDS) {
-      row.text(MH_REFERRAL_SOURCES[random.pick(MH_REFERRAL_SOURCE_WEIGHTS)]);
-    } else {
-      row.empty(); // CSDS SourceOfReferral: optional; its code list is not in conf/.
+      row.text(
+          column(REFERRAL_SOURCE), MH_REFERRAL_SOURCES[random.pick(MH_REFERRAL_SOURCE_WEIGHTS)]);
     }
-    optionalDate(row, discharged).endRow();
+    row.ascii(column(DISCHARGED), discharged).end();
   }
 
+  /** {@code closed} and {@code rejected} are null unless the referral to the team ended so. */
   private void writeReferralTeam(long referral, TeamPlan team, byte[] closed, byte[] rejected) {
-    CsvWriter row = out.row(dataset.referralTeams()).text(org).id(referralPrefix, referral, 8);
-    // The two data sets order these columns differently.
-    if (dataset == Dataset.CSDS) {
-      row.text(team.id()).text(team.teamType());
-    } else {
-      row.text(team.teamType()).text(team.id());
-    }
-    optionalDate(optionalDate(row, closed), rejected).endRow();
+    out.row(dataset.referralTeams())
+        .text(column(ORG), org)
+        .id(column(REFERRAL_ID), referralPrefix, referral, 8)
+        .text(column(TEAM_ID), team.id())
+        .text(column(TEAM_TYPE), team.teamType())
+        .ascii(column(REFERRAL_CLOSED), closed)
+        .ascii(column(REFERRAL_REJECTED), rejected)
+        .end();
   }
 
-  private static CsvWriter optionalDate(CsvWriter row, byte[] date) {
-    return date == null ? row.empty() : row.ascii(date);
+  /** {@code field}'s column name in this simulation's data set. */
+  private String column(DatasetField field) {
+    return field.nameIn(dataset);
   }
 
   /** Minutes of an attended direct contact: log-normal around the trust's mean, to 5 minutes. */

@@ -24,8 +24,8 @@ final class ChunkOutput implements Closeable {
     this.maxRowsPerFile = maxRowsPerFile;
   }
 
-  /** The writer for the next row of {@code table}. */
-  CsvWriter row(LandingTable table) {
+  /** The next row of {@code table}, empty; call {@link LandingRow#end()} when it is filled in. */
+  LandingRow row(LandingTable table) {
     return files
         .computeIfAbsent(
             table, t -> new PartFiles(t, t.folder(landingDir, period), chunk, maxRowsPerFile))

@@ -2,140 +2,38 @@ package org.mhcs.generate;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
+import org.mhcs.schema.SchemaCatalog;
 
 /**
- * The landing tables the generator writes, each with its header: exactly the fields {@code
- * shared/design/sources.md} lists for it (required and optional), in that order.
+ * The landing tables the generator writes. Their columns are not listed here: each table's header
+ * is the one its schema in {@code schemas/landing/<source>/<table>.yaml} declares, in that order.
  */
 enum LandingTable {
-  CSDS_REFERRAL(
-      "csds",
-      "CYP101Referral",
-      "OrgID_Provider",
-      "ServiceRequestID",
-      "LocalPatientID",
-      "ReferralRequest_ReceivedDate",
-      "SourceOfReferral",
-      "Discharge_Date"),
-  CSDS_REFERRAL_TEAM(
-      "csds",
-      "CYP102ServiceTypeReferredTo",
-      "OrgID_Provider",
-      "ServiceRequestID",
-      "TeamID_Local",
-      "TeamType",
-      "Referral_ClosureDate",
-      "Referral_RejectionDate"),
-  CSDS_CARE_CONTACT(
-      "csds",
-      "CYP201CareContact",
-      "OrgID_Provider",
-      "CareContactID",
-      "ServiceRequestID",
-      "TeamID_Local",
-      "Contact_Date",
-      "Contact_Time",
-      "CareContact_Duration",
-      "ConsMechanism",
-      "AttendanceStatus"),
-  CSDS_CARE_ACTIVITY(
-      "csds",
-      "CYP202CareActivity",
-      "OrgID_Provider",
-      "CareActivityID",
-      "CareContactID",
-      "CareProfessionalID_Local",
-      "CareActivity_Duration",
-      "Activity_Type"),
-  CSDS_STAFF(
-      "csds",
-      "CYP901StaffDetails",
-      "OrgID_Provider",
-      "CareProfessionalID_Local",
-      "StaffGroup",
-      "OccupationCode"),
-  MHSDS_REFERRAL(
-      "mhsds",
-      "MHS101Referral",
-      "OrgIDProv",
-      "ServiceRequestId",
-      "LocalPatientId",
-      "ReferralRequestReceivedDate",
-      "SourceOfReferralMH",
-      "ServDischDate"),
-  MHSDS_REFERRAL_TEAM(
-      "mhsds",
-      "MHS102ServiceTypeReferredTo",
-      "OrgIDProv",
-      "ServiceRequestId",
-      "ServTeamTypeRefToMH",
-      "CareProfTeamLocalId",
-      "ReferClosureDate",
-      "ReferRejectionDate"),
-  MHSDS_CARE_CONTACT(
-      "mhsds",
-      "MHS201CareContact",
-      "OrgIDProv",
-      "CareContactId",
-      "ServiceRequestId",
-      "CareProfTeamLocalId",
-      "CareContDate",
-      "CareContTime",
-      "ClinContDurOfCareCont",
-      "ConsMechanismMH",
-      "AttendOrDNACode"),
-  MHSDS_CARE_ACTIVITY(
-      "mhsds",
-      "MHS202CareActivity",
-      "OrgIDProv",
-      "CareActId",
-      "CareContactId",
-      "CareProfLocalId",
-      "ClinContDurOfCareAct"),
-  MHSDS_STAFF(
-      "mhsds",
-      "MHS901StaffDetails",
-      "OrgIDProv",
-      "CareProfLocalId",
-      "CareProfStaffGpMH",
-      "OccCode"),
-  ESR_STAFF_IN_POST(
-      "esr",
-      "staff_in_post",
-      "Org_Code",
-      "Unique_NHS_Identifier",
-      "Assignment_Number",
-      "CareProfLocalId",
-      "Staff_Group",
-      "Occupation_Code",
-      "AfC_Band",
-      "Contracted_WTE",
-      "Cost_Centre",
-      "Team_Local_Id",
-      "Ward_Code",
-      "Monthly_Pay_Cost",
-      "Assignment_Category"),
-  ESR_SICKNESS(
-      "esr",
-      "sickness",
-      "Org_Code",
-      "Unique_NHS_Identifier",
-      "Assignment_Number",
-      "Staff_Group",
-      "FTE_Days_Sick",
-      "FTE_Days_Available"),
-  REF_ORGANISATIONS(
-      "ref", "organisations", "Org_Code", "Org_Name", "Org_Type", "Region", "ICS_Code");
+  CSDS_REFERRAL("csds", "CYP101Referral"),
+  CSDS_REFERRAL_TEAM("csds", "CYP102ServiceTypeReferredTo"),
+  CSDS_CARE_CONTACT("csds", "CYP201CareContact"),
+  CSDS_CARE_ACTIVITY("csds", "CYP202CareActivity"),
+  CSDS_STAFF("csds", "CYP901StaffDetails"),
+  MHSDS_REFERRAL("mhsds", "MHS101Referral"),
+  MHSDS_REFERRAL_TEAM("mhsds", "MHS102ServiceTypeReferredTo"),
+  MHSDS_CARE_CONTACT("mhsds", "MHS201CareContact"),
+  MHSDS_CARE_ACTIVITY("mhsds", "MHS202CareActivity"),
+  MHSDS_STAFF("mhsds", "MHS901StaffDetails"),
+  ESR_STAFF_IN_POST("esr", "staff_in_post"),
+  ESR_SICKNESS("esr", "sickness"),
+  REF_ORGANISATIONS("ref", "organisations");
+
+  /** Every table's header, read from the bundled schemas on first use. */
+  private static Map<LandingTable, LandingHeader> headers;
 
   private final String source;
   private final String table;
-  private final List<String> columns;
 
-  LandingTable(String source, String table, String... columns) {
+  LandingTable(String source, String table) {
     this.source = source;
     this.table = table;
-    this.columns = List.of(columns);
   }
 
   String source() {
@@ -146,8 +44,22 @@ enum LandingTable {
     return table;
   }
 
-  List<String> columns() {
-    return columns;
+  /**
+   * The table's header as its schema declares it.
+   *
+   * @throws IllegalArgumentException if no bundled schema declares one of the generator's tables
+   */
+  LandingHeader header() {
+    return headers().get(this);
+  }
+
+  /**
+   * Reads every table's schema, if not read already.
+   *
+   * @throws IllegalArgumentException if no bundled schema declares one of the generator's tables
+   */
+  static void requireSchemas() {
+    headers();
   }
 
   /** The key {@link GeneratedLanding} counts rows under, e.g. {@code csds/CYP201CareContact}. */
@@ -164,5 +76,19 @@ enum LandingTable {
   Path folder(Path landingDir, YearMonth period) {
     Path folder = landingDir.resolve(source).resolve(table);
     return periodic() ? folder.resolve(period.toString()) : folder;
+  }
+
+  // Loaded lazily rather than in a static initialiser so that a missing schema fails the run with
+  // the catalog's message, not an ExceptionInInitializerError that hides it on every later call.
+  private static synchronized Map<LandingTable, LandingHeader> headers() {
+    if (headers == null) {
+      SchemaCatalog catalog = SchemaCatalog.bundled();
+      Map<LandingTable, LandingHeader> loaded = new EnumMap<>(LandingTable.class);
+      for (LandingTable t : values()) {
+        loaded.put(t, new LandingHeader(catalog.table(t.source, t.table)));
+      }
+      headers = loaded;
+    }
+    return headers;
   }
 }

@@ -164,14 +164,16 @@ final class OrganisationRegister {
     try {
       Files.createDirectories(folder);
       try (CsvWriter out = new CsvWriter(working)) {
-        out.header(LandingTable.REF_ORGANISATIONS.columns());
+        out.header(LandingTable.REF_ORGANISATIONS.header().names());
+        LandingRow row = new LandingRow(LandingTable.REF_ORGANISATIONS);
         for (Organisation org : register) {
-          out.text(org.code())
-              .text(org.name())
-              .text(org.type().label())
-              .text(org.region())
-              .text(org.icsCode())
-              .endRow();
+          row.begin(out)
+              .text("Org_Code", org.code())
+              .text("Org_Name", org.name())
+              .text("Org_Type", org.type().label())
+              .text("Region", org.region())
+              .text("ICS_Code", org.icsCode())
+              .end();
         }
       }
       Files.move(working, folder.resolve("organisations.csv"), StandardCopyOption.REPLACE_EXISTING);

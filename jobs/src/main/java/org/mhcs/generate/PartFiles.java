@@ -29,6 +29,7 @@ final class PartFiles implements Closeable {
   private final Path folder;
   private final int chunk;
   private final long maxRowsPerFile;
+  private final LandingRow row;
   private CsvWriter current;
   private int rolls;
   private long rows;
@@ -38,15 +39,16 @@ final class PartFiles implements Closeable {
     this.folder = folder;
     this.chunk = chunk;
     this.maxRowsPerFile = maxRowsPerFile;
+    this.row = new LandingRow(table);
   }
 
-  /** The writer for the next row; call {@link CsvWriter#endRow()} when the row is complete. */
-  CsvWriter row() {
+  /** The next row, empty; call {@link LandingRow#end()} when it is filled in. */
+  LandingRow row() {
     if (current == null || current.rows() >= maxRowsPerFile) {
       roll();
     }
     rows++;
-    return current;
+    return row.begin(current);
   }
 
   long rows() {
@@ -59,7 +61,7 @@ final class PartFiles implements Closeable {
     }
     String name = String.format(Locale.ROOT, ".gen-%05d-%04d.tmp", chunk, rolls++);
     current = new CsvWriter(folder.resolve(name));
-    current.header(table.columns());
+    current.header(table.header().names());
   }
 
   @Override
@@ -109,7 +111,7 @@ final class PartFiles implements Closeable {
     working.sort(null);
     if (working.isEmpty()) {
       try (CsvWriter empty = new CsvWriter(folder.resolve(partName(0)))) {
-        empty.header(table.columns());
+        empty.header(table.header().names());
       }
       return 1;
     }

@@ -78,6 +78,8 @@ public final class SyntheticLanding {
     List<OrganisationPlan> plans = planTrusts(register, month, scale, seed);
     List<List<OrganisationPlan>> chunks = chunks(plans, settings.contactsPerChunk());
 
+    // Before touching the landing folder, so a missing schema leaves last run's files in place.
+    LandingTable.requireSchemas();
     prepareFolders(landingDir, period);
     OrganisationRegister.write(register, landingDir);
     Map<LandingTable, Long> rows = writeChunks(chunks, landingDir, month, seed, settings);

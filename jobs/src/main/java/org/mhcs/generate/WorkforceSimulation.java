@@ -171,21 +171,23 @@ final class WorkforceSimulation {
             + "-"
             + person.assignments;
     StaffRole role = person.role;
+    // Ward_Code is left empty: community staff have none.
     out.row(LandingTable.ESR_STAFF_IN_POST)
-        .text(org)
-        .number(uniqueId)
-        .text(assignment)
-        .text(person.careProfessionalId)
-        .text(role.esrStaffGroup())
-        .text(role.occupationCode())
-        .text(role.band())
-        .hundredths(wteHundredths)
-        .text(costCentre)
-        .text(teamId)
-        .empty() // Ward_Code: community staff have none.
-        .hundredths(role.monthlyPayCostPence(wteHundredths, random.uniform(0.96, 1.04)))
-        .text(random.chance(PERMANENT_SHARE) ? "Permanent" : "Fixed Term Temp")
-        .endRow();
+        .text("Org_Code", org)
+        .number("Unique_NHS_Identifier", uniqueId)
+        .text("Assignment_Number", assignment)
+        .text("CareProfLocalId", person.careProfessionalId)
+        .text("Staff_Group", role.esrStaffGroup())
+        .text("Occupation_Code", role.occupationCode())
+        .text("AfC_Band", role.band())
+        .hundredths("Contracted_WTE", wteHundredths)
+        .text("Cost_Centre", costCentre)
+        .text("Team_Local_Id", teamId)
+        .hundredths(
+            "Monthly_Pay_Cost", role.monthlyPayCostPence(wteHundredths, random.uniform(0.96, 1.04)))
+        .text(
+            "Assignment_Category", random.chance(PERMANENT_SHARE) ? "Permanent" : "Fixed Term Temp")
+        .end();
 
     long available = (long) wteHundredths * month.calendarDays();
     long sick = 0;
@@ -195,13 +197,13 @@ final class WorkforceSimulation {
       sick = Math.round(available * share);
     }
     out.row(LandingTable.ESR_SICKNESS)
-        .text(org)
-        .number(uniqueId)
-        .text(assignment)
-        .text(role.esrStaffGroup())
-        .hundredths(sick)
-        .hundredths(available)
-        .endRow();
+        .text("Org_Code", org)
+        .number("Unique_NHS_Identifier", uniqueId)
+        .text("Assignment_Number", assignment)
+        .text("Staff_Group", role.esrStaffGroup())
+        .hundredths("FTE_Days_Sick", sick)
+        .hundredths("FTE_Days_Available", available)
+        .end();
     return sick;
   }
 }
