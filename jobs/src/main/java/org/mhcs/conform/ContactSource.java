@@ -1,8 +1,11 @@
 package org.mhcs.conform;
 
+import org.mhcs.schema.ActivityField;
+
 /**
- * Where one activity data set (CSDS or MHSDS) keeps what a conformed contact needs: its tables and
- * the data set's own field names. This is the one place the two data sets' names meet.
+ * One activity data set (CSDS or MHSDS) as the conformed contacts read it: its tables and the code
+ * system of its team types. Field names come from {@link ActivityField}, where the two data sets'
+ * names are declared side by side.
  */
 public record ContactSource(
     String dataset,
@@ -10,19 +13,7 @@ public record ContactSource(
     String referralTable,
     String referralTeamTable,
     String contactTable,
-    String activityTable,
-    String org,
-    String referralId,
-    String patientId,
-    String teamId,
-    String teamType,
-    String contactId,
-    String contactDate,
-    String contactMinutes,
-    String mechanism,
-    String attendance,
-    String activityContactId,
-    String activityMinutes) {
+    String activityTable) {
 
   public static final ContactSource CSDS =
       new ContactSource(
@@ -31,19 +22,7 @@ public record ContactSource(
           "CYP101Referral",
           "CYP102ServiceTypeReferredTo",
           "CYP201CareContact",
-          "CYP202CareActivity",
-          "OrgID_Provider",
-          "ServiceRequestID",
-          "LocalPatientID",
-          "TeamID_Local",
-          "TeamType",
-          "CareContactID",
-          "Contact_Date",
-          "CareContact_Duration",
-          "ConsMechanism",
-          "AttendanceStatus",
-          "CareContactID",
-          "CareActivity_Duration");
+          "CYP202CareActivity");
 
   public static final ContactSource MHSDS =
       new ContactSource(
@@ -52,17 +31,59 @@ public record ContactSource(
           "MHS101Referral",
           "MHS102ServiceTypeReferredTo",
           "MHS201CareContact",
-          "MHS202CareActivity",
-          "OrgIDProv",
-          "ServiceRequestId",
-          "LocalPatientId",
-          "CareProfTeamLocalId",
-          "ServTeamTypeRefToMH",
-          "CareContactId",
-          "CareContDate",
-          "ClinContDurOfCareCont",
-          "ConsMechanismMH",
-          "AttendOrDNACode",
-          "CareContactId",
-          "ClinContDurOfCareAct");
+          "MHS202CareActivity");
+
+  /** This data set's name for {@code field}. */
+  public String field(ActivityField field) {
+    return field.nameIn(dataset);
+  }
+
+  public String org() {
+    return field(ActivityField.ORG);
+  }
+
+  public String referralId() {
+    return field(ActivityField.REFERRAL_ID);
+  }
+
+  public String patientId() {
+    return field(ActivityField.PATIENT_ID);
+  }
+
+  public String teamId() {
+    return field(ActivityField.TEAM_ID);
+  }
+
+  public String teamType() {
+    return field(ActivityField.TEAM_TYPE);
+  }
+
+  public String contactId() {
+    return field(ActivityField.CONTACT_ID);
+  }
+
+  public String contactDate() {
+    return field(ActivityField.CONTACT_DATE);
+  }
+
+  public String contactMinutes() {
+    return field(ActivityField.CONTACT_MINUTES);
+  }
+
+  public String mechanism() {
+    return field(ActivityField.MECHANISM);
+  }
+
+  public String attendance() {
+    return field(ActivityField.ATTENDANCE);
+  }
+
+  /** The contact id as the activity table names it (the same field as on the contact). */
+  public String activityContactId() {
+    return field(ActivityField.CONTACT_ID);
+  }
+
+  public String activityMinutes() {
+    return field(ActivityField.ACTIVITY_MINUTES);
+  }
 }

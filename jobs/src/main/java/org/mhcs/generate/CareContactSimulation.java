@@ -1,32 +1,33 @@
 package org.mhcs.generate;
 
-import static org.mhcs.generate.DatasetField.ACTIVITY_ID;
-import static org.mhcs.generate.DatasetField.ACTIVITY_MINUTES;
-import static org.mhcs.generate.DatasetField.ATTENDANCE;
-import static org.mhcs.generate.DatasetField.CONTACT_DATE;
-import static org.mhcs.generate.DatasetField.CONTACT_ID;
-import static org.mhcs.generate.DatasetField.CONTACT_MINUTES;
-import static org.mhcs.generate.DatasetField.CONTACT_TIME;
-import static org.mhcs.generate.DatasetField.DISCHARGED;
-import static org.mhcs.generate.DatasetField.MECHANISM;
-import static org.mhcs.generate.DatasetField.OCCUPATION;
-import static org.mhcs.generate.DatasetField.ORG;
-import static org.mhcs.generate.DatasetField.PATIENT_ID;
-import static org.mhcs.generate.DatasetField.PROFESSIONAL_ID;
-import static org.mhcs.generate.DatasetField.REFERRAL_CLOSED;
-import static org.mhcs.generate.DatasetField.REFERRAL_ID;
-import static org.mhcs.generate.DatasetField.REFERRAL_RECEIVED;
-import static org.mhcs.generate.DatasetField.REFERRAL_REJECTED;
-import static org.mhcs.generate.DatasetField.REFERRAL_SOURCE;
-import static org.mhcs.generate.DatasetField.STAFF_GROUP;
-import static org.mhcs.generate.DatasetField.TEAM_ID;
-import static org.mhcs.generate.DatasetField.TEAM_TYPE;
+import static org.mhcs.schema.ActivityField.ACTIVITY_ID;
+import static org.mhcs.schema.ActivityField.ACTIVITY_MINUTES;
+import static org.mhcs.schema.ActivityField.ATTENDANCE;
+import static org.mhcs.schema.ActivityField.CONTACT_DATE;
+import static org.mhcs.schema.ActivityField.CONTACT_ID;
+import static org.mhcs.schema.ActivityField.CONTACT_MINUTES;
+import static org.mhcs.schema.ActivityField.CONTACT_TIME;
+import static org.mhcs.schema.ActivityField.DISCHARGED;
+import static org.mhcs.schema.ActivityField.MECHANISM;
+import static org.mhcs.schema.ActivityField.OCCUPATION;
+import static org.mhcs.schema.ActivityField.ORG;
+import static org.mhcs.schema.ActivityField.PATIENT_ID;
+import static org.mhcs.schema.ActivityField.PROFESSIONAL_ID;
+import static org.mhcs.schema.ActivityField.REFERRAL_CLOSED;
+import static org.mhcs.schema.ActivityField.REFERRAL_ID;
+import static org.mhcs.schema.ActivityField.REFERRAL_RECEIVED;
+import static org.mhcs.schema.ActivityField.REFERRAL_REJECTED;
+import static org.mhcs.schema.ActivityField.REFERRAL_SOURCE;
+import static org.mhcs.schema.ActivityField.STAFF_GROUP;
+import static org.mhcs.schema.ActivityField.TEAM_ID;
+import static org.mhcs.schema.ActivityField.TEAM_TYPE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.mhcs.schema.ActivityField;
 
 /**
  * Writes one trust's month of one data set: staff details, referrals, the teams they were referred
@@ -376,8 +377,8 @@ final class CareContactSimulation {
   }
 
   /** {@code field}'s column name in this simulation's data set. */
-  private String column(DatasetField field) {
-    return field.nameIn(dataset);
+  private String column(ActivityField field) {
+    return field.nameIn(dataset.source());
   }
 
   /** Minutes of an attended direct contact: log-normal around the trust's mean, to 5 minutes. */

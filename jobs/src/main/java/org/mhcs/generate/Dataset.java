@@ -46,6 +46,11 @@ enum Dataset {
     return letter;
   }
 
+  /** The landing source, {@code csds} or {@code mhsds}. */
+  String source() {
+    return contacts.source();
+  }
+
   LandingTable referrals() {
     return referrals;
   }

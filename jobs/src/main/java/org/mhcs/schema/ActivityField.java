@@ -1,11 +1,11 @@
-package org.mhcs.generate;
+package org.mhcs.schema;
 
 /**
- * What the care-contact simulation records, with the name CSDS and MHSDS each give it. The two data
- * sets record the same things under different names; this says which column a value belongs in,
- * while the table's schema says where that column sits in the file.
+ * The fields CSDS and MHSDS both record, each with the name each data set gives it: the one place
+ * the two data sets' names meet. The pipeline reads contacts by these, and the generator writes
+ * them; each table's schema says where a column sits in its file.
  */
-enum DatasetField {
+public enum ActivityField {
   ORG("OrgID_Provider", "OrgIDProv"),
   REFERRAL_ID("ServiceRequestID", "ServiceRequestId"),
   PATIENT_ID("LocalPatientID", "LocalPatientId"),
@@ -31,13 +31,17 @@ enum DatasetField {
   private final String csds;
   private final String mhsds;
 
-  DatasetField(String csds, String mhsds) {
+  ActivityField(String csds, String mhsds) {
     this.csds = csds;
     this.mhsds = mhsds;
   }
 
-  /** The column's name in {@code dataset}'s tables. */
-  String nameIn(Dataset dataset) {
-    return dataset == Dataset.CSDS ? csds : mhsds;
+  /** The column's name in the tables of {@code source} ({@code csds} or {@code mhsds}). */
+  public String nameIn(String source) {
+    return switch (source) {
+      case "csds" -> csds;
+      case "mhsds" -> mhsds;
+      default -> throw new IllegalArgumentException("no activity fields for source " + source);
+    };
   }
 }
