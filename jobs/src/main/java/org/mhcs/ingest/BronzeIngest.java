@@ -61,19 +61,41 @@ public final class BronzeIngest {
     return "`" + Lineage.PERIOD + "` = '" + partition(spec, period) + "'";
   }
 
+  /** One table's files for a period, each header already checked against the schema. */
+  public record Checked(
+      LandingTableSpec spec,
+      Period period,
+      List<Path> files,
+      List<Path> strayFiles,
+      List<LandingFile> opened) {}
+
   /**
-   * Checks every file's header first (a bad file fails the table before anything is written), then
-   * loads. Cost: one read of the files for the fingerprint, one parse to write.
+   * Finds the table's files for the period and checks each header against the schema, writing
+   * nothing: callers check every table first so that a bad file stops a run before any load.
+   *
+   * @throws LandingFileException naming the file and the fix
    */
-  public Result load(LandingTableSpec spec, Period period) {
+  public Checked check(LandingTableSpec spec, Period period) {
     List<Path> files = landing.csvFiles(spec, period);
-    List<Path> stray = landing.strayFiles(spec, period);
-    if (files.isEmpty()) {
-      return new Result(spec, files, stray, null, false, 0);
-    }
     List<LandingFile> opened = new ArrayList<>();
     for (Path file : files) {
       opened.add(LandingCsv.open(file, landing.relative(file), spec));
+    }
+    return new Checked(spec, period, files, landing.strayFiles(spec, period), opened);
+  }
+
+  /**
+   * Loads checked files into bronze, unless bronze already holds exactly this input. Cost: one read
+   * of the files for the fingerprint, one parse to write.
+   */
+  public Result load(Checked checked) {
+    LandingTableSpec spec = checked.spec();
+    Period period = checked.period();
+    List<Path> files = checked.files();
+    List<Path> stray = checked.strayFiles();
+    List<LandingFile> opened = checked.opened();
+    if (files.isEmpty()) {
+      return new Result(spec, files, stray, null, false, 0);
     }
     String fingerprint = InputFingerprint.of(files, landing, pseudonymiser.keyId());
     Table table = Table.bronze(spec.warehouseName());

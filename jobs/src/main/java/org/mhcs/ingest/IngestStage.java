@@ -43,10 +43,16 @@ public final class IngestStage {
 
   public Result execute(LandingFolder landing, Period period) {
     BronzeIngest ingest = new BronzeIngest(warehouse, landing, pseudonymiser, log.runId());
-    List<BronzeIngest.Result> results = new ArrayList<>();
+    // Every header first: a bad file stops the run before any table is written.
+    List<BronzeIngest.Checked> checked = new ArrayList<>();
     for (LandingTableSpec spec : schemas.tables()) {
+      checked.add(ingest.check(spec, period));
+    }
+    List<BronzeIngest.Result> results = new ArrayList<>();
+    for (BronzeIngest.Checked table : checked) {
+      LandingTableSpec spec = table.spec();
       long start = System.nanoTime();
-      BronzeIngest.Result r = ingest.load(spec, period);
+      BronzeIngest.Result r = ingest.load(table);
       results.add(r);
       if (!r.strayFiles().isEmpty()) {
         log.record(
