@@ -1,6 +1,5 @@
 package org.mhcs.benchmark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -12,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * The national distribution of each metric × service line × breakdown × period across
@@ -45,7 +45,7 @@ public final class NationalBenchmark {
         .agg(
             count(lit(1)).as(Columns.N_ORGS),
             expr("percentile(value, array(0.1, 0.25, 0.5, 0.75, 0.9))").as("q"),
-            avg(Columns.VALUE).as(Columns.MEAN),
+            ExactSums.meanOf(col(Columns.VALUE)).as(Columns.MEAN),
             min(Columns.VALUE).as(Columns.MIN),
             max(Columns.VALUE).as(Columns.MAX))
         .select(

@@ -26,6 +26,10 @@ public final class ClinicalCapacity {
   private static final String TEAM = "Team_Local_Id";
   private static final String DAYS_SICK = "FTE_Days_Sick";
 
+  /** Days to six places: exact for WTE × working days, and 5/7 of a sick day to a second. */
+  private static final org.apache.spark.sql.types.DecimalType DAYS =
+      org.apache.spark.sql.types.DataTypes.createDecimalType(20, 6);
+
   private final Object[] clinicalGroups;
 
   public ClinicalCapacity() {
@@ -67,9 +71,10 @@ public final class ClinicalCapacity {
                 teamLines,
                 col(ORG).equalTo(col("t_org")).and(col(TEAM).equalTo(col("t_team"))),
                 "left");
-    // Sick days are decimal(28,4) after summing; keep the arithmetic in doubles from here on.
-    var sickDays = coalesce(col(Columns.SICK_DAYS).cast("double"), lit(0.0));
-    var wte = col(WTE).cast("double");
+    // Decimal throughout: each row's available days are rounded the same way on every run and
+    // their sums are exact.
+    var sickDays = coalesce(col(Columns.SICK_DAYS), lit(java.math.BigDecimal.ZERO)).cast(DAYS);
+    var wte = col(WTE);
     return joined.select(
         lit(period).as(Columns.PERIOD),
         col(ORG).as(Columns.ORG_CODE),
@@ -81,6 +86,9 @@ public final class ClinicalCapacity {
         wte.as(Columns.CONTRACTED_WTE),
         lit(workingDays).as(Columns.WORKING_DAYS),
         sickDays.as(Columns.SICK_DAYS),
-        wte.multiply(workingDays).minus(sickDays.multiply(5.0 / 7.0)).as(Columns.AVAILABLE_DAYS));
+        wte.multiply(workingDays)
+            .minus(sickDays.multiply(5).divide(7))
+            .cast(DAYS)
+            .as(Columns.AVAILABLE_DAYS));
   }
 }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.metrics.OpportunityRule;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * What each organisation would release by moving to the national median: the gap (never negative:
@@ -161,7 +161,10 @@ public final class OpportunityCalculator {
     return days.join(
             patients, new String[] {Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE})
         .groupBy(Columns.PERIOD, Columns.SERVICE_LINE)
-        .agg(sum("days").divide(sum("patients")).as("days_per_patient"));
+        .agg(
+            ExactSums.sumOf(col("days"))
+                .divide(ExactSums.sumOf(col("patients")))
+                .as("days_per_patient"));
   }
 
   private static Dataset<Row> inUnit(Dataset<Row> rows, String unit, Column amount) {
@@ -193,6 +196,6 @@ public final class OpportunityCalculator {
             Columns.OPPORTUNITY_UNIT)
         .agg(
             count(when(col(Columns.OPPORTUNITY_VALUE).gt(0), lit(1))).as(Columns.N_ORGS),
-            sum(Columns.OPPORTUNITY_VALUE).as(Columns.TOTAL));
+            ExactSums.sumOf(col(Columns.OPPORTUNITY_VALUE)).as(Columns.TOTAL));
   }
 }
