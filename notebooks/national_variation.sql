@@ -2,7 +2,8 @@
 -- MAGIC %md
 -- MAGIC # National variation in community productivity
 -- MAGIC Percentiles across organisations per metric and service line (`gold.benchmark`), and each
--- MAGIC organisation's value beside them (`gold.metric_value`). Set `period` to the month to show.
+-- MAGIC organisation's value beside them (`gold.metric_value`), for every period in the warehouse;
+-- MAGIC add `AND period = 'YYYY-MM'` to a query to show one month.
 
 -- COMMAND ----------
 
