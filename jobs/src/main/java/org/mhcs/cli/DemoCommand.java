@@ -43,10 +43,7 @@ final class DemoCommand implements Command {
   public int run(Arguments args, PrintStream out, PrintStream err) {
     long start = System.nanoTime();
     Period period = RunCommand.period(args);
-    double scale = args.number("scale");
-    if (!(scale > 0 && scale <= 20)) {
-      throw new UsageException("--scale must be above 0 and at most 20, not " + args.get("scale"));
-    }
+    double scale = GenerateCommand.scale(args);
     Path warehouseDir = args.folder("warehouse");
     Settings settings = Settings.load(args.settings());
     Path landingDir;

@@ -32,13 +32,19 @@ final class GenerateCommand implements Command {
         Option.optional("seed", "N", "42", "random seed; the same seed gives the same files"));
   }
 
-  @Override
-  public int run(Arguments args, PrintStream out, PrintStream err) {
-    Period period = RunCommand.period(args);
+  /** {@code --scale}, checked: above 0 and at most 20 national months. */
+  static double scale(Arguments args) {
     double scale = args.number("scale");
     if (!(scale > 0 && scale <= 20)) {
       throw new UsageException("--scale must be above 0 and at most 20, not " + args.get("scale"));
     }
+    return scale;
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    Period period = RunCommand.period(args);
+    double scale = scale(args);
     Path dir = args.folder("out");
     long start = System.nanoTime();
     GeneratedLanding landing =

@@ -2,6 +2,7 @@ package org.mhcs.conf;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public final class ConfTable {
         }
         rows.add(row);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
     }
     return new ConfTable(file, rows);

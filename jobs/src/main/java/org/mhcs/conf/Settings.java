@@ -2,7 +2,6 @@ package org.mhcs.conf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Properties;
  * overridable on the command line ({@code --set key=value}), and all checked at start-up so that
  * every problem is reported at once.
  */
-public final class Settings implements Serializable {
+public final class Settings {
   public static final Setting<String> SPARK_MASTER =
       Setting.text(
           "spark.master", "local[2]", "Spark master for local runs (ignored under spark-submit)");
@@ -112,11 +111,6 @@ public final class Settings implements Serializable {
       throw new ConfigException(problems);
     }
     return new Settings(values);
-  }
-
-  /** Defaults only (plus overrides), without reading the conf file: for tests. */
-  public static Settings defaults() {
-    return load(Map.of());
   }
 
   private static void put(

@@ -1,5 +1,6 @@
 package org.mhcs.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -29,7 +30,7 @@ public final class MetricValues {
     Dataset<Row> all = null;
     for (Metric m : metrics) {
       // No activity in a staffed service is a numerator of zero, not a missing value.
-      Column num = org.apache.spark.sql.functions.coalesce(m.numerator().cast("double"), lit(0.0));
+      Column num = coalesce(m.numerator().cast("double"), lit(0.0));
       Column den = m.denominator().cast("double");
       Column noDenominator = den.isNull().or(den.leq(0));
       Column flags =

@@ -1,6 +1,7 @@
 package org.mhcs.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
@@ -77,8 +78,7 @@ public final class RowChecks {
           row_number()
               .over(Window.partitionBy(key).orderBy(col(Lineage.SOURCE_FILE), col(Lineage.LINE)));
       Column keyText =
-          org.apache.spark.sql.functions.concat_ws(
-              "|", spec.key().stream().map(k -> col(quoted(k))).toArray(Column[]::new));
+          concat_ws("|", spec.key().stream().map(k -> col(quoted(k))).toArray(Column[]::new));
       checks.add(new Check(String.join("+", spec.key()), Rule.DUPLICATE_KEY, rank.gt(1), keyText));
     }
     return checks;

@@ -1,5 +1,6 @@
 package org.mhcs.silver;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -57,8 +58,7 @@ public final class SilverValidation {
     }
     Dataset<Row> checked =
         bronze
-            .withColumn(
-                FAILURES, org.apache.spark.sql.functions.array(failures.toArray(Column[]::new)))
+            .withColumn(FAILURES, array(failures.toArray(Column[]::new)))
             .withColumn(FAILURES, expr("filter(" + FAILURES + ", f -> f is not null)"))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<FileCounts> counts =

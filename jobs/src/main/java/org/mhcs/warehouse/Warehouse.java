@@ -1,10 +1,13 @@
 package org.mhcs.warehouse;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,11 +52,11 @@ public final class Warehouse {
   }
 
   /** The table's rows matching {@code condition}, or empty when the table does not exist. */
-  public java.util.Optional<Dataset<Row>> readWhere(Table table, String condition) {
+  public Optional<Dataset<Row>> readWhere(Table table, String condition) {
     if (!exists(table)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(read(table).where(condition));
+    return Optional.of(read(table).where(condition));
   }
 
   /**
@@ -114,8 +117,8 @@ public final class Warehouse {
               .map(p -> new Table(layer, p.getFileName().toString()))
               .sorted((a, b) -> a.name().compareTo(b.name()))
               .forEach(tables::add);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }
     }
