@@ -1,21 +1,44 @@
 package org.mhcs.schema;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One declared landing column.
  *
- * @param name the data set's own field name, as in the header (matched case-insensitively)
- * @param codes name of a code list in {@code conf/code_lists/}, or null
+ * @param name the column's name in bronze and silver; by default also its heading in the file
+ * @param header the heading in landing files (matched case-insensitively), when it differs from
+ *     {@code name}, e.g. ERIC's {@code Gross internal floor area (m²)}
+ * @param aliases other spellings of the heading, such as earlier years' names
+ * @param codeList name of a code list in {@code conf/code_lists/}, or null
+ * @param allowedCodes codes listed in the schema itself, or empty
  * @param min smallest allowed value for numbers, or null
  * @param max largest allowed value for numbers, or null
  */
 public record ColumnSpec(
     String name,
+    String header,
+    List<String> aliases,
     ColumnType type,
     boolean required,
     Sensitivity sensitivity,
-    String codes,
+    String codeList,
+    List<String> allowedCodes,
     BigDecimal min,
     BigDecimal max,
-    String description) {}
+    String description) {
+
+  /** Every heading this column is recognised by: its header, then its aliases. */
+  public List<String> headings() {
+    List<String> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(aliases);
+    return all;
+  }
+
+  /** Whether values must come from a list (in the schema or in {@code conf/code_lists/}). */
+  public boolean coded() {
+    return codeList != null || !allowedCodes.isEmpty();
+  }
+}

@@ -7,9 +7,11 @@ import java.util.Optional;
 /**
  * A landing table as declared in {@code schemas/landing/<source>/<table>.yaml}.
  *
- * @param eventDate the date column that must fall inside the period (event tables only; referrals
- *     and spells open in the month legitimately start earlier), or null
- * @param key columns that identify a row within a provider's submission
+ * @param eventDate the date column that must fall inside the period (event tables only), or null
+ * @param openInPeriod start and end columns of records open over the period, or null
+ * @param submitter the column naming the organisation that submitted a row, or null for national
+ *     reference tables; a resubmission replaces exactly its submitter's rows
+ * @param key columns that identify a row within a submission
  */
 public record LandingTableSpec(
     String source,
@@ -17,7 +19,11 @@ public record LandingTableSpec(
     PeriodType period,
     String description,
     String eventDate,
+    OpenInPeriod openInPeriod,
+    String submitter,
     List<String> key,
+    List<Reference> references,
+    FileFormat format,
     List<ColumnSpec> columns) {
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mhcs.conf.BundledResources;
 import org.mhcs.conf.ConfigException;
@@ -29,9 +31,36 @@ import org.mhcs.conf.ConfigException;
 public final class SchemaCatalog {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TABLE_KEYS =
-      Set.of("source", "table", "period", "description", "event_date", "key", "columns");
+      Set.of(
+          "source",
+          "table",
+          "period",
+          "description",
+          "event_date",
+          "open_in_period",
+          "submitter",
+          "key",
+          "references",
+          "format",
+          "columns");
   private static final Set<String> COLUMN_KEYS =
-      Set.of("name", "type", "required", "sensitive", "codes", "min", "max", "description");
+      Set.of(
+          "name",
+          "header",
+          "aliases",
+          "type",
+          "required",
+          "sensitive",
+          "codes",
+          "min",
+          "max",
+          "description");
+  private static final Set<String> FORMAT_KEYS =
+      Set.of("delimiter", "encoding", "header_row", "quote", "null_tokens", "thousands_separator");
+  private static final Set<String> REFERENCE_KEYS = Set.of("columns", "table", "to");
+
+  /** Names Delta accepts as columns without column mapping; headings may say anything. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Map<String, LandingTableSpec> tables;
 
@@ -74,6 +103,21 @@ public final class SchemaCatalog {
   }
 
   private static SchemaCatalog build(Map<String, LandingTableSpec> specs, List<String> errors) {
+    for (LandingTableSpec spec : specs.values()) {
+      for (Reference ref : spec.references()) {
+        LandingTableSpec target = specs.get(ref.table());
+        if (target == null) {
+          errors.add(spec.id() + ": references " + ref.table() + ", which no schema declares");
+        } else {
+          for (String column : ref.toColumns()) {
+            if (target.column(column).isEmpty()) {
+              errors.add(
+                  spec.id() + ": references column " + column + " that " + ref.table() + " lacks");
+            }
+          }
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
@@ -106,49 +150,155 @@ public final class SchemaCatalog {
     PeriodType period =
         enumValue(
             PeriodType.class, text(root, "period", file, errors, true), file, "period", errors);
-    String eventDate = text(root, "event_date", file, errors, false);
-    List<String> key = new ArrayList<>();
-    root.path("key").forEach(k -> key.add(k.asText()));
     List<ColumnSpec> columns = new ArrayList<>();
     JsonNode columnNodes = root.path("columns");
     if (!columnNodes.isArray() || columnNodes.isEmpty()) {
       errors.add(file + ": 'columns' must list at least one column");
     }
     for (JsonNode c : columnNodes) {
-      String where = file + ": column " + c.path("name").asText("?");
-      unknownKeys(file, " column " + c.path("name").asText("?"), c, COLUMN_KEYS, errors);
-      String name = text(c, "name", where, errors, true);
-      ColumnType type =
-          enumValue(ColumnType.class, c.path("type").asText("string"), where, "type", errors);
-      Sensitivity sensitivity =
-          enumValue(
-              Sensitivity.class, c.path("sensitive").asText("none"), where, "sensitive", errors);
-      columns.add(
-          new ColumnSpec(
-              name,
-              type,
-              c.path("required").asBoolean(false),
-              sensitivity,
-              c.hasNonNull("codes") ? c.get("codes").asText() : null,
-              decimal(c, "min", where, errors),
-              decimal(c, "max", where, errors),
-              c.path("description").asText("")));
+      column(file, c, errors).ifPresent(columns::add);
     }
     List<String> names = columns.stream().map(ColumnSpec::name).toList();
+    String eventDate = columnRef(root, "event_date", file, names, errors);
+    String submitter = columnRef(root, "submitter", file, names, errors);
+    OpenInPeriod open = null;
+    if (root.has("open_in_period")) {
+      JsonNode o = root.get("open_in_period");
+      open =
+          new OpenInPeriod(
+              columnRef(o, "start", file + ": open_in_period", names, errors),
+              columnRef(o, "end", file + ": open_in_period", names, errors));
+    }
+    List<String> key = strings(root.path("key"));
     for (String k : key) {
-      if (names.stream().noneMatch(k::equalsIgnoreCase)) {
-        errors.add(file + ": key column " + k + " is not one of the declared columns");
+      requireColumn(file + ": key", k, names, errors);
+    }
+    List<Reference> references = new ArrayList<>();
+    for (JsonNode r : root.path("references")) {
+      unknownKeys(file, " reference", r, REFERENCE_KEYS, errors);
+      List<String> from = strings(r.path("columns"));
+      List<String> to = r.has("to") ? strings(r.path("to")) : from;
+      from.forEach(col -> requireColumn(file + ": reference", col, names, errors));
+      if (from.isEmpty() || from.size() != to.size()) {
+        errors.add(file + ": a reference needs 'columns' and, if given, as many 'to' columns");
       }
+      references.add(new Reference(from, text(r, "table", file + ": reference", errors, true), to));
     }
-    if (eventDate != null && names.stream().noneMatch(eventDate::equalsIgnoreCase)) {
-      errors.add(file + ": event_date " + eventDate + " is not one of the declared columns");
-    }
+    FileFormat format = format(file, root.path("format"), errors);
     if (errors.size() > before) {
       return Optional.empty();
     }
     return Optional.of(
         new LandingTableSpec(
-            source, table, period, root.path("description").asText(""), eventDate, key, columns));
+            source,
+            table,
+            period,
+            root.path("description").asText(""),
+            eventDate,
+            open,
+            submitter,
+            key,
+            references,
+            format,
+            columns));
+  }
+
+  private static Optional<ColumnSpec> column(String file, JsonNode c, List<String> errors) {
+    int before = errors.size();
+    String where = file + ": column " + c.path("name").asText("?");
+    unknownKeys(file, " column " + c.path("name").asText("?"), c, COLUMN_KEYS, errors);
+    String name = text(c, "name", where, errors, true);
+    if (name != null && !PLAIN_NAME.matcher(name).matches()) {
+      errors.add(
+          where
+              + ": a column name may hold only letters, digits and _ (Delta's rule); put the"
+              + " file's heading in 'header' and give the column a plain name");
+    }
+    ColumnType type =
+        enumValue(ColumnType.class, c.path("type").asText("string"), where, "type", errors);
+    Sensitivity sensitivity =
+        enumValue(
+            Sensitivity.class, c.path("sensitive").asText("none"), where, "sensitive", errors);
+    if (sensitivity == Sensitivity.AGE_BAND && type != ColumnType.STRING) {
+      errors.add(where + ": an age_band column holds bands such as 35-39, so its type is string");
+    }
+    JsonNode codes = c.get("codes");
+    String codeList = codes != null && codes.isTextual() ? codes.asText() : null;
+    List<String> allowed = codes != null && codes.isArray() ? strings(codes) : List.of();
+    if (errors.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ColumnSpec(
+            name,
+            c.path("header").asText(name),
+            strings(c.path("aliases")),
+            type,
+            c.path("required").asBoolean(false),
+            sensitivity,
+            codeList,
+            allowed,
+            decimal(c, "min", where, errors),
+            decimal(c, "max", where, errors),
+            c.path("description").asText("")));
+  }
+
+  private static FileFormat format(String file, JsonNode node, List<String> errors) {
+    if (node.isMissingNode()) {
+      return FileFormat.DEFAULT;
+    }
+    String where = file + ": format";
+    unknownKeys(file, " format", node, FORMAT_KEYS, errors);
+    FileFormat d = FileFormat.DEFAULT;
+    String delimiter = node.path("delimiter").asText(String.valueOf(d.delimiter()));
+    String quote = node.path("quote").asText(String.valueOf(d.quote()));
+    String encoding = node.path("encoding").asText(d.encoding());
+    int headerRow = node.path("header_row").asInt(d.headerRow());
+    String thousands =
+        node.hasNonNull("thousands_separator") ? node.get("thousands_separator").asText() : null;
+    if (delimiter.length() != 1 || quote.length() != 1) {
+      errors.add(where + ": delimiter and quote must each be one character");
+    }
+    if (thousands != null && thousands.length() != 1) {
+      errors.add(where + ": thousands_separator must be one character");
+    }
+    if (!Charset.isSupported(encoding)) {
+      errors.add(
+          where + ": encoding '" + encoding + "' is not known; use e.g. UTF-8 or windows-1252");
+    }
+    if (headerRow < 1) {
+      errors.add(where + ": header_row counts from 1");
+    }
+    return new FileFormat(
+        delimiter.charAt(0),
+        encoding,
+        headerRow,
+        quote.charAt(0),
+        strings(node.path("null_tokens")),
+        thousands);
+  }
+
+  private static String columnRef(
+      JsonNode node, String field, String where, List<String> names, List<String> errors) {
+    if (!node.hasNonNull(field)) {
+      return null;
+    }
+    String column = node.get(field).asText();
+    requireColumn(where + ": " + field, column, names, errors);
+    return column;
+  }
+
+  private static void requireColumn(
+      String where, String column, List<String> names, List<String> errors) {
+    if (names.stream().noneMatch(column::equalsIgnoreCase)) {
+      errors.add(where + " column " + column + " is not one of the declared columns");
+    }
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    node.forEach(v -> values.add(v.asText()));
+    return values;
   }
 
   private static void unknownKeys(

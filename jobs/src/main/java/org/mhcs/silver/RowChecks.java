@@ -47,8 +47,10 @@ public final class RowChecks {
       if (column.type() != ColumnType.STRING) {
         checks.add(new Check(column.name(), Rule.TYPE, present.and(typed(column).isNull()), text));
       }
-      if (column.codes() != null) {
-        Object[] codes = codeLists.codes(column.codes()).toArray();
+      if (column.coded()) {
+        Object[] codes =
+            (column.codeList() != null ? codeLists.codes(column.codeList()) : column.allowedCodes())
+                .toArray();
         checks.add(
             new Check(
                 column.name(),
