@@ -6,6 +6,7 @@ import java.util.List;
 import org.mhcs.conf.ConfigException;
 import org.mhcs.ingest.LandingFileException;
 import org.mhcs.silver.DataRejectedException;
+import org.mhcs.warehouse.SchemaChangeException;
 
 /**
  * {@code ./mhcs <subcommand>}: dispatches to a subcommand and turns failures into an exit code and
@@ -58,6 +59,7 @@ public final class Main {
       return ExitCode.DATA_REJECTED;
     } catch (ConfigException
         | LandingFileException
+        | SchemaChangeException
         | IllegalArgumentException
         | IllegalStateException e) {
       // Problems with the input, configuration or environment that the message explains.

@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
+import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 1: every declared landing table that has files for the period into bronze. A source with no
- * files is reported, not fatal; a period with nothing landed at all is an error that says what was
- * expected where.
+ * Stage 1: every declared landing table that has files for the period into bronze, file by file.
+ * Every file is checked before any is loaded. A source with no files is reported, not fatal; a
+ * period with nothing landed at all is an error that says what was expected where.
  */
 public final class IngestStage {
   private final Warehouse warehouse;
@@ -31,48 +35,48 @@ public final class IngestStage {
     this.log = log;
   }
 
-  /** The tables that were landed, and the sources that had no files at all. */
-  public record Result(List<BronzeIngest.Result> tables, List<String> absentSources) {
+  /**
+   * The tables' loads, the sources that had no files at all, and the rows silver must revalidate
+   * per table: those of changed files, widened by changes in the tables they reference.
+   */
+  public record Result(
+      List<BronzeIngest.Result> tables,
+      List<String> absentSources,
+      Map<String, ReloadScope> toValidate) {
     public List<LandingTableSpec> landed() {
       return tables.stream()
           .filter(BronzeIngest.Result::landed)
           .map(BronzeIngest.Result::spec)
           .toList();
     }
+
+    /** Per table, files recorded earlier that are no longer landed. */
+    public Map<String, List<String>> removedFiles() {
+      Map<String, List<String>> removed = new LinkedHashMap<>();
+      tables.forEach(t -> removed.put(t.spec().id(), t.removed()));
+      return removed;
+    }
   }
 
   public Result execute(LandingFolder landing, Period period) {
-    BronzeIngest ingest = new BronzeIngest(warehouse, landing, pseudonymiser, log.runId());
-    // Every header first: a bad file stops the run before any table is written.
+    BronzeIngest ingest =
+        new BronzeIngest(
+            warehouse, landing, pseudonymiser, new LoadedFiles(warehouse), log.runId());
     List<BronzeIngest.Checked> checked = new ArrayList<>();
     for (LandingTableSpec spec : schemas.tables()) {
-      checked.add(ingest.check(spec, period));
-    }
-    List<BronzeIngest.Result> results = new ArrayList<>();
-    for (BronzeIngest.Checked table : checked) {
-      LandingTableSpec spec = table.spec();
       long start = System.nanoTime();
-      BronzeIngest.Result r = ingest.load(table);
-      results.add(r);
-      if (!r.strayFiles().isEmpty()) {
+      BronzeIngest.Checked c = ingest.check(spec, period);
+      checked.add(c);
+      if (!c.files().isEmpty()) {
         log.record(
-            Entry.of("ingest", spec.id(), "warning")
-                .files(r.strayFiles().size())
-                .detail("ignored files that are not .csv: " + r.strayFiles()));
-      }
-      if (r.landed()) {
-        Entry entry =
-            Entry.of("ingest", spec.id(), r.skipped() ? "unchanged" : "loaded")
-                .files(r.files().size())
-                .read(r.rows())
-                .written(r.skipped() ? 0 : r.rows());
-        if (r.skipped()) {
-          entry = entry.detail("same input as already loaded: bronze left as it was");
-        }
-        log.record(entry.since(start));
+            Entry.of("check", spec.id(), "ok")
+                .files(c.files().size())
+                .detail("encoding and header of every file checked")
+                .since(start));
       }
     }
-    if (results.stream().noneMatch(r -> r.landed() && r.spec().period() != PeriodType.NONE)) {
+    if (checked.stream()
+        .noneMatch(c -> !c.files().isEmpty() && c.spec().period() != PeriodType.NONE)) {
       throw new IllegalArgumentException(
           "nothing is landed for "
               + period
@@ -82,13 +86,99 @@ public final class IngestStage {
               + landing.root().resolve("csds/CYP201CareContact/" + period + "/part-00000.csv")
               + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
     }
+    List<BronzeIngest.Result> results = new ArrayList<>();
+    for (BronzeIngest.Checked table : checked) {
+      long start = System.nanoTime();
+      BronzeIngest.Result r = ingest.load(table);
+      results.add(r);
+      logLoad(r, start);
+    }
     List<String> absent = absentSources(results);
     if (!absent.isEmpty()) {
       log.record(
           Entry.of("ingest", null, "absent")
               .detail("no files for sources " + absent + " (their tables keep what they had)"));
     }
-    return new Result(results, absent);
+    return new Result(results, absent, toValidate(results));
+  }
+
+  private void logLoad(BronzeIngest.Result r, long start) {
+    LandingTableSpec spec = r.spec();
+    if (!r.checked().strayFiles().isEmpty()) {
+      log.record(
+          Entry.of("ingest", spec.id(), "warning")
+              .files(r.checked().strayFiles().size())
+              .detail("ignored files that are not .csv: " + r.checked().strayFiles()));
+    }
+    if (!r.extraHeadings().isEmpty()) {
+      log.record(
+          Entry.of("ingest", spec.id(), "warning")
+              .detail(
+                  "columns not declared in "
+                      + spec.declaredIn()
+                      + " kept in bronze _extra: "
+                      + r.extraHeadings()));
+    }
+    if (!r.landed() && r.removed().isEmpty()) {
+      return;
+    }
+    if (!r.changed()) {
+      log.record(
+          Entry.of("ingest", spec.id(), "unchanged")
+              .files(r.checked().files().size())
+              .detail("every file as already validated: bronze left as it was")
+              .since(start));
+      return;
+    }
+    String detail = "reloaded " + r.reloaded().size() + " file(s)";
+    if (!r.removed().isEmpty()) {
+      detail += ", removed rows of " + r.removed().size() + " file(s) no longer landed";
+    }
+    log.record(
+        Entry.of("ingest", spec.id(), "loaded")
+            .files(r.reloaded().size())
+            .written(r.rowsWritten())
+            .detail(detail + "; revalidating " + r.scope())
+            .since(start));
+  }
+
+  /**
+   * Each changed table's scope, and for a table that references a changed one the same submitters:
+   * a resubmitted referral file can make another table's contacts orphans (or cure them). Tables
+   * are declared before the tables that reference them are resolved, by iterating until nothing
+   * widens.
+   */
+  private Map<String, ReloadScope> toValidate(List<BronzeIngest.Result> results) {
+    Map<String, ReloadScope> scopes = new LinkedHashMap<>();
+    for (BronzeIngest.Result r : results) {
+      if (r.changed()) {
+        scopes.put(r.spec().id(), r.scope());
+      }
+    }
+    boolean widened = true;
+    while (widened) {
+      widened = false;
+      for (BronzeIngest.Result r : results) {
+        if (!r.landed()) {
+          continue;
+        }
+        for (Reference ref : r.spec().references()) {
+          ReloadScope parent = scopes.get(ref.table());
+          if (parent == null) {
+            continue;
+          }
+          ReloadScope own = scopes.get(r.spec().id());
+          ReloadScope next =
+              (own == null ? new ReloadScope(r.spec(), r.checked().window(), Set.of()) : own)
+                  .union(parent.wholePeriod() ? null : new TreeSet<>(parent.submitters()));
+          if (!next.equals(own)) {
+            scopes.put(r.spec().id(), next);
+            widened = true;
+          }
+        }
+      }
+    }
+    return scopes;
   }
 
   private static List<String> absentSources(List<BronzeIngest.Result> results) {

@@ -8,50 +8,74 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.mhcs.schema.ColumnSpec;
+import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Sensitivity;
 
 /**
- * Reads landing CSV files as text rows in the declared column order, streaming one record at a time
- * (a file is never held in memory), with each row's file and line for lineage. Sensitive columns
- * are pseudonymised here, as the row is read, so no clear identifier is ever written.
+ * Reads landing files in the format their schema declares (delimiter, encoding, header row, quote,
+ * null tokens) as text rows in the declared column order, streaming one record at a time (a file is
+ * never held in memory), with each row's file and line for lineage. Sensitive columns are treated
+ * here, as the row is read, so no clear identifier or birth date is ever written.
  */
 public final class LandingCsv implements Serializable {
-  private final List<String> columns;
-  private final boolean[] sensitive;
-  private final Pseudonymiser pseudonymiser;
+  /** What an unreadable birth date becomes: silver quarantines it without showing the text. */
+  public static final String UNREADABLE_DATE = "unreadable date";
 
-  public LandingCsv(LandingTableSpec spec, Pseudonymiser pseudonymiser) {
-    this.columns = spec.columnNames();
-    this.sensitive = new boolean[columns.size()];
-    for (int i = 0; i < columns.size(); i++) {
-      sensitive[i] = spec.columns().get(i).sensitivity() == Sensitivity.PSEUDONYMISE;
-    }
+  private final LandingTableSpec spec;
+  private final Sensitivity[] sensitivity;
+  private final Set<String> nullTokens;
+  private final Pseudonymiser pseudonymiser;
+  private final LocalDate ageAt;
+
+  /**
+   * @param ageAt the day ages are banded at (the end of the period)
+   */
+  public LandingCsv(LandingTableSpec spec, Pseudonymiser pseudonymiser, LocalDate ageAt) {
+    this.spec = spec;
+    this.sensitivity =
+        spec.columns().stream().map(ColumnSpec::sensitivity).toArray(Sensitivity[]::new);
+    this.nullTokens =
+        spec.format().nullTokens().stream()
+            .map(t -> t.trim().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     this.pseudonymiser = pseudonymiser;
+    this.ageAt = ageAt;
   }
 
   /**
-   * Checks the file's header against the schema (names matched case-insensitively, order free) and
-   * returns where each declared column is. Runs on the driver before anything is written, so a bad
-   * file stops the load before it half-happens.
+   * Checks the file before anything is written: it decodes in the declared encoding, has a header
+   * at the declared row, and names every required column (headings matched case-insensitively, in
+   * any order, by header or alias). Returns where each column is and the file's fingerprint.
    *
-   * @throws LandingFileException naming the file and the fix when it is empty or lacks a required
-   *     column
+   * @throws LandingFileException naming the file and the fix
    */
-  public static LandingFile open(Path file, String relativePath, LandingTableSpec spec) {
+  public static LandingFile open(
+      Path file, String relativePath, LandingTableSpec spec, String keyId) {
+    String fingerprint = FileScan.fingerprint(file, relativePath, spec, keyId);
     String[] header;
     try (InputStream in = Files.newInputStream(file)) {
-      CsvParser parser = new CsvParser(settings());
-      parser.beginParsing(in, "UTF-8");
-      header = parser.parseNext();
+      CsvParser parser = new CsvParser(settings(spec.format()));
+      parser.beginParsing(in, spec.format().encoding());
+      header = null;
+      for (int row = 1; row <= spec.format().headerRow(); row++) {
+        header = parser.parseNext();
+      }
       parser.stopParsing();
     } catch (IOException e) {
       throw new LandingFileException(
@@ -60,20 +84,37 @@ public final class LandingCsv implements Serializable {
     if (header == null) {
       throw new LandingFileException(
           file,
-          "is empty (no header row)",
-          "Re-export the file with a header row of the field names in schemas/landing/"
-              + spec.source()
-              + "/"
-              + spec.table()
-              + ".yaml.");
+          "is empty (no header row"
+              + (spec.format().headerRow() > 1 ? " at row " + spec.format().headerRow() : "")
+              + ")",
+          "Re-export the file with a header row of the field names in " + spec.declaredIn() + ".");
+    }
+    String[] normalised = new String[header.length];
+    for (int i = 0; i < header.length; i++) {
+      normalised[i] = normalise(header[i]);
     }
     int[] positions = new int[spec.columns().size()];
+    boolean[] claimed = new boolean[header.length];
     List<String> missing = new ArrayList<>();
-    for (int i = 0; i < positions.length; i++) {
-      ColumnSpec column = spec.columns().get(i);
-      positions[i] = indexOf(header, column.name());
-      if (positions[i] < 0 && column.required()) {
-        missing.add(column.name());
+    List<String> repeated = new ArrayList<>();
+    for (int c = 0; c < positions.length; c++) {
+      ColumnSpec column = spec.columns().get(c);
+      positions[c] = -1;
+      for (String heading : column.headings()) {
+        String wanted = normalise(heading);
+        for (int i = 0; i < header.length; i++) {
+          if (wanted.equals(normalised[i])) {
+            if (positions[c] >= 0 && positions[c] != i) {
+              repeated.add(header[i]);
+            } else {
+              positions[c] = i;
+              claimed[i] = true;
+            }
+          }
+        }
+      }
+      if (positions[c] < 0 && column.required()) {
+        missing.add(column.header());
       }
     }
     if (!missing.isEmpty()) {
@@ -81,52 +122,86 @@ public final class LandingCsv implements Serializable {
           file,
           "lacks required column(s) " + missing,
           "Add them to the header (names match case-insensitively, in any order) or correct their"
-              + " spelling; the table is declared in schemas/landing/"
-              + spec.source()
-              + "/"
-              + spec.table()
-              + ".yaml.");
+              + " spelling, or declare the file's spelling as an alias in "
+              + spec.declaredIn()
+              + ".");
     }
-    return new LandingFile(file.toString(), relativePath, positions);
-  }
-
-  private static int indexOf(String[] header, String name) {
+    if (!repeated.isEmpty()) {
+      throw new LandingFileException(
+          file,
+          "has more than one heading for the same column: " + repeated,
+          "Remove the repeated column(s) so each value has one source.");
+    }
+    List<String> extraHeadings = new ArrayList<>();
+    List<Integer> extraPositions = new ArrayList<>();
     for (int i = 0; i < header.length; i++) {
-      if (header[i] != null
-          && header[i].trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-        return i;
+      if (!claimed[i] && header[i] != null && !header[i].isBlank()) {
+        extraHeadings.add(header[i].trim());
+        extraPositions.add(i);
       }
     }
-    return -1;
+    return new LandingFile(
+        file.toString(),
+        relativePath,
+        fingerprint,
+        header.length,
+        positions,
+        extraHeadings.toArray(String[]::new),
+        extraPositions.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  private static CsvParserSettings settings() {
+  /**
+   * How headings are compared: case, spacing, a byte-order mark and a pound sign lost to a wrong
+   * encoding (U+FFFD, as in the published ERIC 2015-16 file) do not matter.
+   */
+  static String normalise(String heading) {
+    if (heading == null) {
+      return "";
+    }
+    return heading
+        .replace("\uFEFF", "")
+        .replace('\uFFFD', '£')
+        .trim()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static CsvParserSettings settings(FileFormat format) {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setHeaderExtractionEnabled(false);
     settings.setLineSeparatorDetectionEnabled(true);
+    settings.getFormat().setDelimiter(format.delimiter());
+    settings.getFormat().setQuote(format.quote());
+    settings.getFormat().setQuoteEscape(format.quote());
     settings.setNullValue(null);
     settings.setEmptyValue(null);
     settings.setMaxCharsPerColumn(1 << 16);
-    settings.setMaxColumns(1024);
+    settings.setMaxColumns(4096);
     settings.setIgnoreLeadingWhitespaces(true);
     settings.setIgnoreTrailingWhitespaces(true);
+    settings.setSkipEmptyLines(true);
     return settings;
   }
 
   /**
-   * The file's data rows: the declared columns as text, then {@code _source_file} and {@code _line}
-   * (the line the record ends on; the header is line 1).
+   * The file's data rows: the declared columns as text, then {@code _extra} (undeclared columns by
+   * heading, or null), {@code _malformed} (why the record's shape is wrong, or null), {@code
+   * _source_file}, {@code _line} (the physical line the record ends on; line 1 is the first line of
+   * the file) and {@code _fingerprint}.
    */
   public Iterator<Row> rows(LandingFile file) {
-    CsvParser parser = new CsvParser(settings());
+    FileFormat format = spec.format();
+    CsvParser parser = new CsvParser(settings(format));
     InputStream in;
     try {
       in = Files.newInputStream(Path.of(file.absolutePath()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    parser.beginParsing(in, "UTF-8");
-    parser.parseNext(); // header, checked by open()
+    parser.beginParsing(in, format.encoding());
+    for (int row = 1; row <= format.headerRow(); row++) {
+      parser.parseNext(); // heading rows, checked by open()
+    }
     int[] positions = file.columnPositions();
     return new Iterator<>() {
       private String[] next = parser.parseNext();
@@ -141,14 +216,18 @@ public final class LandingCsv implements Serializable {
         if (next == null) {
           throw new NoSuchElementException();
         }
-        Object[] values = new Object[positions.length + 2];
+        Object[] values = new Object[positions.length + 5];
         for (int i = 0; i < positions.length; i++) {
-          String value =
-              positions[i] >= 0 && positions[i] < next.length ? next[positions[i]] : null;
-          values[i] = sensitive[i] ? pseudonymiser.pseudonymise(value) : value;
+          values[i] = treat(i, field(next, positions[i]));
         }
-        values[positions.length] = file.relativePath();
-        values[positions.length + 1] = parser.getContext().currentLine();
+        values[positions.length] = extras(file, next);
+        values[positions.length + 1] =
+            next.length == file.headerWidth()
+                ? null
+                : "has " + next.length + " fields; the header has " + file.headerWidth();
+        values[positions.length + 2] = file.relativePath();
+        values[positions.length + 3] = parser.getContext().currentLine();
+        values[positions.length + 4] = file.fingerprint();
         next = parser.parseNext();
         if (next == null) {
           parser.stopParsing();
@@ -158,7 +237,47 @@ public final class LandingCsv implements Serializable {
     };
   }
 
-  public List<String> columns() {
-    return columns;
+  private String field(String[] record, int position) {
+    if (position < 0 || position >= record.length) {
+      return null;
+    }
+    String value = record[position];
+    return value == null || nullTokens.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
+  }
+
+  private String treat(int column, String value) {
+    return switch (sensitivity[column]) {
+      case NONE -> value;
+      case PSEUDONYMISE -> pseudonymiser.pseudonymise(value);
+      case AGE_BAND -> ageBand(value);
+    };
+  }
+
+  /** A birth date as a five-year age band at {@link #ageAt} ({@code 35-39}, {@code 90+}). */
+  String ageBand(String birthDate) {
+    if (birthDate == null) {
+      return null;
+    }
+    try {
+      int age = Period.between(LocalDate.parse(birthDate.trim()), ageAt).getYears();
+      if (age < 0 || age > 130) {
+        return UNREADABLE_DATE;
+      }
+      int low = Math.min(age / 5 * 5, 90);
+      return low == 90 ? "90+" : low + "-" + (low + 4);
+    } catch (DateTimeParseException e) {
+      return UNREADABLE_DATE;
+    }
+  }
+
+  private Map<String, String> extras(LandingFile file, String[] record) {
+    if (file.extraHeadings().length == 0) {
+      return null;
+    }
+    Map<String, String> extra = new LinkedHashMap<>();
+    for (int i = 0; i < file.extraHeadings().length; i++) {
+      extra.put(file.extraHeadings()[i], field(record, file.extraPositions()[i]));
+    }
+    return extra;
   }
 }

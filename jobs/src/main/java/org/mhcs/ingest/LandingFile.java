@@ -3,8 +3,16 @@ package org.mhcs.ingest;
 import java.io.Serializable;
 
 /**
- * One landing file ready to read: where it is, how lineage names it, and where each declared column
- * sits in its header (-1 when an optional column is absent).
+ * One landing file ready to read: where it is, how lineage names it, its fingerprint, where each
+ * declared column sits in its header (-1 when an optional column is absent), and the headings and
+ * positions of columns the schema does not declare (kept in bronze's {@code _extra}).
  */
-public record LandingFile(String absolutePath, String relativePath, int[] columnPositions)
+public record LandingFile(
+    String absolutePath,
+    String relativePath,
+    String fingerprint,
+    int headerWidth,
+    int[] columnPositions,
+    String[] extraHeadings,
+    int[] extraPositions)
     implements Serializable {}

@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
-import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * A landing folder laid out as {@code <root>/<source>/<table>/<period>/<any-name>.csv} ({@code ref}
- * tables without the period folder), as the landing contract describes.
+ * tables without the period folder; annual tables under the financial year, {@code 2024-25}), as
+ * the landing contract describes.
  */
 public final class LandingFolder {
   private final Path root;
@@ -32,23 +33,23 @@ public final class LandingFolder {
   }
 
   /** The folder that holds {@code spec}'s files for {@code period}. */
-  public Path folder(LandingTableSpec spec, Period period) {
+  public Path folder(LandingTableSpec spec, ReportingWindow window) {
     Path table = root.resolve(spec.source()).resolve(spec.table());
-    return spec.period() == PeriodType.NONE ? table : table.resolve(period.toString());
+    return spec.period() == PeriodType.NONE ? table : table.resolve(window.label());
   }
 
   /** The table's CSV files for the period, sorted by name; empty when the table was not landed. */
-  public List<Path> csvFiles(LandingTableSpec spec, Period period) {
-    return files(spec, period, true);
+  public List<Path> csvFiles(LandingTableSpec spec, ReportingWindow window) {
+    return files(spec, window, true);
   }
 
   /** Files in the table's folder that are not CSV: reported, never read. */
-  public List<Path> strayFiles(LandingTableSpec spec, Period period) {
-    return files(spec, period, false);
+  public List<Path> strayFiles(LandingTableSpec spec, ReportingWindow window) {
+    return files(spec, window, false);
   }
 
-  private List<Path> files(LandingTableSpec spec, Period period, boolean csv) {
-    Path dir = folder(spec, period);
+  private List<Path> files(LandingTableSpec spec, ReportingWindow window, boolean csv) {
+    Path dir = folder(spec, window);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

@@ -4,6 +4,10 @@ package org.mhcs.ops;
 public final class QuarantineColumns {
   public static final String PERIOD = "period";
   public static final String SOURCE_TABLE = "source_table";
+
+  /** The organisation that submitted the row (trimmed), or null when the table has none. */
+  public static final String SUBMITTER = "submitter";
+
   public static final String SOURCE_FILE = "source_file";
   public static final String LINE = "line";
   public static final String FIELD = "field";

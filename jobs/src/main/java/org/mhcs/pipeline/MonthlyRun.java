@@ -89,8 +89,8 @@ public final class MonthlyRun {
       IngestStage.Result ingested =
           new IngestStage(warehouse, schemas, pseudonymiser, log).execute(landing, period);
       List<FileCounts> files =
-          new SilverStage(warehouse, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
-              .execute(ingested.landed(), period);
+          new SilverStage(warehouse, schemas, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
+              .execute(period, ingested.toValidate(), ingested.removedFiles());
       ConformStage.Result conformed =
           new ConformStage(warehouse, schemas, codeLists, serviceLines, log).execute(period);
       MetricCatalog catalog = MetricCatalog.from(settings);

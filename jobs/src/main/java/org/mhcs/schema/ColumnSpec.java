@@ -1,5 +1,6 @@
 package org.mhcs.schema;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ public record ColumnSpec(
     List<String> allowedCodes,
     BigDecimal min,
     BigDecimal max,
-    String description) {
+    String description)
+    implements Serializable {
 
   /** Every heading this column is recognised by: its header, then its aliases. */
   public List<String> headings() {

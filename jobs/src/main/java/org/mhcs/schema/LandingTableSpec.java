@@ -1,8 +1,11 @@
 package org.mhcs.schema;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * A landing table as declared in {@code schemas/landing/<source>/<table>.yaml}.
@@ -24,7 +27,8 @@ public record LandingTableSpec(
     List<String> key,
     List<Reference> references,
     FileFormat format,
-    List<ColumnSpec> columns) {
+    List<ColumnSpec> columns)
+    implements Serializable {
 
   /**
    * The warehouse name shared by its bronze and silver tables, e.g. {@code csds_cyp201carecontact}.
@@ -36,6 +40,16 @@ public record LandingTableSpec(
   /** {@code source/table}, how users and logs name it. */
   public String id() {
     return source + "/" + table;
+  }
+
+  /** Where the table is declared, for messages that tell users what to edit. */
+  public String declaredIn() {
+    return "schemas/landing/" + source + "/" + table + ".yaml";
+  }
+
+  /** What a run for {@code month} reads of this table: folder label and date range. */
+  public ReportingWindow window(Period month) {
+    return period.window(month);
   }
 
   public Optional<ColumnSpec> column(String name) {

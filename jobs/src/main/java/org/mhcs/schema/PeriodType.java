@@ -1,11 +1,28 @@
 package org.mhcs.schema;
 
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ReportingWindow;
+
 /** How a landing table's files are filed by period. */
 public enum PeriodType {
   /** {@code <table>/YYYY-MM/}. */
   MONTHLY,
-  /** {@code <table>/YYYY-YY/} (financial year). */
+  /** {@code <table>/YYYY-YY/}: the financial year (April to March) holding the run's month. */
   FINANCIAL_YEAR,
   /** Reference tables: no period folder. */
-  NONE
+  NONE;
+
+  /** The folder name value of {@code _period} used for reference tables. */
+  public static final String NO_PERIOD = "none";
+
+  /** What a run for {@code month} reads for a table of this type: its label and dates. */
+  public ReportingWindow window(Period month) {
+    return switch (this) {
+      case MONTHLY -> new ReportingWindow(month.toString(), month.firstDay(), month.lastDay());
+      case FINANCIAL_YEAR ->
+          new ReportingWindow(
+              month.financialYear(), month.financialYearStart(), month.financialYearEnd());
+      case NONE -> new ReportingWindow(NO_PERIOD, month.firstDay(), month.lastDay());
+    };
+  }
 }

@@ -130,10 +130,15 @@ public final class SchemaCatalog {
 
   /** The table declared as {@code source/table}; fails naming the known tables if absent. */
   public LandingTableSpec table(String source, String table) {
-    LandingTableSpec spec = tables.get(source + "/" + table);
+    return table(source + "/" + table);
+  }
+
+  /** The table declared as {@code id} ({@code source/table}); fails naming the known tables. */
+  public LandingTableSpec table(String id) {
+    LandingTableSpec spec = tables.get(id);
     if (spec == null) {
       throw new IllegalArgumentException(
-          "no schema declares " + source + "/" + table + "; declared: " + tables.keySet());
+          "no schema declares " + id + "; declared: " + tables.keySet());
     }
     return spec;
   }

@@ -3,41 +3,71 @@ package org.mhcs.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.expressions.Window;
 import org.mhcs.conf.CodeLists;
+import org.mhcs.ingest.LandingCsv;
 import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.ColumnType;
+import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
-import org.mhcs.warehouse.Period;
+import org.mhcs.schema.OpenInPeriod;
+import org.mhcs.schema.Sensitivity;
+import org.mhcs.warehouse.ReportingWindow;
 
 /**
- * The checks a table's schema declares, read as data: required fields, types, code lists, ranges,
- * the event date inside the period, and duplicate keys.
+ * The row checks a table's schema declares, read as data: shape, required fields, types, code
+ * lists, ranges, the event date inside the period, records open in the period, and duplicate keys.
+ * References to other tables need a join and are added by {@link SilverValidation}.
  */
 public final class RowChecks {
   private RowChecks() {}
 
-  /** The typed value of a text column, as silver stores it (null when it does not parse). */
-  public static Column typed(ColumnSpec column) {
+  /**
+   * The typed value of a text column, as silver stores it (null when it does not parse). Numbers
+   * may carry the format's thousands separator, but only in proper groups: {@code 1,234.5} is
+   * 1234.5, while {@code 1,2} does not parse.
+   */
+  public static Column typed(ColumnSpec column, FileFormat format) {
     Column text = trim(col(quoted(column.name())));
     return switch (column.type()) {
       case STRING -> text;
       case DATE -> to_date(text, "yyyy-MM-dd");
-      case INTEGER, DECIMAL -> text.cast(column.type().sparkType());
+      case INTEGER, DECIMAL -> withoutGrouping(text, format).cast(column.type().sparkType());
     };
   }
 
+  private static Column withoutGrouping(Column text, FileFormat format) {
+    String separator = format.thousandsSeparator();
+    if (separator == null) {
+      return text;
+    }
+    String sep = Pattern.quote(separator);
+    String grouped = "^-?\\d{1,3}(" + sep + "\\d{3})+(\\.\\d+)?$";
+    return when(text.rlike(grouped), regexp_replace(text, sep, "")).otherwise(text);
+  }
+
   /** Every check {@code spec} declares, in {@link Rule} order within each column. */
-  public static List<Check> of(LandingTableSpec spec, Period period, CodeLists codeLists) {
+  public static List<Check> of(LandingTableSpec spec, ReportingWindow window, CodeLists codeLists) {
     List<Check> checks = new ArrayList<>();
+    checks.add(
+        new Check(
+            "(record)",
+            Rule.MALFORMED,
+            col(Lineage.MALFORMED).isNotNull(),
+            col(Lineage.MALFORMED)));
+    FileFormat format = spec.format();
     for (ColumnSpec column : spec.columns()) {
       Column text = col(quoted(column.name()));
       Column present = text.isNotNull().and(trim(text).notEqual(""));
@@ -45,7 +75,12 @@ public final class RowChecks {
         checks.add(new Check(column.name(), Rule.REQUIRED, present.unary_$bang(), text));
       }
       if (column.type() != ColumnType.STRING) {
-        checks.add(new Check(column.name(), Rule.TYPE, present.and(typed(column).isNull()), text));
+        checks.add(
+            new Check(column.name(), Rule.TYPE, present.and(typed(column, format).isNull()), text));
+      }
+      if (column.sensitivity() == Sensitivity.AGE_BAND) {
+        checks.add(
+            new Check(column.name(), Rule.TYPE, text.equalTo(LandingCsv.UNREADABLE_DATE), text));
       }
       if (column.coded()) {
         Object[] codes =
@@ -59,19 +94,45 @@ public final class RowChecks {
                 text));
       }
       if (column.min() != null) {
-        checks.add(new Check(column.name(), Rule.RANGE, typed(column).lt(lit(column.min())), text));
+        checks.add(
+            new Check(
+                column.name(), Rule.RANGE, typed(column, format).lt(lit(column.min())), text));
       }
       if (column.max() != null) {
-        checks.add(new Check(column.name(), Rule.RANGE, typed(column).gt(lit(column.max())), text));
+        checks.add(
+            new Check(
+                column.name(), Rule.RANGE, typed(column, format).gt(lit(column.max())), text));
       }
     }
+    Column first = lit(Date.valueOf(window.first()));
+    Column last = lit(Date.valueOf(window.last()));
     if (spec.eventDate() != null) {
       ColumnSpec date = spec.column(spec.eventDate()).orElseThrow();
-      Column d = typed(date);
-      Column outside =
-          d.lt(lit(java.sql.Date.valueOf(period.firstDay())))
-              .or(d.gt(lit(java.sql.Date.valueOf(period.lastDay()))));
-      checks.add(new Check(date.name(), Rule.PERIOD, outside, col(quoted(date.name()))));
+      Column d = typed(date, format);
+      checks.add(
+          new Check(
+              date.name(), Rule.PERIOD, d.lt(first).or(d.gt(last)), col(quoted(date.name()))));
+    }
+    if (spec.openInPeriod() != null) {
+      OpenInPeriod open = spec.openInPeriod();
+      ColumnSpec startColumn = spec.column(open.start()).orElseThrow();
+      Column start = typed(startColumn, format);
+      checks.add(
+          new Check(
+              startColumn.name(),
+              Rule.OPEN_IN_PERIOD,
+              start.gt(last),
+              col(quoted(startColumn.name()))));
+      if (open.end() != null) {
+        ColumnSpec endColumn = spec.column(open.end()).orElseThrow();
+        Column end = typed(endColumn, format);
+        checks.add(
+            new Check(
+                endColumn.name(),
+                Rule.OPEN_IN_PERIOD,
+                end.lt(first).or(end.lt(start)),
+                col(quoted(endColumn.name()))));
+      }
     }
     if (!spec.key().isEmpty()) {
       // The first row of a key (by file, then line) is kept; later ones are the duplicates.

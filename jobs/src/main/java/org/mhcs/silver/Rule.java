@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /** The validation rules a landing row can fail, in the order they are checked. */
 public enum Rule {
+  /** The record has more or fewer fields than the header (a stray delimiter, a cut line). */
+  MALFORMED,
   /** A required field is empty. */
   REQUIRED,
-  /** A value does not parse as the declared type (number, ISO date). */
+  /** A value does not parse as the declared type (number, ISO date, birth date). */
   TYPE,
   /** A code that is not in the declared code list. */
   CODE_LIST,
@@ -14,6 +16,10 @@ public enum Rule {
   RANGE,
   /** An event date outside the reporting period. */
   PERIOD,
+  /** A record open over time (referral, spell, stay) that was not open in the period. */
+  OPEN_IN_PERIOD,
+  /** A reference to a row of another table (a contact's referral) that does not exist. */
+  REFERENCE,
   /** A second row with the same key in the same submission. */
   DUPLICATE_KEY;
 

@@ -1,112 +1,261 @@
 package org.mhcs.silver;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.mhcs.conf.CodeLists;
-import org.mhcs.ingest.BronzeIngest;
 import org.mhcs.ingest.Lineage;
+import org.mhcs.ingest.ReloadScope;
+import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.QuarantineColumns;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Reference;
+import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 2: the landed tables' bronze rows for the period checked and split. Quarantine is written
- * first, in one commit for all tables; when any file's reject rate exceeds the tolerance the stage
- * stops there, so silver (and gold after it) keep what they had. Otherwise each table's accepted
- * rows replace its silver period in one commit.
+ * Stage 2: each changed table's rows in its reload scope checked and split. Quarantine and the
+ * data-quality scorecard are written first, each in one commit for all tables; when any file's
+ * reject rate exceeds the tolerance the stage stops there, so silver (and gold after it) keep what
+ * they had and the files stay unrecorded, to be loaded again by the next run. Otherwise each
+ * table's accepted rows replace its scope in silver in one commit, and the files' reconciliation is
+ * recorded in {@code ops.loaded_files}.
  */
 public final class SilverStage {
   private final Warehouse warehouse;
+  private final SchemaCatalog schemas;
   private final CodeLists codeLists;
   private final double maxRejectPercent;
   private final RunLog log;
 
   public SilverStage(
-      Warehouse warehouse, CodeLists codeLists, double maxRejectPercent, RunLog log) {
+      Warehouse warehouse,
+      SchemaCatalog schemas,
+      CodeLists codeLists,
+      double maxRejectPercent,
+      RunLog log) {
     this.warehouse = warehouse;
+    this.schemas = schemas;
     this.codeLists = codeLists;
     this.maxRejectPercent = maxRejectPercent;
     this.log = log;
   }
 
   /**
-   * Returns every landed file's reconciliation.
+   * Validates every scope (tables in declaration order, which the references follow) and returns
+   * the reconciliation of every file validated.
    *
+   * @param removed per table, files no longer landed whose records go
    * @throws DataRejectedException when a file's reject rate exceeds the tolerance
    */
-  public List<FileCounts> execute(List<LandingTableSpec> landed, Period period) {
-    List<SilverValidation> validations = new ArrayList<>();
+  public List<FileCounts> execute(
+      Period period, Map<String, ReloadScope> scopes, Map<String, List<String>> removed) {
+    Map<String, SilverValidation> validations = new LinkedHashMap<>();
     try {
-      for (LandingTableSpec spec : landed) {
+      for (LandingTableSpec spec : schemas.tables()) {
+        ReloadScope scope = scopes.get(spec.id());
+        if (scope == null) {
+          continue;
+        }
         long start = System.nanoTime();
+        Table bronzeTable = Table.bronze(spec.warehouseName());
         Dataset<Row> bronze =
-            warehouse
-                .read(Table.bronze(spec.warehouseName()))
-                .where(BronzeIngest.partitionCondition(spec, period));
-        SilverValidation v = SilverValidation.of(spec, bronze, period, codeLists);
-        validations.add(v);
+            warehouse.exists(bronzeTable)
+                ? warehouse.read(bronzeTable).where(scope.bronzeRows())
+                : null;
+        if (bronze == null) {
+          continue;
+        }
+        List<SilverValidation.Referenced> referenced = new ArrayList<>();
+        for (Reference ref : spec.references()) {
+          referenced.add(
+              new SilverValidation.Referenced(ref, acceptedRows(ref, period, validations)));
+        }
+        SilverValidation v = SilverValidation.of(scope, bronze, codeLists, referenced);
+        validations.put(spec.id(), v);
         long read = v.counts().stream().mapToLong(FileCounts::read).sum();
         long quarantined = v.counts().stream().mapToLong(FileCounts::quarantined).sum();
+        for (FileCounts f : v.counts()) {
+          log.record(
+              Entry.of("reconcile", spec.id(), "ok")
+                  .files(1)
+                  .read(f.read())
+                  .written(f.accepted())
+                  .quarantined(f.quarantined())
+                  .detail(f.file()));
+        }
         log.record(
             Entry.of("validate", spec.id(), "ok")
                 .files(v.counts().size())
                 .read(read)
                 .written(read - quarantined)
                 .quarantined(quarantined)
+                .detail(scope.wholePeriod() ? null : "scope " + scope)
                 .since(start));
       }
-      List<FileCounts> files = validations.stream().flatMap(v -> v.counts().stream()).toList();
+      List<FileCounts> files =
+          validations.values().stream().flatMap(v -> v.counts().stream()).toList();
       if (validations.isEmpty()) {
         return files;
       }
-      writeQuarantine(validations, period, files);
-      refuseBeyondTolerance(files, period);
-      for (SilverValidation v : validations) {
+      writeQuarantine(validations.values(), files);
+      writeDataQuality(validations.values());
+      refuseBeyondTolerance(files);
+      for (SilverValidation v : validations.values()) {
         long start = System.nanoTime();
         Table table = Table.silver(v.spec().warehouseName());
-        warehouse.replace(
-            table, v.accepted(), BronzeIngest.partitionCondition(v.spec(), period), Lineage.PERIOD);
+        warehouse.replace(table, v.accepted(), v.scope().silverCondition(), Lineage.PERIOD);
         long accepted = v.counts().stream().mapToLong(FileCounts::accepted).sum();
         log.record(Entry.of("silver", table, "ok").written(accepted).since(start));
       }
+      recordFiles(validations.values(), removed);
       return files;
     } finally {
-      validations.forEach(SilverValidation::release);
+      validations.values().forEach(SilverValidation::release);
     }
   }
 
-  /** Replaces the quarantine rows of exactly the tables loaded now, for the period. */
-  private void writeQuarantine(
-      List<SilverValidation> validations, Period period, List<FileCounts> files) {
+  /**
+   * The rows a reference may point at: the referenced table's rows accepted in this run (for its
+   * scope) and its silver rows outside that scope; for a table not validated now, its silver rows.
+   */
+  private Dataset<Row> acceptedRows(
+      Reference ref, Period runPeriod, Map<String, SilverValidation> validations) {
+    LandingTableSpec target = schemas.table(ref.table());
+    Table silver = Table.silver(target.warehouseName());
+    String period = target.window(runPeriod).predicate(Lineage.PERIOD);
+    SilverValidation now = validations.get(target.id());
+    Dataset<Row> kept =
+        warehouse
+            .readWhere(
+                silver,
+                now == null ? period : period + " AND NOT (" + now.scope().silverCondition() + ")")
+            .map(rows -> rows.select(columns(ref)))
+            .orElse(null);
+    Dataset<Row> fresh = now == null ? null : now.accepted().select(columns(ref));
+    if (kept == null && fresh == null) {
+      return warehouse.spark().createDataFrame(List.of(), emptyKeys(ref));
+    }
+    return kept == null ? fresh : fresh == null ? kept : kept.unionByName(fresh);
+  }
+
+  private static Column[] columns(Reference ref) {
+    return ref.toColumns().stream()
+        .map(c -> col("`" + c + "`").cast("string"))
+        .toArray(Column[]::new);
+  }
+
+  private static StructType emptyKeys(Reference ref) {
+    StructType schema = new StructType();
+    for (String c : ref.toColumns()) {
+      schema = schema.add(c, DataTypes.StringType);
+    }
+    return schema;
+  }
+
+  /** Replaces the quarantine rows of exactly the scopes validated now. */
+  private void writeQuarantine(Collection<SilverValidation> validations, List<FileCounts> files) {
     long start = System.nanoTime();
     Dataset<Row> quarantine =
         validations.stream()
             .map(SilverValidation::quarantined)
             .reduce(Dataset::unionByName)
             .orElseThrow();
-    String tables =
-        validations.stream().map(v -> "'" + v.spec().id() + "'").collect(Collectors.joining(", "));
-    String condition =
-        String.format(
-            "`%s` IN ('%s', '%s') AND `%s` IN (%s)",
+    warehouse.replace(
+        Table.QUARANTINE,
+        quarantine,
+        anyOf(
+            validations,
             QuarantineColumns.PERIOD,
-            period,
-            Lineage.NO_PERIOD,
-            QuarantineColumns.SOURCE_TABLE,
-            tables);
-    warehouse.replace(Table.QUARANTINE, quarantine, condition, null);
+            QuarantineColumns.SUBMITTER,
+            QuarantineColumns.SOURCE_TABLE),
+        null);
     long quarantined = files.stream().mapToLong(FileCounts::quarantined).sum();
     log.record(Entry.of("quarantine", Table.QUARANTINE, "ok").written(quarantined).since(start));
   }
 
-  private void refuseBeyondTolerance(List<FileCounts> files, Period period) {
+  private void writeDataQuality(Collection<SilverValidation> validations) {
+    long start = System.nanoTime();
+    Dataset<Row> scorecard =
+        validations.stream()
+            .map(v -> DataQuality.of(v, log.runId()))
+            .reduce(Dataset::unionByName)
+            .orElseThrow();
+    warehouse.replace(
+        Table.DATA_QUALITY,
+        scorecard,
+        "`"
+            + DataQuality.MEASURE
+            + "` <> '"
+            + DataQuality.UNMAPPED
+            + "' AND ("
+            + anyOf(
+                validations, DataQuality.PERIOD, DataQuality.SUBMITTER, DataQuality.SOURCE_TABLE)
+            + ")",
+        null);
+    log.record(Entry.of("data_quality", Table.DATA_QUALITY, "ok").since(start));
+  }
+
+  /** Selects, in an ops table, the rows of every validated scope. */
+  private static String anyOf(
+      Collection<SilverValidation> validations,
+      String periodColumn,
+      String submitterColumn,
+      String tableColumn) {
+    List<String> conditions = new ArrayList<>();
+    for (SilverValidation v : validations) {
+      conditions.add(
+          SqlText.in(tableColumn, List.of(v.spec().id()))
+              + " AND "
+              + v.scope().condition(periodColumn, submitterColumn));
+    }
+    return "(" + String.join(") OR (", conditions) + ")";
+  }
+
+  /** Records the validated files' reconciliation, and forgets files no longer landed. */
+  private void recordFiles(
+      Collection<SilverValidation> validations, Map<String, List<String>> removed) {
+    List<String> conditions = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    for (SilverValidation v : validations) {
+      LandingTableSpec spec = v.spec();
+      List<String> files = new ArrayList<>(removed.getOrDefault(spec.id(), List.of()));
+      for (FileCounts f : v.counts()) {
+        files.add(f.file());
+        rows.add(
+            LoadedFiles.row(
+                spec.id(),
+                v.scope().window(),
+                f.file(),
+                f.fingerprint(),
+                f.submitters(),
+                f.read(),
+                f.accepted(),
+                f.quarantined(),
+                log.runId()));
+      }
+      conditions.add(
+          LoadedFiles.filesCondition(
+              spec.id(), v.scope().window(), v.scope().wholePeriod() ? null : files));
+    }
+    new LoadedFiles(warehouse).replace(conditions, rows);
+  }
+
+  private void refuseBeyondTolerance(List<FileCounts> files) {
     List<String> rejected =
         files.stream()
             .filter(f -> f.rejectPercent() > maxRejectPercent)
@@ -124,8 +273,8 @@ public final class SilverStage {
               + String.join("\n  ", rejected)
               + "\nSee why with: ./mhcs sql --warehouse "
               + warehouse.root()
-              + " \"SELECT source_file, rule, field, count(*) FROM ops.quarantine WHERE period = '"
-              + period
+              + " \"SELECT source_file, rule, field, count(*) FROM ops.quarantine WHERE run_id = '"
+              + log.runId()
               + "' GROUP BY 1, 2, 3 ORDER BY 4 DESC\"\nSilver and gold were left as they were.");
     }
   }

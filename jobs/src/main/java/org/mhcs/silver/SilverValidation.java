@@ -3,6 +3,7 @@ package org.mhcs.silver;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -20,34 +22,70 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ingest.Lineage;
+import org.mhcs.ingest.ReloadScope;
 import org.mhcs.ops.QuarantineColumns;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
-import org.mhcs.warehouse.Period;
+import org.mhcs.schema.Reference;
 
 /**
- * Splits one table's bronze rows for a period into typed silver rows and quarantine rows, by the
- * checks its schema declares. The checked rows are cached until {@link #release} so counting,
+ * Splits one table's bronze rows in a reload scope into typed silver rows and quarantine rows, by
+ * the checks its schema declares. The checked rows are cached until {@link #release} so counting,
  * quarantining and writing silver read bronze once.
  */
 public final class SilverValidation {
-  private static final String FAILURES = "_failures";
+  static final String FAILURES = "_failures";
 
-  private final LandingTableSpec spec;
+  private final ReloadScope scope;
   private final Dataset<Row> checked;
   private final List<FileCounts> counts;
 
-  private SilverValidation(LandingTableSpec spec, Dataset<Row> checked, List<FileCounts> counts) {
-    this.spec = spec;
+  /** The keys a reference may point at: {@code table}'s accepted rows for the period. */
+  public record Referenced(Reference reference, Dataset<Row> rows) {}
+
+  private SilverValidation(ReloadScope scope, Dataset<Row> checked, List<FileCounts> counts) {
+    this.scope = scope;
     this.checked = checked;
     this.counts = counts;
   }
 
-  /** Checks {@code bronze} (one period of one table) and counts each file's outcome. */
+  /** Checks {@code bronze} (the scope's rows) and counts each file's outcome. */
   public static SilverValidation of(
-      LandingTableSpec spec, Dataset<Row> bronze, Period period, CodeLists codeLists) {
+      ReloadScope scope, Dataset<Row> bronze, CodeLists codeLists, List<Referenced> referenced) {
+    LandingTableSpec spec = scope.spec();
+    List<Check> checks = new ArrayList<>(RowChecks.of(spec, scope.window(), codeLists));
+    Dataset<Row> rows = bronze;
+    for (int i = 0; i < referenced.size(); i++) {
+      Referenced r = referenced.get(i);
+      String found = "_ref" + i;
+      List<String> from = r.reference().columns();
+      List<String> to = r.reference().toColumns();
+      List<Column> keys = new ArrayList<>();
+      for (int j = 0; j < to.size(); j++) {
+        keys.add(trim(col(RowChecks.quoted(to.get(j)))).cast("string").as(found + "_" + j));
+      }
+      Dataset<Row> parentKeys =
+          r.rows().select(keys.toArray(Column[]::new)).distinct().withColumn(found, lit(true));
+      Column match = lit(true);
+      Column present = lit(true);
+      for (int j = 0; j < from.size(); j++) {
+        Column child = trim(col(RowChecks.quoted(from.get(j))));
+        match = match.and(child.equalTo(col(found + "_" + j)));
+        present = present.and(child.isNotNull()).and(child.notEqual(""));
+      }
+      rows = rows.join(parentKeys, match, "left");
+      Column text =
+          concat_ws("|", from.stream().map(c -> col(RowChecks.quoted(c))).toArray(Column[]::new));
+      checks.add(
+          new Check(
+              String.join("+", from) + " -> " + r.reference().table(),
+              Rule.REFERENCE,
+              present.and(col(found).isNull()),
+              text));
+    }
+    checks.sort((a, b) -> a.rule().compareTo(b.rule()));
     List<Column> failures = new ArrayList<>();
-    for (Check check : RowChecks.of(spec, period, codeLists)) {
+    for (Check check : checks) {
       failures.add(
           when(
               coalesce(check.failed(), lit(false)),
@@ -56,43 +94,77 @@ public final class SilverValidation {
                   lit(check.rule().id()).as("rule"),
                   check.value().cast("string").as("value"))));
     }
-    Dataset<Row> checked =
-        bronze
-            .withColumn(FAILURES, array(failures.toArray(Column[]::new)))
-            .withColumn(FAILURES, expr("filter(" + FAILURES + ", f -> f is not null)"))
+    List<Column> keep = new ArrayList<>();
+    for (String c : bronze.columns()) {
+      keep.add(bronze.col(RowChecks.quoted(c)));
+    }
+    Dataset<Row> checkedRows =
+        rows.withColumn(FAILURES, array(failures.toArray(Column[]::new)))
+            .select(concat(keep, expr("filter(" + FAILURES + ", f -> f is not null)").as(FAILURES)))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    List<FileCounts> counts =
-        checked
-            .groupBy(Lineage.SOURCE_FILE)
-            .agg(
-                count(lit(1)).as("read"),
-                sum(when(size(col(FAILURES)).gt(0), 1).otherwise(0)).as("quarantined"))
-            .orderBy(Lineage.SOURCE_FILE)
-            .collectAsList()
-            .stream()
-            .map(
-                r -> {
-                  long read = r.getLong(1);
-                  long quarantined = r.getLong(2);
-                  return new FileCounts(r.getString(0), read, read - quarantined, quarantined);
-                })
-            .toList();
-    return new SilverValidation(spec, checked, counts);
+    return new SilverValidation(scope, checkedRows, countFiles(spec, checkedRows));
+  }
+
+  private static Column[] concat(List<Column> columns, Column last) {
+    List<Column> all = new ArrayList<>(columns);
+    all.add(last);
+    return all.toArray(Column[]::new);
+  }
+
+  private static List<FileCounts> countFiles(LandingTableSpec spec, Dataset<Row> checked) {
+    Column submitter =
+        spec.submitter() == null
+            ? lit(null).cast("string")
+            : trim(col(RowChecks.quoted(spec.submitter())));
+    return checked
+        .groupBy(Lineage.SOURCE_FILE, Lineage.FINGERPRINT)
+        .agg(
+            count(lit(1)).as("read"),
+            sum(when(size(col(FAILURES)).gt(0), 1).otherwise(0)).as("quarantined"),
+            collect_set(submitter).as("submitters"))
+        .orderBy(Lineage.SOURCE_FILE)
+        .collectAsList()
+        .stream()
+        .map(
+            r -> {
+              long read = r.getLong(2);
+              long quarantined = r.getLong(3);
+              List<String> submitters = new ArrayList<>(r.<String>getList(4));
+              submitters.sort(null);
+              return new FileCounts(
+                  spec.id(),
+                  r.getString(0),
+                  r.getString(1),
+                  submitters,
+                  read,
+                  read - quarantined,
+                  quarantined);
+            })
+        .toList();
+  }
+
+  public ReloadScope scope() {
+    return scope;
   }
 
   public LandingTableSpec spec() {
-    return spec;
+    return scope.spec();
   }
 
   public List<FileCounts> counts() {
     return counts;
   }
 
+  /** The checked rows with their {@code _failures}, for the data-quality scorecard. */
+  Dataset<Row> checked() {
+    return checked;
+  }
+
   /** Rows that passed every check, typed as declared, with their lineage. */
   public Dataset<Row> accepted() {
     List<Column> columns = new ArrayList<>();
-    for (ColumnSpec column : spec.columns()) {
-      columns.add(RowChecks.typed(column).as(column.name()));
+    for (ColumnSpec column : spec().columns()) {
+      columns.add(RowChecks.typed(column, spec().format()).as(column.name()));
     }
     for (String lineage : Lineage.ALL) {
       columns.add(col(lineage));
@@ -102,11 +174,16 @@ public final class SilverValidation {
 
   /** Rows that failed, one each, naming the first rule broken and listing all of them. */
   public Dataset<Row> quarantined() {
+    Column submitter =
+        spec().submitter() == null
+            ? lit(null).cast("string")
+            : trim(col(RowChecks.quoted(spec().submitter())));
     return checked
         .where(size(col(FAILURES)).gt(0))
         .select(
             col(Lineage.PERIOD).as(QuarantineColumns.PERIOD),
-            lit(spec.id()).as(QuarantineColumns.SOURCE_TABLE),
+            lit(spec().id()).as(QuarantineColumns.SOURCE_TABLE),
+            submitter.as(QuarantineColumns.SUBMITTER),
             col(Lineage.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE),
             col(Lineage.LINE).as(QuarantineColumns.LINE),
             col(FAILURES).getItem(0).getField("field").as(QuarantineColumns.FIELD),

@@ -47,6 +47,21 @@ public final class Period implements Serializable, Comparable<Period> {
     return month.atEndOfMonth();
   }
 
+  /** The financial year (April to March) holding this month, spelled {@code 2024-25}. */
+  public String financialYear() {
+    int start = financialYearStart().getYear();
+    return String.format("%d-%02d", start, (start + 1) % 100);
+  }
+
+  public LocalDate financialYearStart() {
+    int year = month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
+    return LocalDate.of(year, 4, 1);
+  }
+
+  public LocalDate financialYearEnd() {
+    return financialYearStart().plusYears(1).minusDays(1);
+  }
+
   /** {@code column = 'YYYY-MM'}, safe because the text was validated. */
   public String predicate(String column) {
     return "`" + column + "` = '" + this + "'";

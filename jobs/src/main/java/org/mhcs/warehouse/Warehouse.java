@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The Delta tables under one warehouse folder: {@code <root>/<layer>/<table>}. All writes go
@@ -71,7 +73,52 @@ public final class Warehouse {
     if (!exists(table) && partitionColumn != null) {
       writer = writer.partitionBy(partitionColumn);
     }
+    if (exists(table) && addsColumns(table, rows.schema())) {
+      writer = writer.option("mergeSchema", "true");
+    }
     writer.save(path(table).toString());
+  }
+
+  /**
+   * Whether {@code incoming} adds columns to the table: schema evolution is deliberate, so a new
+   * column (a schema gained an optional column) is added, while a column whose type changed fails
+   * with what to do, rather than being cast or silently rewritten.
+   *
+   * @throws SchemaChangeException when a column's type differs from the table's
+   */
+  private boolean addsColumns(Table table, StructType incoming) {
+    StructType current = read(table).schema();
+    List<String> changed = new ArrayList<>();
+    boolean adds = false;
+    for (StructField field : incoming.fields()) {
+      Optional<StructField> existing =
+          Stream.of(current.fields())
+              .filter(f -> f.name().equalsIgnoreCase(field.name()))
+              .findFirst();
+      if (existing.isEmpty()) {
+        adds = true;
+      } else if (!existing.get().dataType().sameType(field.dataType())) {
+        changed.add(
+            field.name()
+                + " is "
+                + existing.get().dataType().simpleString()
+                + " in the table but "
+                + field.dataType().simpleString()
+                + " now");
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new SchemaChangeException(
+          table
+              + " at "
+              + path(table)
+              + ": "
+              + String.join("; ", changed)
+              + ". Delta will not change a column's type in place. Keep the type declared"
+              + " before, or rebuild the table: move its folder aside and rerun every period it"
+              + " held.");
+    }
+    return adds;
   }
 
   /** Appends {@code rows} in one commit (for logs). */

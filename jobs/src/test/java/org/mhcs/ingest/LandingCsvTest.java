@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -21,6 +23,8 @@ import org.mhcs.schema.SchemaCatalog;
 class LandingCsvTest {
   static final LandingTableSpec STAFF = SchemaCatalog.bundled().table("csds", "CYP901StaffDetails");
 
+  static final String KEY_ID = "key";
+
   @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
@@ -30,9 +34,11 @@ class LandingCsvTest {
   }
 
   private static List<Row> read(Path file, LandingTableSpec spec) {
-    LandingCsv csv = new LandingCsv(spec, Pseudonymiser.withKey("0123456789abcdef"));
+    LandingCsv csv =
+        new LandingCsv(spec, Pseudonymiser.withKey("0123456789abcdef"), LocalDate.of(2024, 6, 30));
     List<Row> rows = new ArrayList<>();
-    for (Iterator<Row> it = csv.rows(LandingCsv.open(file, file.getFileName().toString(), spec));
+    for (Iterator<Row> it =
+            csv.rows(LandingCsv.open(file, file.getFileName().toString(), spec, KEY_ID));
         it.hasNext(); ) {
       rows.add(it.next());
     }
@@ -46,7 +52,8 @@ class LandingCsvTest {
         write("a.csv", "careprofessionalid_local,ORGID_PROVIDER,StaffGroup\nP1,X01,Nursing\n");
     List<Row> rows = read(file, STAFF);
     assertArrayEquals(
-        new Object[] {"X01", "P1", "Nursing", null, "a.csv", 2L}, toArray(rows.get(0)));
+        new Object[] {"X01", "P1", "Nursing", null, null, null, "a.csv", 2L},
+        Arrays.copyOf(toArray(rows.get(0)), 8));
   }
 
   @Test
@@ -63,14 +70,15 @@ class LandingCsvTest {
     assertEquals(3, rows.size());
     // The embedded line break comes back as \n whatever the file used.
     assertEquals("Allied Health\nProfessionals, therapy", rows.get(1).getString(2));
-    assertEquals(List.of(2L, 4L, 5L), rows.stream().map(r -> r.getLong(5)).toList());
+    assertEquals(List.of(2L, 4L, 5L), rows.stream().map(r -> r.getLong(7)).toList());
   }
 
   @Test
   void aMissingRequiredColumnFailsTheFileNamingItAndTheFix() throws IOException {
     Path file = write("c.csv", "OrgID_Provider,StaffGroup\nX01,Nursing\n");
     LandingFileException e =
-        assertThrows(LandingFileException.class, () -> LandingCsv.open(file, "c.csv", STAFF));
+        assertThrows(
+            LandingFileException.class, () -> LandingCsv.open(file, "c.csv", STAFF, KEY_ID));
     assertTrue(
         e.getMessage().startsWith(file + ": lacks required column(s) [CareProfessionalID_Local]"),
         e.getMessage());
@@ -82,7 +90,8 @@ class LandingCsvTest {
   void anEmptyFileFailsWithAClearMessage() throws IOException {
     Path file = write("d.csv", "");
     LandingFileException e =
-        assertThrows(LandingFileException.class, () -> LandingCsv.open(file, "d.csv", STAFF));
+        assertThrows(
+            LandingFileException.class, () -> LandingCsv.open(file, "d.csv", STAFF, KEY_ID));
     assertTrue(e.getMessage().contains("is empty (no header row)"), e.getMessage());
   }
 

@@ -1,0 +1,102 @@
+package org.mhcs.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.mhcs.schema.LandingTableSpec;
+
+/**
+ * One streaming pass over a landing file before anything is loaded: it must decode in the declared
+ * encoding (else the file is refused, naming the line), and its fingerprint, a SHA-256 over the
+ * file's name and bytes, the table's declaration and the hash key's id, tells a reload whether the
+ * file changed since it was loaded.
+ */
+final class FileScan {
+  private FileScan() {}
+
+  /**
+   * Returns the file's fingerprint.
+   *
+   * @throws LandingFileException when the file cannot be read or is not in the declared encoding
+   */
+  static String fingerprint(Path file, String relativePath, LandingTableSpec spec, String keyId) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String part : new String[] {keyId, spec.toString(), relativePath}) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    Charset charset = Charset.forName(spec.format().encoding());
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    long line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      boolean end = false;
+      while (!end) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        if (n > 0) {
+          digest.update(bytes.array(), bytes.position(), n);
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        CoderResult result = decoder.decode(bytes, chars, end);
+        if (result.isError()) {
+          throw notInEncoding(file, spec, line + newlines(chars));
+        }
+        line += newlines(chars);
+        chars.clear();
+        bytes.compact();
+      }
+      if (decoder.flush(chars).isError()) {
+        throw notInEncoding(file, spec, line);
+      }
+    } catch (IOException e) {
+      throw new LandingFileException(
+          file, "cannot be read (" + e.getMessage() + ")", "Check the file's permissions.");
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static long newlines(CharBuffer chars) {
+    long n = 0;
+    for (int i = 0; i < chars.position(); i++) {
+      if (chars.get(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static LandingFileException notInEncoding(Path file, LandingTableSpec spec, long line) {
+    return new LandingFileException(
+        file,
+        "is not valid " + spec.format().encoding() + " (first bad byte on line " + line + ")",
+        "Re-save it as "
+            + spec.format().encoding()
+            + ", or if the supplier always sends another encoding (e.g. windows-1252), declare it"
+            + " as format: {encoding: ...} in "
+            + spec.declaredIn()
+            + ".");
+  }
+}
