@@ -15,7 +15,12 @@ import org.mhcs.warehouse.SchemaChangeException;
  */
 public final class Main {
   static final List<Command> COMMANDS =
-      List.of(new DemoCommand(), new GenerateCommand(), new RunCommand(), new SqlCommand());
+      List.of(
+          new DemoCommand(),
+          new GenerateCommand(),
+          new RunCommand(),
+          new SqlCommand(),
+          new TablesCommand());
 
   private Main() {}
 

@@ -111,13 +111,17 @@ public final class IngestStage {
               .detail("ignored files that are not .csv: " + r.checked().strayFiles()));
     }
     if (!r.extraHeadings().isEmpty()) {
+      List<String> extra = List.copyOf(r.extraHeadings());
       log.record(
           Entry.of("ingest", spec.id(), "warning")
               .detail(
-                  "columns not declared in "
+                  extra.size()
+                      + " column(s) not declared in "
                       + spec.declaredIn()
                       + " kept in bronze _extra: "
-                      + r.extraHeadings()));
+                      + (extra.size() <= 5
+                          ? extra
+                          : extra.subList(0, 5) + " and " + (extra.size() - 5) + " more")));
     }
     if (!r.landed() && r.removed().isEmpty()) {
       return;

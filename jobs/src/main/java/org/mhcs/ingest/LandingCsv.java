@@ -26,6 +26,7 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Sensitivity;
+import scala.collection.JavaConverters;
 
 /**
  * Reads landing files in the format their schema declares (delimiter, encoding, header row, quote,
@@ -220,7 +221,9 @@ public final class LandingCsv implements Serializable {
         for (int i = 0; i < positions.length; i++) {
           values[i] = treat(i, field(next, positions[i]));
         }
-        values[positions.length] = extras(file, next);
+        Map<String, String> extra = extras(file, next);
+        // Spark's Row encoder takes Scala maps for map columns.
+        values[positions.length] = extra == null ? null : JavaConverters.mapAsScalaMap(extra);
         values[positions.length + 1] =
             next.length == file.headerWidth()
                 ? null

@@ -17,7 +17,7 @@ public final class Lineage {
 
   /** Every lineage column, in the order bronze and silver store them after the data. */
   public static final List<String> ALL =
-      List.of(SOURCE_FILE, LINE, RUN_ID, INGESTED_AT, PERIOD, FINGERPRINT);
+      List.of(SOURCE_FILE, LINE, FINGERPRINT, RUN_ID, INGESTED_AT, PERIOD);
 
   /** Bronze only: columns the file had but the schema does not declare, by heading. */
   public static final String EXTRA = "_extra";

@@ -15,6 +15,7 @@ import org.mhcs.warehouse.ReportingWindow;
 import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
+import scala.collection.JavaConverters;
 
 /**
  * {@code ops.loaded_files}: every landing file that reached silver, with its fingerprint, its
@@ -86,7 +87,8 @@ public final class LoadedFiles {
         window.label(),
         file,
         fingerprint,
-        submitters,
+        // Spark's Row encoder takes Scala sequences for array columns.
+        JavaConverters.asScalaBuffer(submitters).toSeq(),
         read,
         accepted,
         quarantined,

@@ -1,19 +1,20 @@
 package org.mhcs.silver;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
@@ -22,8 +23,7 @@ import org.mhcs.schema.LandingTableSpec;
  * {@code ops.data_quality}: a scorecard per submitter, table and period, one row per measure, so BI
  * tools can chart it without reshaping. Measures: {@code accepted} (rows accepted of rows read),
  * {@code completeness} per required field (rows with a value of rows read) and {@code rejects} per
- * rule (rows breaking it of rows read). Unmapped codes add {@code unmapped} rows in the conform
- * stage.
+ * rule (rows breaking it of rows read); the conform stage adds {@code unmapped}.
  */
 public final class DataQuality {
   public static final String PERIOD = "period";
@@ -41,65 +41,99 @@ public final class DataQuality {
   public static final String REJECTS = "rejects";
   public static final String UNMAPPED = "unmapped";
 
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(PERIOD, DataTypes.StringType, false)
+          .add(SUBMITTER, DataTypes.StringType, true)
+          .add(SOURCE_TABLE, DataTypes.StringType, false)
+          .add(MEASURE, DataTypes.StringType, false)
+          .add(ITEM, DataTypes.StringType, false)
+          .add(NUMERATOR, DataTypes.LongType, false)
+          .add(DENOMINATOR, DataTypes.LongType, false)
+          .add(PERCENT, DataTypes.DoubleType, true)
+          .add(RUN_ID, DataTypes.StringType, false);
+
+  private static final String ROW = "row";
+  private static final String OK = "ok";
+  private static final String RULE = "rule:";
+  private static final String MISSING = "missing:";
+
   private DataQuality() {}
 
-  /** The scorecard rows of one validated scope. */
-  static Dataset<Row> of(SilverValidation v, String runId) {
+  /**
+   * The scorecard rows of one validated scope. One pass tags each row (read, accepted, each rule it
+   * breaks once, each required field it lacks) and counts tags per submitter; the few counts are
+   * shaped into rows on the driver, with zeros for rules and fields nobody broke.
+   */
+  static List<Row> of(SilverValidation v, String runId) {
     LandingTableSpec spec = v.spec();
     Column submitter =
         spec.submitter() == null
             ? lit(null).cast("string")
             : trim(col(RowChecks.quoted(spec.submitter())));
-    List<Column> aggregates = new ArrayList<>();
-    List<String[]> items = new ArrayList<>();
-    aggregates.add(count(lit(1)).as("_read"));
-    aggregates.add(
-        sum(when(size(col(SilverValidation.FAILURES)).equalTo(0), 1).otherwise(0)).as("_m0"));
-    items.add(new String[] {ACCEPTED, "rows"});
-    for (ColumnSpec c : spec.columns()) {
-      if (c.required()) {
-        Column text = col(RowChecks.quoted(c.name()));
-        aggregates.add(
-            sum(when(text.isNotNull().and(trim(text).notEqual("")), 1).otherwise(0))
-                .as("_m" + items.size()));
-        items.add(new String[] {COMPLETENESS, c.name()});
-      }
-    }
-    for (Rule rule : Rule.values()) {
-      aggregates.add(
-          sum(when(
-                      expr(
-                          "exists("
-                              + SilverValidation.FAILURES
-                              + ", f -> f.rule = '"
-                              + rule.id()
-                              + "')"),
-                      1)
-                  .otherwise(0))
-              .as("_m" + items.size()));
-      items.add(new String[] {REJECTS, rule.id()});
-    }
-    Dataset<Row> sums =
+    String failures = SilverValidation.FAILURES;
+    Column tags =
+        expr(
+            "concat(array('"
+                + ROW
+                + "'), if(size("
+                + failures
+                + ") = 0, array('"
+                + OK
+                + "'), array()), array_distinct(transform("
+                + failures
+                + ", f -> concat('"
+                + RULE
+                + "', f.rule))), transform(filter("
+                + failures
+                + ", f -> f.rule = 'required'), f -> concat('"
+                + MISSING
+                + "', f.field)))");
+    Map<List<String>, Map<String, Long>> counts = new HashMap<>();
+    for (Row r :
         v.checked()
-            .groupBy(col(Lineage.PERIOD).as(PERIOD), submitter.as(SUBMITTER))
-            .agg(
-                aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-    // One row per measure: stack the sums (_m<i> is item i).
-    StringBuilder stack = new StringBuilder("stack(" + items.size());
-    for (int i = 0; i < items.size(); i++) {
-      stack.append(String.format(", '%s', '%s', _m%d", items.get(i)[0], items.get(i)[1], i));
+            .select(col(Lineage.PERIOD), submitter.as(SUBMITTER), explode(tags).as("tag"))
+            .groupBy(Lineage.PERIOD, SUBMITTER, "tag")
+            .count()
+            .collectAsList()) {
+      List<String> group = new ArrayList<>();
+      group.add(r.getString(0));
+      group.add(r.isNullAt(1) ? null : r.getString(1));
+      counts.computeIfAbsent(group, g -> new HashMap<>()).put(r.getString(2), r.getLong(3));
     }
-    stack.append(") as (" + MEASURE + ", " + ITEM + ", " + NUMERATOR + ")");
-    return sums.selectExpr(PERIOD, SUBMITTER, "_read", stack.toString())
-        .select(
-            col(PERIOD),
-            col(SUBMITTER),
-            lit(spec.id()).as(SOURCE_TABLE),
-            col(MEASURE),
-            col(ITEM),
-            col(NUMERATOR).cast("long").as(NUMERATOR),
-            col("_read").as(DENOMINATOR),
-            expr("round(100.0 * " + NUMERATOR + " / _read, 2)").cast("double").as(PERCENT),
-            lit(runId).as(RUN_ID));
+    List<Row> rows = new ArrayList<>();
+    counts.forEach(
+        (group, tagged) -> {
+          long read = tagged.getOrDefault(ROW, 0L);
+          Shape shape = new Shape(group.get(0), group.get(1), spec.id(), read, runId, rows);
+          shape.add(ACCEPTED, "rows", tagged.getOrDefault(OK, 0L));
+          for (ColumnSpec c : spec.columns()) {
+            if (c.required()) {
+              shape.add(COMPLETENESS, c.name(), read - tagged.getOrDefault(MISSING + c.name(), 0L));
+            }
+          }
+          for (Rule rule : Rule.values()) {
+            shape.add(REJECTS, rule.id(), tagged.getOrDefault(RULE + rule.id(), 0L));
+          }
+        });
+    return rows;
+  }
+
+  /** Builds the rows of one period × submitter × table. */
+  private record Shape(
+      String period, String submitter, String table, long read, String runId, List<Row> rows) {
+    void add(String measure, String item, long numerator) {
+      rows.add(
+          RowFactory.create(
+              period,
+              submitter,
+              table,
+              measure,
+              item,
+              numerator,
+              read,
+              read == 0 ? null : Math.round(10000.0 * numerator / read) / 100.0,
+              runId));
+    }
   }
 }

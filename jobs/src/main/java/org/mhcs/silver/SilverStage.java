@@ -190,11 +190,9 @@ public final class SilverStage {
 
   private void writeDataQuality(Collection<SilverValidation> validations) {
     long start = System.nanoTime();
-    Dataset<Row> scorecard =
-        validations.stream()
-            .map(v -> DataQuality.of(v, log.runId()))
-            .reduce(Dataset::unionByName)
-            .orElseThrow();
+    List<Row> rows = new ArrayList<>();
+    validations.forEach(v -> rows.addAll(DataQuality.of(v, log.runId())));
+    Dataset<Row> scorecard = warehouse.spark().createDataFrame(rows, DataQuality.SCHEMA);
     warehouse.replace(
         Table.DATA_QUALITY,
         scorecard,
@@ -207,7 +205,8 @@ public final class SilverStage {
                 validations, DataQuality.PERIOD, DataQuality.SUBMITTER, DataQuality.SOURCE_TABLE)
             + ")",
         null);
-    log.record(Entry.of("data_quality", Table.DATA_QUALITY, "ok").since(start));
+    log.record(
+        Entry.of("data_quality", Table.DATA_QUALITY, "ok").written(rows.size()).since(start));
   }
 
   /** Selects, in an ops table, the rows of every validated scope. */

@@ -49,8 +49,13 @@ public final class GoldenRuns {
   }
 
   public static Path landing(String goldenCase) {
+    return resource("/golden/" + goldenCase);
+  }
+
+  /** A file or folder under {@code src/test/resources}, e.g. {@code /reference/eric}. */
+  public static Path resource(String path) {
     try {
-      return Path.of(GoldenRuns.class.getResource("/golden/" + goldenCase).toURI());
+      return Path.of(GoldenRuns.class.getResource(path).toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
