@@ -16,6 +16,7 @@ import org.mhcs.ingest.Lineage;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.silver.DataQuality;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -136,6 +137,11 @@ public final class ConformStage {
               .detail("needs esr/staff_in_post and esr/sickness for " + period));
     }
     warehouse.replace(Table.UNMAPPED_CODES, unmappedCodes, condition, null);
+    warehouse.replace(
+        Table.DATA_QUALITY,
+        UnmappedCodes.dataQuality(written, log.runId()),
+        condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
+        null);
     return new Result(total, unmapped);
   }
 

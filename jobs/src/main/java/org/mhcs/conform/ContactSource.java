@@ -33,6 +33,11 @@ public record ContactSource(
           "MHS201CareContact",
           "MHS202CareActivity");
 
+  /** The contact table as {@code source/table}, e.g. {@code csds/CYP201CareContact}. */
+  public String contactTableId() {
+    return dataset + "/" + contactTable;
+  }
+
   /** This data set's name for {@code field}. */
   public String field(ActivityField field) {
     return field.nameIn(dataset);
