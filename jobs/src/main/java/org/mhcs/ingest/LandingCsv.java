@@ -262,8 +262,9 @@ public final class LandingCsv implements Serializable {
       return null;
     }
     try {
-      int age = Period.between(LocalDate.parse(birthDate.trim()), ageAt).getYears();
-      if (age < 0 || age > 130) {
+      LocalDate born = LocalDate.parse(birthDate.trim());
+      int age = Period.between(born, ageAt).getYears();
+      if (born.isAfter(ageAt) || age > 130) {
         return UNREADABLE_DATE;
       }
       int low = Math.min(age / 5 * 5, 90);
