@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.BenchmarkStage;
 import org.mhcs.conf.CodeLists;
+import org.mhcs.conf.ConfigException;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.conform.ServiceLines;
@@ -55,6 +56,10 @@ public final class MonthlyRun {
     this.settings = settings;
     this.pseudonymiser = pseudonymiser;
     this.progress = progress;
+    List<String> problems = schemas.missingCodeLists(codeLists::has);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
   }
 
   public Warehouse warehouse() {

@@ -124,6 +124,30 @@ public final class SchemaCatalog {
     return new SchemaCatalog(specs);
   }
 
+  /**
+   * Problems with code lists the schemas name but {@code conf/code_lists/} lacks, one per column,
+   * so a run can refuse to start rather than fail half-way.
+   */
+  public List<String> missingCodeLists(java.util.function.Predicate<String> known) {
+    List<String> problems = new ArrayList<>();
+    for (LandingTableSpec spec : tables.values()) {
+      for (ColumnSpec c : spec.columns()) {
+        if (c.codeList() != null && !known.test(c.codeList())) {
+          problems.add(
+              spec.declaredIn()
+                  + ": column "
+                  + c.name()
+                  + " names code list '"
+                  + c.codeList()
+                  + "', but conf/code_lists/"
+                  + c.codeList()
+                  + ".csv does not exist");
+        }
+      }
+    }
+    return problems;
+  }
+
   public List<LandingTableSpec> tables() {
     return List.copyOf(tables.values());
   }
