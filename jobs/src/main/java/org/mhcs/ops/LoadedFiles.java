@@ -57,18 +57,32 @@ public final class LoadedFiles {
     this.warehouse = warehouse;
   }
 
+  /** Every record by table and period, read once per run (one row per landed file: small). */
+  private Map<List<String>, Map<String, Entry>> records;
+
   /** The files of {@code table} recorded for the period, by landing-relative path. */
   public Map<String, Entry> recorded(String table, ReportingWindow window) {
-    Map<String, Entry> files = new HashMap<>();
-    warehouse
-        .readWhere(Table.LOADED_FILES, condition(table, window))
-        .ifPresent(
-            rows ->
-                rows.select(col(SOURCE_FILE), col(FINGERPRINT), col(SUBMITTERS))
-                    .collectAsList()
-                    .forEach(
-                        r -> files.put(r.getString(0), new Entry(r.getString(1), r.getList(2)))));
-    return files;
+    if (records == null) {
+      records = new HashMap<>();
+      warehouse
+          .readWhere(Table.LOADED_FILES, "true")
+          .ifPresent(
+              rows ->
+                  rows.select(
+                          col(SOURCE_TABLE),
+                          col(PERIOD),
+                          col(SOURCE_FILE),
+                          col(FINGERPRINT),
+                          col(SUBMITTERS))
+                      .collectAsList()
+                      .forEach(
+                          r ->
+                              records
+                                  .computeIfAbsent(
+                                      List.of(r.getString(0), r.getString(1)), k -> new HashMap<>())
+                                  .put(r.getString(2), new Entry(r.getString(3), r.getList(4)))));
+    }
+    return records.getOrDefault(List.of(table, window.label()), Map.of());
   }
 
   /** One row to record: a file's reconciliation after its rows were validated. */
