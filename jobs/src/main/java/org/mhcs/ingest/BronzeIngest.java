@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public final class BronzeIngest {
   public record Checked(
       LandingTableSpec spec,
       ReportingWindow window,
+      boolean folderExists,
       List<Path> strayFiles,
       List<LandingFile> files) {}
 
@@ -108,14 +110,21 @@ public final class BronzeIngest {
     for (Path file : landing.csvFiles(spec, window)) {
       files.add(LandingCsv.open(file, landing.relative(file), spec, pseudonymiser.keyId()));
     }
-    return new Checked(spec, window, landing.strayFiles(spec, window), files);
+    return new Checked(
+        spec,
+        window,
+        Files.isDirectory(landing.folder(spec, window)),
+        landing.strayFiles(spec, window),
+        files);
   }
 
   /** Loads the checked files that changed. Cost: one parse of each changed file. */
   public Result load(Checked checked) {
     LandingTableSpec spec = checked.spec();
     ReportingWindow window = checked.window();
-    if (checked.files().isEmpty()) {
+    // No folder for the period: the source was not landed this time, so keep what it had. An
+    // existing folder with no files left means every recorded file was withdrawn.
+    if (!checked.folderExists()) {
       return new Result(checked, List.of(), List.of(), 0, null);
     }
     Map<String, LoadedFiles.Entry> recorded = loadedFiles.recorded(spec.id(), window);

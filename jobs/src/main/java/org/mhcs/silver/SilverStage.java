@@ -112,6 +112,10 @@ public final class SilverStage {
       if (validations.isEmpty()) {
         return files;
       }
+      // An incompatible schema change stops the stage before quarantine or silver is touched.
+      for (SilverValidation v : validations.values()) {
+        warehouse.requireCompatible(Table.silver(v.spec().warehouseName()), v.accepted().schema());
+      }
       writeQuarantine(validations.values(), files);
       writeDataQuality(validations.values());
       refuseBeyondTolerance(files);

@@ -80,11 +80,22 @@ public final class Warehouse {
   }
 
   /**
+   * Fails now, before anything else is written, if rows of {@code incoming}'s shape could not be
+   * written to the table (see {@link #addsColumns}).
+   */
+  public void requireCompatible(Table table, StructType incoming) {
+    if (exists(table)) {
+      addsColumns(table, incoming);
+    }
+  }
+
+  /**
    * Whether {@code incoming} adds columns to the table: schema evolution is deliberate, so a new
    * column (a schema gained an optional column) is added, while a column whose type changed fails
    * with what to do, rather than being cast or silently rewritten.
    *
-   * @throws SchemaChangeException when a column's type differs from the table's
+   * @throws SchemaChangeException when a column's type differs from the table's; callers may check
+   *     before writing anything else
    */
   private boolean addsColumns(Table table, StructType incoming) {
     StructType current = read(table).schema();
