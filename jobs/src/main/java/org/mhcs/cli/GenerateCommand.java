@@ -8,7 +8,7 @@ import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 import org.mhcs.warehouse.Period;
 
-/** {@code ./mhcs generate}: synthetic landing files for one month. */
+/** {@code ./mhcs generate}: synthetic landing files for one month, optionally with faults. */
 final class GenerateCommand implements Command {
   @Override
   public String name() {
@@ -17,9 +17,12 @@ final class GenerateCommand implements Command {
 
   @Override
   public String summary() {
-    return "Write synthetic landing files (csds, mhsds, esr, ref) for one month, laid out as the"
-        + "\nlanding contract says. Scale 1.0 is a national month (~140 providers, ~8M CSDS and"
-        + "\n~2.5M MHSDS contacts). Deterministic for a seed.";
+    return "Write synthetic landing files for one month: every table of schemas/landing/ (csds,"
+        + "\nmhsds, esr, staffing, eric, ppib, finance, ref), laid out and formatted as the landing"
+        + "\ncontract says, annual tables (eric, finance) under the financial year holding the"
+        + "\nmonth. Scale 1.0 is a national month (~140 providers, ~8M CSDS and ~2.5M MHSDS"
+        + "\ncontacts). --fault-rate breaks that share of rows, each failing one validation rule,"
+        + "\nand lists them per table and rule. Deterministic for a seed.";
   }
 
   @Override
@@ -29,7 +32,12 @@ final class GenerateCommand implements Command {
         Option.required("period", "YYYY-MM", "the month to generate"),
         Option.optional(
             "scale", "S", "0.05", "volume relative to a national month, above 0 and at most 20"),
-        Option.optional("seed", "N", "42", "random seed; the same seed gives the same files"));
+        Option.optional("seed", "N", "42", "random seed; the same seed gives the same files"),
+        Option.optional(
+            "fault-rate",
+            "R",
+            "0",
+            "share of rows to break on purpose, 0 to 0.2 (e.g. 0.002); each breaks one rule"));
   }
 
   /** {@code --scale}, checked: above 0 and at most 20 national months. */
@@ -41,21 +49,45 @@ final class GenerateCommand implements Command {
     return scale;
   }
 
+  /**
+   * {@code --fault-rate}, checked: a share of rows from 0 to {@link
+   * SyntheticLanding#MAX_FAULT_RATE}.
+   */
+  static double faultRate(Arguments args) {
+    double rate = args.number("fault-rate");
+    if (!(rate >= 0 && rate <= SyntheticLanding.MAX_FAULT_RATE)) {
+      throw new UsageException(
+          "--fault-rate must be a share of rows from 0 to "
+              + SyntheticLanding.MAX_FAULT_RATE
+              + " (e.g. 0.002), not "
+              + args.get("fault-rate"));
+    }
+    return rate;
+  }
+
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
     Period period = RunCommand.period(args);
     double scale = scale(args);
+    double faultRate = faultRate(args);
     Path dir = args.folder("out");
     long start = System.nanoTime();
     GeneratedLanding landing =
-        SyntheticLanding.write(dir, period.month(), scale, args.whole("seed"));
-    long rows = landing.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
+        SyntheticLanding.write(dir, period.month(), scale, args.whole("seed"), faultRate);
     for (Map.Entry<String, Long> e : landing.rowsPerTable().entrySet()) {
-      err.printf("  %-40s %,12d rows%n", e.getKey(), e.getValue());
+      Map<String, Long> faults = landing.faults(e.getKey());
+      err.printf(
+          "  %-40s %,12d rows%s%n",
+          e.getKey(), e.getValue(), faults.isEmpty() ? "" : ", broken: " + faults);
     }
     out.printf(
-        "wrote %,d rows for %d providers, %s, into %s in %.1f s%n",
-        rows, landing.providers(), period, dir, (System.nanoTime() - start) / 1e9);
+        "wrote %,d rows (%,d broken on purpose) for %d providers, %s, into %s in %.1f s%n",
+        landing.totalRows(),
+        landing.faultCount(),
+        landing.providers(),
+        period,
+        dir,
+        (System.nanoTime() - start) / 1e9);
     return ExitCode.OK;
   }
 }

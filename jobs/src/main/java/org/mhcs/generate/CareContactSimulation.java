@@ -7,20 +7,13 @@ import static org.mhcs.schema.ActivityField.CONTACT_DATE;
 import static org.mhcs.schema.ActivityField.CONTACT_ID;
 import static org.mhcs.schema.ActivityField.CONTACT_MINUTES;
 import static org.mhcs.schema.ActivityField.CONTACT_TIME;
-import static org.mhcs.schema.ActivityField.DISCHARGED;
 import static org.mhcs.schema.ActivityField.MECHANISM;
 import static org.mhcs.schema.ActivityField.OCCUPATION;
 import static org.mhcs.schema.ActivityField.ORG;
-import static org.mhcs.schema.ActivityField.PATIENT_ID;
 import static org.mhcs.schema.ActivityField.PROFESSIONAL_ID;
-import static org.mhcs.schema.ActivityField.REFERRAL_CLOSED;
 import static org.mhcs.schema.ActivityField.REFERRAL_ID;
-import static org.mhcs.schema.ActivityField.REFERRAL_RECEIVED;
-import static org.mhcs.schema.ActivityField.REFERRAL_REJECTED;
-import static org.mhcs.schema.ActivityField.REFERRAL_SOURCE;
 import static org.mhcs.schema.ActivityField.STAFF_GROUP;
 import static org.mhcs.schema.ActivityField.TEAM_ID;
-import static org.mhcs.schema.ActivityField.TEAM_TYPE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,16 +86,15 @@ final class CareContactSimulation {
   private final ChunkOutput out;
   private final RandomDraws random;
   private final String org;
-  private final byte[] referralPrefix;
+  private final ReferralRows referrals;
   private final byte[] contactPrefix;
   private final byte[] activityPrefix;
-  private final byte[] patientPrefix;
+  private final PatientRegister patients;
   private final String professionalPrefix;
 
   private long referralSequence;
   private long contactSequence;
   private long activitySequence;
-  private int patientSequence;
   private int professionalSequence;
 
   // One referral's contacts, reused from referral to referral.
@@ -111,8 +103,16 @@ final class CareContactSimulation {
   private int[] mechanism = new int[64];
   private int[] minutes = new int[64];
 
+  /**
+   * @param patients the trust's register for {@code dataset}, which this simulation fills
+   */
   CareContactSimulation(
-      OrganisationPlan plan, Dataset dataset, ReportingMonth month, ChunkOutput out, long seed) {
+      OrganisationPlan plan,
+      Dataset dataset,
+      ReportingMonth month,
+      ChunkOutput out,
+      PatientRegister patients,
+      long seed) {
     this.plan = plan;
     this.dataset = dataset;
     this.month = month;
@@ -126,10 +126,10 @@ final class CareContactSimulation {
             dataset.ordinal(),
             month.seedPart());
     String stem = org + dataset.letter();
-    this.referralPrefix = ascii(stem + "R" + month.tag())[0];
+    this.referrals = new ReferralRows(dataset, org, stem + "R" + month.tag(), patients);
     this.contactPrefix = ascii(stem + "C" + month.tag())[0];
     this.activityPrefix = ascii(stem + "A" + month.tag())[0];
-    this.patientPrefix = ascii(stem + "P")[0];
+    this.patients = patients;
     this.professionalPrefix = stem + "S";
   }
 
@@ -184,36 +184,36 @@ final class CareContactSimulation {
   }
 
   private void simulatePatients(ServiceLinePlan service, TeamWorkload[] teams) {
-    int patients = service.patients();
-    int patientsBefore = patientSequence;
-    int[] servicePatients = new int[patients];
+    int seen = service.patients();
+    int patientsBefore = patients.size();
+    int[] servicePatients = new int[seen];
     int maxDirect = 2 * month.calendarDays();
-    for (int i = 0; i < patients; i++) {
+    for (int i = 0; i < seen; i++) {
       // The first patients go one to each team, so every team has at least one referral.
       int team = i < teams.length ? i : random.pick(service.teamCumulative());
-      int patient = newOrKnownPatient(patientsBefore);
+      int patient = newOrKnownPatient(service, patientsBefore);
       servicePatients[i] = patient;
       int direct = 1 + random.poisson((service.contactsPerPatient() - 1) * random.gammaMeanOne(3));
       simulateReferral(service, teams[team], patient, Math.min(direct, maxDirect));
     }
-    int waiting = (int) Math.round(patients * random.uniform(0.08, 0.2));
+    int waiting = (int) Math.round(seen * random.uniform(0.08, 0.2));
     for (int i = 0; i < waiting; i++) {
       int team = random.pick(service.teamCumulative());
       // Some are a second referral of a patient already on the caseload.
       int patient =
           random.chance(0.3)
-              ? servicePatients[random.below(patients)]
-              : newOrKnownPatient(patientsBefore);
+              ? servicePatients[random.below(seen)]
+              : newOrKnownPatient(service, patientsBefore);
       referralWithoutContacts(service, teams[team], patient);
     }
   }
 
   /** Mostly a new patient; sometimes one the trust already sees in another of its services. */
-  private int newOrKnownPatient(int patientsBefore) {
+  private int newOrKnownPatient(ServiceLinePlan service, int patientsBefore) {
     if (patientsBefore > 0 && random.chance(PATIENT_IN_OTHER_SERVICE_SHARE)) {
       return random.below(patientsBefore);
     }
-    return patientSequence++;
+    return patients.add(service.profile().patients());
   }
 
   private void simulateReferral(
@@ -256,8 +256,11 @@ final class CareContactSimulation {
         random.chance(DISCHARGED_IN_MONTH_SHARE)
             ? month.dayText(lastDay + random.below(month.calendarDays() - lastDay))
             : null;
-    writeReferral(referral, patient, received, discharged);
-    writeReferralTeam(referral, team.team(), discharged, null);
+    // Contacts point at the referral and find their team through the referral-team row, so
+    // neither may be broken (a duplicate leaves the first copy for them).
+    writeReferral(out.row(dataset.referrals()), referral, patient, received, discharged);
+    referrals.referralTeam(
+        out.row(dataset.referralTeams()), referral, team.team(), discharged, null);
 
     int lead = random.below(team.professionals());
     for (int j = 0; j < n; j++) {
@@ -275,10 +278,10 @@ final class CareContactSimulation {
           outcome[j] == NON_DIRECT
               ? NON_DIRECT_MECHANISMS[mechanism[j]]
               : DIRECT_MECHANISMS[mechanism[j]];
-      out.row(dataset.contacts())
-          .text(column(ORG), org)
-          .id(column(CONTACT_ID), contactPrefix, contact, 8)
-          .id(column(REFERRAL_ID), referralPrefix, referral, 8)
+      LandingRow row = out.breakableRow(dataset.contacts());
+      row.text(column(ORG), org).id(column(CONTACT_ID), contactPrefix, contact, 8);
+      referrals
+          .writeId(row, column(REFERRAL_ID), referral)
           .text(column(TEAM_ID), team.team().id())
           .ascii(column(CONTACT_DATE), month.dayText(day[j]))
           .ascii(column(CONTACT_TIME), TIMES[random.below(TIMES.length)])
@@ -286,9 +289,13 @@ final class CareContactSimulation {
           .ascii(column(MECHANISM), mechanismCode)
           .ascii(column(ATTENDANCE), attendance)
           .end();
+      // A broken contact's activities are drawn as usual (so the rows after are those of a clean
+      // run) but not written: they would point at a contact the pipeline quarantines.
+      boolean written = !row.broken();
       if (attended) {
-        int activities = writeActivities(contact, team, lead, minutes[j], outcome[j] == DIRECT);
-        if (outcome[j] == DIRECT) {
+        int activities =
+            writeActivities(contact, team, lead, minutes[j], outcome[j] == DIRECT, written);
+        if (outcome[j] == DIRECT && written) {
           team.addDirectMinutes(activities == 0 ? minutes[j] : (long) activities * minutes[j]);
         }
       }
@@ -302,7 +309,12 @@ final class CareContactSimulation {
    * @return the number of activities written
    */
   private int writeActivities(
-      long contact, TeamWorkload team, int lead, int contactMinutes, boolean direct) {
+      long contact,
+      TeamWorkload team,
+      int lead,
+      int contactMinutes,
+      boolean direct,
+      boolean written) {
     double r = random.uniform();
     if (r < NO_ACTIVITY_SHARE) {
       return 0;
@@ -314,17 +326,22 @@ final class CareContactSimulation {
             ? 2
             : 1;
     int first = random.chance(LEAD_PROFESSIONAL_SHARE) ? lead : random.below(team.professionals());
-    writeActivity(contact, team.professionalId(first), contactMinutes);
-    if (count == 2) {
-      int second = (first + 1 + random.below(team.professionals() - 1)) % team.professionals();
-      writeActivity(contact, team.professionalId(second), contactMinutes);
+    int second =
+        count == 2
+            ? (first + 1 + random.below(team.professionals() - 1)) % team.professionals()
+            : -1;
+    if (written) {
+      writeActivity(contact, team.professionalId(first), contactMinutes);
+      if (second >= 0) {
+        writeActivity(contact, team.professionalId(second), contactMinutes);
+      }
     }
     return count;
   }
 
   /** CSDS Activity_Type is left empty: optional, and no metric reads it. */
   private void writeActivity(long contact, String professional, int activityMinutes) {
-    out.row(dataset.activities())
+    out.breakableRow(dataset.activities())
         .text(column(ORG), org)
         .id(column(ACTIVITY_ID), activityPrefix, ++activitySequence, 8)
         .id(column(CONTACT_ID), contactPrefix, contact, 8)
@@ -344,36 +361,25 @@ final class CareContactSimulation {
     double r = random.uniform();
     byte[] rejected = r < 0.04 ? closedOn : null;
     byte[] discharged = r >= 0.04 && r < 0.09 ? closedOn : null;
-    writeReferral(referral, patient, received, discharged);
-    writeReferralTeam(referral, team.team(), discharged, rejected);
+    // Nothing points at a referral without contacts but its referral-team row, which is left out
+    // if the referral is broken.
+    LandingRow referralRow = out.breakableRow(dataset.referrals());
+    writeReferral(referralRow, referral, patient, received, discharged);
+    if (!referralRow.broken()) {
+      referrals.referralTeam(
+          out.breakableRow(dataset.referralTeams()), referral, team.team(), discharged, rejected);
+    }
   }
 
   /** {@code discharged} is null while the referral is open. */
-  private void writeReferral(long referral, int patient, byte[] received, byte[] discharged) {
-    LandingRow row =
-        out.row(dataset.referrals())
-            .text(column(ORG), org)
-            .id(column(REFERRAL_ID), referralPrefix, referral, 8)
-            .id(column(PATIENT_ID), patientPrefix, patient + 1L, 8)
-            .ascii(column(REFERRAL_RECEIVED), received);
+  private void writeReferral(
+      LandingRow row, long referral, int patient, byte[] received, byte[] discharged) {
     // CSDS SourceOfReferral is left empty: optional, and its code list is not in conf/.
-    if (dataset == Dataset.MHSDS) {
-      row.text(
-          column(REFERRAL_SOURCE), MH_REFERRAL_SOURCES[random.pick(MH_REFERRAL_SOURCE_WEIGHTS)]);
-    }
-    row.ascii(column(DISCHARGED), discharged).end();
-  }
-
-  /** {@code closed} and {@code rejected} are null unless the referral to the team ended so. */
-  private void writeReferralTeam(long referral, TeamPlan team, byte[] closed, byte[] rejected) {
-    out.row(dataset.referralTeams())
-        .text(column(ORG), org)
-        .id(column(REFERRAL_ID), referralPrefix, referral, 8)
-        .text(column(TEAM_ID), team.id())
-        .text(column(TEAM_TYPE), team.teamType())
-        .ascii(column(REFERRAL_CLOSED), closed)
-        .ascii(column(REFERRAL_REJECTED), rejected)
-        .end();
+    String source =
+        dataset == Dataset.MHSDS
+            ? MH_REFERRAL_SOURCES[random.pick(MH_REFERRAL_SOURCE_WEIGHTS)]
+            : null;
+    referrals.referral(row, referral, patient, received, source, discharged);
   }
 
   /** {@code field}'s column name in this simulation's data set. */
@@ -389,11 +395,7 @@ final class CareContactSimulation {
   }
 
   private byte[] dateBefore(int daysBeforeMonth) {
-    return month
-        .firstDay()
-        .minusDays(daysBeforeMonth)
-        .toString()
-        .getBytes(StandardCharsets.US_ASCII);
+    return month.isoDate(month.firstDay().minusDays(daysBeforeMonth));
   }
 
   private void ensureCapacity(int n) {

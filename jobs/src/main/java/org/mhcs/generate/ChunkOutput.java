@@ -2,34 +2,58 @@ package org.mhcs.generate;
 
 import java.io.Closeable;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.Map;
+import org.mhcs.silver.Rule;
 
 /**
  * Every table's part files for one chunk of organisations, opened lazily so that a chunk without,
- * say, any MHSDS submitter leaves no empty MHSDS files behind.
+ * say, any MHSDS submitter leaves no empty MHSDS files behind; and the chunk's fault injector,
+ * which must be told whose rows follow ({@link #beginOrganisation}).
  */
 final class ChunkOutput implements Closeable {
   private final Path landingDir;
-  private final YearMonth period;
+  private final ReportingMonth month;
   private final int chunk;
   private final long maxRowsPerFile;
+  private final FaultInjector faults;
   private final Map<LandingTable, PartFiles> files = new EnumMap<>(LandingTable.class);
 
-  ChunkOutput(Path landingDir, YearMonth period, int chunk, long maxRowsPerFile) {
+  ChunkOutput(
+      Path landingDir, ReportingMonth month, int chunk, long maxRowsPerFile, FaultInjector faults) {
     this.landingDir = landingDir;
-    this.period = period;
+    this.month = month;
     this.chunk = chunk;
     this.maxRowsPerFile = maxRowsPerFile;
+    this.faults = faults;
   }
 
-  /** The next row of {@code table}, empty; call {@link LandingRow#end()} when it is filled in. */
+  /** The rows written next are {@code organisation}'s (their faults draw from its own stream). */
+  void beginOrganisation(Organisation organisation) {
+    faults.beginOrganisation(organisation);
+  }
+
+  /**
+   * The next row of {@code table}, empty, for a row other rows may point at: the fault injector can
+   * only duplicate it. Call {@link LandingRow#end()} when it is filled in.
+   */
   LandingRow row(LandingTable table) {
-    return files
-        .computeIfAbsent(
-            table, t -> new PartFiles(t, t.folder(landingDir, period), chunk, maxRowsPerFile))
-        .row();
+    return files(table).row(false);
+  }
+
+  /**
+   * The next row of {@code table}, empty, for a row the fault injector may break any way. If {@link
+   * LandingRow#broken()} says so after {@link LandingRow#end()}, the caller must not write the rows
+   * that would point at it.
+   */
+  LandingRow breakableRow(LandingTable table) {
+    return files(table).row(true);
+  }
+
+  private PartFiles files(LandingTable table) {
+    return files.computeIfAbsent(
+        table,
+        t -> new PartFiles(t, t.folder(landingDir, month.period()), chunk, maxRowsPerFile, faults));
   }
 
   /** Rows written to each table so far. */
@@ -37,6 +61,11 @@ final class ChunkOutput implements Closeable {
     Map<LandingTable, Long> rows = new EnumMap<>(LandingTable.class);
     files.forEach((table, part) -> rows.put(table, part.rows()));
     return rows;
+  }
+
+  /** Rows broken so far, per table and rule. */
+  Map<LandingTable, Map<Rule, Long>> faults() {
+    return faults.injected();
   }
 
   @Override

@@ -4,30 +4,48 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.mhcs.schema.FileFormat;
 
 /**
- * Writes one CSV file the way the landing contract expects: UTF-8, comma delimiter, {@code \n} line
- * endings, a field quoted only when it holds a comma, quote or line break, and an empty field for
- * null.
+ * Writes one CSV file in the format its schema declares: the delimiter, quote and encoding of the
+ * table's {@code format} (by default comma, double quote, UTF-8), {@code \n} line endings, a field
+ * quoted only when it holds the delimiter, the quote or a line break, and an empty field for null.
  *
  * <p>Fields are encoded straight into a byte buffer (numbers and identifiers without building a
  * {@code String}) because the generator writes tens of millions of rows; the file is streamed,
- * never held in memory. Not thread-safe: one writer per file per thread.
+ * never held in memory. Codes, dates and numbers are plain ASCII, so the declared encoding must
+ * write ASCII as ASCII (UTF-8 and windows-1252 do). Not thread-safe: one writer per file per
+ * thread.
  */
 final class CsvWriter implements Closeable {
   private static final int BUFFER_BYTES = 1 << 17;
 
   private final OutputStream out;
+  private final byte delimiter;
+  private final byte quote;
+  private final Charset charset;
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private int position;
   private boolean firstField = true;
   private long rows;
 
-  CsvWriter(Path file) {
+  CsvWriter(Path file, FileFormat format) {
+    this.delimiter = ascii(format.delimiter(), "delimiter");
+    this.quote = ascii(format.quote(), "quote");
+    this.charset = Charset.forName(format.encoding());
+    byte[] probe = "a,$\"\n".getBytes(charset);
+    if (!Arrays.equals(probe, "a,$\"\n".getBytes(StandardCharsets.US_ASCII))) {
+      throw new IllegalArgumentException(
+          "the generator writes ASCII codes and numbers byte for byte, which encoding "
+              + format.encoding()
+              + " does not keep; declare UTF-8 or windows-1252");
+    }
     try {
       this.out = Files.newOutputStream(file);
     } catch (IOException e) {
@@ -35,10 +53,19 @@ final class CsvWriter implements Closeable {
     }
   }
 
-  /** Writes the header row (not counted in {@link #rows()}). */
-  void header(List<String> columns) {
-    for (String column : columns) {
-      text(column);
+  private static byte ascii(char c, String what) {
+    if (c >= 0x80 || c == '\n' || c == '\r') {
+      throw new IllegalArgumentException("the " + what + " must be a printable ASCII character");
+    }
+    return (byte) c;
+  }
+
+  /**
+   * Writes a row of headings (the header, or a group row above it): not counted in {@link #rows()}.
+   */
+  void headingRow(List<String> headings) {
+    for (String heading : headings) {
+      text(heading);
     }
     endLine();
   }
@@ -50,27 +77,27 @@ final class CsvWriter implements Closeable {
       return this;
     }
     boolean ascii = true;
-    boolean quote = false;
+    boolean quoted = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c >= 0x80) {
         ascii = false;
-      } else if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        quote = true;
+      } else if (c == delimiter || c == quote || c == '\n' || c == '\r') {
+        quoted = true;
       }
     }
-    if (quote) {
-      put((byte) '"');
-      byte[] bytes = value.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
-      put(bytes);
-      put((byte) '"');
+    if (quoted) {
+      String q = String.valueOf((char) quote);
+      put(quote);
+      put(value.replace(q, q + q).getBytes(charset));
+      put(quote);
     } else if (ascii) {
       ensure(value.length());
       for (int i = 0; i < value.length(); i++) {
         buffer[position++] = (byte) value.charAt(i);
       }
     } else {
-      put(value.getBytes(StandardCharsets.UTF_8));
+      put(value.getBytes(charset));
     }
     return this;
   }
@@ -145,7 +172,7 @@ final class CsvWriter implements Closeable {
       firstField = false;
     } else {
       ensure(1);
-      buffer[position++] = ',';
+      buffer[position++] = delimiter;
     }
   }
 

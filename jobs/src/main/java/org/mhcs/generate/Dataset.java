@@ -7,6 +7,8 @@ package org.mhcs.generate;
 enum Dataset {
   CSDS(
       'C',
+      "OrgID_CCG_Residence",
+      LandingTable.CSDS_PATIENT,
       LandingTable.CSDS_REFERRAL,
       LandingTable.CSDS_REFERRAL_TEAM,
       LandingTable.CSDS_CARE_CONTACT,
@@ -14,6 +16,8 @@ enum Dataset {
       LandingTable.CSDS_STAFF),
   MHSDS(
       'M',
+      "OrgIDCCGRes",
+      LandingTable.MHSDS_PATIENT,
       LandingTable.MHSDS_REFERRAL,
       LandingTable.MHSDS_REFERRAL_TEAM,
       LandingTable.MHSDS_CARE_CONTACT,
@@ -21,6 +25,8 @@ enum Dataset {
       LandingTable.MHSDS_STAFF);
 
   private final char letter;
+  private final String residenceColumn;
+  private final LandingTable patients;
   private final LandingTable referrals;
   private final LandingTable referralTeams;
   private final LandingTable contacts;
@@ -29,12 +35,16 @@ enum Dataset {
 
   Dataset(
       char letter,
+      String residenceColumn,
+      LandingTable patients,
       LandingTable referrals,
       LandingTable referralTeams,
       LandingTable contacts,
       LandingTable activities,
       LandingTable staff) {
     this.letter = letter;
+    this.residenceColumn = residenceColumn;
+    this.patients = patients;
     this.referrals = referrals;
     this.referralTeams = referralTeams;
     this.contacts = contacts;
@@ -49,6 +59,16 @@ enum Dataset {
   /** The landing source, {@code csds} or {@code mhsds}. */
   String source() {
     return contacts.source();
+  }
+
+  /** The master patient index, CYP001MPI / MHS001MPI. */
+  LandingTable patients() {
+    return patients;
+  }
+
+  /** The index's commissioner-of-residence column, the one its two spellings differ in. */
+  String residenceColumn() {
+    return residenceColumn;
   }
 
   LandingTable referrals() {

@@ -1,29 +1,41 @@
 package org.mhcs.generate;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.mhcs.schema.ColumnSpec;
+import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 
 /**
- * A landing table's header as its schema declares it: the column names in order, where each named
- * column sits, and which columns must be filled. The generator finds a value's place here by the
+ * A landing table's header as its schema declares it: the column names in order (how the generator
+ * addresses values), the headings the file shows for them (e.g. ERIC's {@code Gross internal floor
+ * area (m²)}), where each named column sits, which columns must be filled, and the file format
+ * (delimiter, encoding, rows above the header). The generator finds a value's place here by the
  * column's name, so a schema that reorders its columns still gets every value under its own header.
  */
 final class LandingHeader {
-  private final String table;
+  private final LandingTableSpec spec;
   private final List<String> names;
+  private final List<String> headings;
+  private final List<List<String>> preamble;
   private final int[] required;
 
   /** Positions by the names the schema spells; immutable, so every writing thread shares it. */
   private final Map<String, Integer> positions;
 
-  LandingHeader(LandingTableSpec spec) {
-    this.table = spec.id();
+  /**
+   * @param groupHeadings group titles by the name of the column each group starts at, written in
+   *     the row just above the header when the schema's {@code header_row} puts rows there
+   */
+  LandingHeader(LandingTableSpec spec, Map<String, String> groupHeadings) {
+    this.spec = spec;
     this.names = spec.columnNames();
     List<ColumnSpec> columns = spec.columns();
+    this.headings = columns.stream().map(ColumnSpec::header).toList();
     this.required =
         IntStream.range(0, columns.size()).filter(i -> columns.get(i).required()).toArray();
     Map<String, Integer> byName = new HashMap<>();
@@ -31,20 +43,62 @@ final class LandingHeader {
       byName.putIfAbsent(names.get(i), i);
     }
     this.positions = Map.copyOf(byName);
+    for (String column : groupHeadings.keySet()) {
+      position(column); // a group over a column the schema lacks is a mistake worth failing on
+    }
+    this.preamble = preamble(spec.format().headerRow(), groupHeadings);
+  }
+
+  /**
+   * The rows above the header: blank ones (delimiters only, so no reader skips them as empty
+   * lines), the last of them carrying the group headings.
+   */
+  private List<List<String>> preamble(int headerRow, Map<String, String> groupHeadings) {
+    List<List<String>> rows = new ArrayList<>();
+    for (int row = 1; row < headerRow; row++) {
+      List<String> cells = new ArrayList<>(Collections.nCopies(names.size(), ""));
+      if (row == headerRow - 1) {
+        groupHeadings.forEach((column, title) -> cells.set(position(column), title));
+      }
+      rows.add(List.copyOf(cells));
+    }
+    return List.copyOf(rows);
+  }
+
+  LandingTableSpec spec() {
+    return spec;
   }
 
   /** {@code source/table}, for messages. */
   String table() {
-    return table;
+    return spec.id();
   }
 
-  /** The column names, in the order the files' header row lists them. */
+  FileFormat format() {
+    return spec.format();
+  }
+
+  /** The column names, in the order the files' columns are written. */
   List<String> names() {
     return names;
   }
 
+  /** The header row the files carry: each column's heading, in the same order. */
+  List<String> headings() {
+    return headings;
+  }
+
+  /** Rows written above the header row (group headings), each as wide as the header. */
+  List<List<String>> preamble() {
+    return preamble;
+  }
+
   int size() {
     return names.size();
+  }
+
+  ColumnSpec column(int position) {
+    return spec.columns().get(position);
   }
 
   /** The positions of the columns the schema requires a value in, ascending. */
@@ -73,7 +127,7 @@ final class LandingHeader {
         "the generator writes a column "
             + column
             + " that the schema of "
-            + table
+            + table()
             + " does not declare; it declares "
             + names);
   }

@@ -1,5 +1,10 @@
 package org.mhcs.generate;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.mhcs.schema.FileFormat;
+import org.mhcs.silver.Rule;
+
 /**
  * One row of a landing table, filled in by column name and written in the order the table's header
  * lists its columns. The generator therefore never depends on that order: it sets each value under
@@ -7,8 +12,11 @@ package org.mhcs.generate;
  * written empty.
  *
  * <p>Values are kept as given (strings, pre-encoded bytes, numbers) and encoded only when the row
- * is written, so reordering costs no extra copy of the row's bytes. One instance is reused for
- * every row of a table in a chunk; not thread-safe.
+ * is written, so reordering costs no extra copy of the row's bytes. When the chunk's {@link
+ * FaultInjector} picked this row to fail a rule, {@link #end()} breaks it just before writing (or
+ * writes it twice, for a duplicate key); {@link #broken()} then tells the caller not to write rows
+ * that would point at it. One instance is reused for every row of a table in a chunk; not
+ * thread-safe.
  */
 final class LandingRow {
   private static final byte UNSET = 0;
@@ -18,7 +26,9 @@ final class LandingRow {
   private static final byte HUNDREDTHS = 4;
   private static final byte ID = 5;
 
+  private final LandingTable table;
   private final LandingHeader header;
+  private final FaultInjector faults;
   private final int[] required;
 
   // Per header position: the last row that set it (so starting a row clears nothing), what kind
@@ -37,9 +47,13 @@ final class LandingRow {
 
   private CsvWriter out;
   private long row;
+  private Rule fault;
+  private boolean strayField;
 
-  LandingRow(LandingTable table) {
+  LandingRow(LandingTable table, FaultInjector faults) {
+    this.table = table;
     this.header = table.header();
+    this.faults = faults;
     this.required = header.requiredPositions();
     this.setInRow = new long[header.size()];
     this.kinds = new byte[header.size()];
@@ -50,12 +64,27 @@ final class LandingRow {
     this.lastPositions = new int[header.size()];
   }
 
-  /** Starts a new, empty row that {@link #end()} will write to {@code out}. */
-  LandingRow begin(CsvWriter out) {
+  /**
+   * Starts a new, empty row that {@link #end()} will write to {@code out}.
+   *
+   * @param breakable whether the row may be broken any way (the caller then leaves out the rows
+   *     that would point at it, see {@link #broken()}) or only duplicated
+   */
+  LandingRow begin(CsvWriter out, boolean breakable) {
     this.out = out;
     this.sets = 0;
+    this.strayField = false;
+    this.fault = faults.draw(table, breakable);
     row++;
     return this;
+  }
+
+  /**
+   * Whether this row is written failing a rule (anything but an exact duplicate, whose first copy
+   * stays valid): rows that would refer to it must not be written. Valid until the next row begins.
+   */
+  boolean broken() {
+    return fault != null && fault != Rule.DUPLICATE_KEY;
   }
 
   /** A text value, quoted only if it must be; null for an empty field. */
@@ -84,6 +113,36 @@ final class LandingRow {
     return this;
   }
 
+  /**
+   * A whole number, written with the format's thousands separator ({@code 12,345}) when {@code
+   * grouped}, as spreadsheet exports of published returns are.
+   *
+   * @throws IllegalStateException if grouped and the table's format declares no separator
+   */
+  LandingRow amount(String column, long value, boolean grouped) {
+    if (!grouped) {
+      return number(column, value);
+    }
+    String separator = header.format().thousandsSeparator();
+    if (separator == null) {
+      throw new IllegalStateException(header.table() + " declares no thousands separator");
+    }
+    return text(column, String.format(Locale.ROOT, "%,d", value).replace(",", separator));
+  }
+
+  /**
+   * The format's first null token ({@code Not Applicable}) in place of a value.
+   *
+   * @throws IllegalStateException if the table's format declares none
+   */
+  LandingRow notApplicable(String column) {
+    FileFormat format = header.format();
+    if (format.nullTokens().isEmpty()) {
+      throw new IllegalStateException(header.table() + " declares no null token");
+    }
+    return text(column, format.nullTokens().get(0));
+  }
+
   /** An identifier: an ASCII prefix then {@code sequence} zero-padded to {@code width} digits. */
   LandingRow id(String column, byte[] prefix, long sequence, int width) {
     int position = set(column, ID);
@@ -94,7 +153,7 @@ final class LandingRow {
   }
 
   /**
-   * Writes the row, its fields in header order.
+   * Writes the row, its fields in header order, broken first if it was picked to be.
    *
    * @throws IllegalStateException if a column the schema requires was not set, so a schema that
    *     gains a required column fails the generator instead of landing rows the pipeline rejects
@@ -109,6 +168,52 @@ final class LandingRow {
                 + ", which the schema requires");
       }
     }
+    if (fault != null) {
+      faults.breakRow(table, fault, this);
+    }
+    write();
+    if (fault == Rule.DUPLICATE_KEY) {
+      write(); // right after the original, so it is the later one by file and line
+    }
+  }
+
+  /** The value at {@code position} as the file shows it (before quoting); null when empty. */
+  String text(int position) {
+    if (setInRow[position] != row) {
+      return null;
+    }
+    Object value = objects[position];
+    return switch (kinds[position]) {
+      case TEXT -> (String) value;
+      case ASCII -> value == null ? null : new String((byte[]) value, StandardCharsets.US_ASCII);
+      case NUMBER -> Long.toString(numbers[position]);
+      case HUNDREDTHS ->
+          String.format(
+              Locale.ROOT,
+              "%s%d.%02d",
+              numbers[position] < 0 ? "-" : "",
+              Math.abs(numbers[position]) / 100,
+              Math.abs(numbers[position]) % 100);
+      case ID ->
+          new String((byte[]) value, StandardCharsets.US_ASCII)
+              + String.format(Locale.ROOT, "%0" + widths[position] + "d", numbers[position]);
+      default -> null;
+    };
+  }
+
+  /** Puts {@code value} (null for empty) at {@code position}, whatever was set there. */
+  void replace(int position, String value) {
+    setInRow[position] = row;
+    kinds[position] = TEXT;
+    objects[position] = value;
+  }
+
+  /** Makes the record one field wider than the header, as a trailing delimiter does. */
+  void appendStrayField() {
+    strayField = true;
+  }
+
+  private void write() {
     for (int i = 0; i < kinds.length; i++) {
       switch (setInRow[i] == row ? kinds[i] : UNSET) {
         case TEXT -> out.text((String) objects[i]);
@@ -124,6 +229,9 @@ final class LandingRow {
         case ID -> out.id((byte[]) objects[i], numbers[i], widths[i]);
         default -> out.empty();
       }
+    }
+    if (strayField) {
+      out.empty();
     }
     out.endRow();
   }

@@ -3,37 +3,75 @@ package org.mhcs.generate;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import org.mhcs.conf.CodeLists;
+import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ReportingWindow;
 
 /**
- * The landing tables the generator writes. Their columns are not listed here: each table's header
- * is the one its schema in {@code schemas/landing/<source>/<table>.yaml} declares, in that order.
+ * The landing tables the generator writes: every table declared under {@code schemas/landing/}.
+ * Their columns, file format and period folder are not listed here: each comes from the table's
+ * schema in {@code schemas/landing/<source>/<table>.yaml}.
  */
 enum LandingTable {
+  CSDS_PATIENT("csds", "CYP001MPI"),
   CSDS_REFERRAL("csds", "CYP101Referral"),
   CSDS_REFERRAL_TEAM("csds", "CYP102ServiceTypeReferredTo"),
   CSDS_CARE_CONTACT("csds", "CYP201CareContact"),
   CSDS_CARE_ACTIVITY("csds", "CYP202CareActivity"),
   CSDS_STAFF("csds", "CYP901StaffDetails"),
+  MHSDS_PATIENT("mhsds", "MHS001MPI"),
   MHSDS_REFERRAL("mhsds", "MHS101Referral"),
   MHSDS_REFERRAL_TEAM("mhsds", "MHS102ServiceTypeReferredTo"),
   MHSDS_CARE_CONTACT("mhsds", "MHS201CareContact"),
   MHSDS_CARE_ACTIVITY("mhsds", "MHS202CareActivity"),
+  MHSDS_HOSPITAL_SPELL("mhsds", "MHS501HospProvSpell"),
+  MHSDS_WARD_STAY("mhsds", "MHS502WardStay"),
   MHSDS_STAFF("mhsds", "MHS901StaffDetails"),
   ESR_STAFF_IN_POST("esr", "staff_in_post"),
   ESR_SICKNESS("esr", "sickness"),
+  ESR_LEAVERS("esr", "leavers"),
+  STAFFING_WARD_DAY("staffing", "ward_day"),
+  STAFFING_ROSTER_PERIOD("staffing", "roster_period"),
+  // The published ERIC trust file has a row of group headings above the header, each over the
+  // first column of its group (none over the identifiers); the schema's header_row says so.
+  ERIC_TRUST(
+      "eric",
+      "trust",
+      Map.of(
+          "estates_development_strategy", "Strategies and Policies",
+          "total_sites", "Organisation Profile",
+          "gross_internal_floor_area_m2", "Areas",
+          "estates_maintenance_cost_gbp", "Finance",
+          "energy_cost_gbp", "Energy",
+          "risk_adjusted_backlog_gbp", "Quality of Buildings")),
+  ERIC_SITE("eric", "site"),
+  PPIB_PURCHASE_LINE("ppib", "purchase_line"),
+  FINANCE_TRUST_SUMMARY("finance", "trust_summary"),
   REF_ORGANISATIONS("ref", "organisations");
 
   /** Every table's header, read from the bundled schemas on first use. */
   private static Map<LandingTable, LandingHeader> headers;
 
+  /** How each table's rows can be broken, from its schema and the code lists, on first use. */
+  private static Map<LandingTable, TableFaults> faults;
+
   private final String source;
   private final String table;
+  private final Map<String, String> groupHeadings;
 
   LandingTable(String source, String table) {
+    this(source, table, Map.of());
+  }
+
+  LandingTable(String source, String table, Map<String, String> groupHeadings) {
     this.source = source;
     this.table = table;
+    this.groupHeadings = groupHeadings;
   }
 
   String source() {
@@ -45,12 +83,22 @@ enum LandingTable {
   }
 
   /**
-   * The table's header as its schema declares it.
+   * The table's header and file format as its schema declares them.
    *
    * @throws IllegalArgumentException if no bundled schema declares one of the generator's tables
    */
   LandingHeader header() {
     return headers().get(this);
+  }
+
+  /** How a row of the table can be made to fail one of the pipeline's rules. */
+  TableFaults faults() {
+    return tableFaults().get(this);
+  }
+
+  /** The table's schema. */
+  LandingTableSpec spec() {
+    return header().spec();
   }
 
   /**
@@ -67,15 +115,33 @@ enum LandingTable {
     return source + "/" + table;
   }
 
-  /** Reference tables have no period folder. */
-  boolean periodic() {
-    return !"ref".equals(source);
+  /**
+   * The dates a run for {@code month} covers in this table: the month, or the financial year for
+   * annual tables (whose event dates and folder follow it).
+   */
+  ReportingWindow window(YearMonth month) {
+    return spec().window(Period.of(month));
   }
 
-  /** The folder the table's files go to: {@code <landing>/<source>/<table>[/<period>]}. */
-  Path folder(Path landingDir, YearMonth period) {
+  /**
+   * The folder the table's files go to: {@code <landing>/<source>/<table>[/<period>]}, where the
+   * period is the month ({@code 2024-06}), the financial year holding it ({@code 2024-25}) or
+   * absent for reference tables, as the schema's {@code period} says.
+   */
+  Path folder(Path landingDir, YearMonth month) {
     Path folder = landingDir.resolve(source).resolve(table);
-    return periodic() ? folder.resolve(period.toString()) : folder;
+    return spec().period() == PeriodType.NONE ? folder : folder.resolve(window(month).label());
+  }
+
+  /**
+   * The name of the table's {@code index}-th file: {@code part-NNNNN.csv}, except that a reference
+   * table is one file named after it ({@code organisations.csv}).
+   */
+  String fileName(int index) {
+    if (spec().period() == PeriodType.NONE && index == 0) {
+      return table + ".csv";
+    }
+    return String.format(Locale.ROOT, "part-%05d.csv", index);
   }
 
   // Loaded lazily rather than in a static initialiser so that a missing schema fails the run with
@@ -85,10 +151,22 @@ enum LandingTable {
       SchemaCatalog catalog = SchemaCatalog.bundled();
       Map<LandingTable, LandingHeader> loaded = new EnumMap<>(LandingTable.class);
       for (LandingTable t : values()) {
-        loaded.put(t, new LandingHeader(catalog.table(t.source, t.table)));
+        loaded.put(t, new LandingHeader(catalog.table(t.source, t.table), t.groupHeadings));
       }
       headers = loaded;
     }
     return headers;
+  }
+
+  private static synchronized Map<LandingTable, TableFaults> tableFaults() {
+    if (faults == null) {
+      CodeLists codeLists = CodeLists.bundled();
+      Map<LandingTable, TableFaults> built = new EnumMap<>(LandingTable.class);
+      for (LandingTable t : values()) {
+        built.put(t, new TableFaults(t.header(), codeLists));
+      }
+      faults = built;
+    }
+    return faults;
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Everything decided about one trust before its rows are written: the services it runs in each data
- * set it submits, their volumes, teams and the trust's own levels of each measure, and its
- * workforce habits (sickness, whether ESR holds clinical-system ids).
+ * set it submits, their volumes, teams and the trust's own levels of each measure, its inpatient
+ * wards, and its workforce habits (sickness, turnover, whether ESR holds clinical-system ids).
  *
  * <p>The trust's character comes from a stream seeded by (seed, trust) alone, so the same trust
  * runs the same services with the same teams and a similar performance in every month; only its
@@ -29,18 +29,24 @@ final class OrganisationPlan {
   private final double sicknessRate;
   private final double sicknessPrevalence;
   private final boolean esrHoldsCareProfessionalIds;
+  private final double annualTurnover;
+  private final List<Ward> wards;
 
   private OrganisationPlan(
       Organisation organisation,
       Map<Dataset, List<ServiceLinePlan>> services,
       double sicknessRate,
       double sicknessPrevalence,
-      boolean esrHoldsCareProfessionalIds) {
+      boolean esrHoldsCareProfessionalIds,
+      double annualTurnover,
+      List<Ward> wards) {
     this.organisation = organisation;
     this.services = services;
     this.sicknessRate = sicknessRate;
     this.sicknessPrevalence = sicknessPrevalence;
     this.esrHoldsCareProfessionalIds = esrHoldsCareProfessionalIds;
+    this.annualTurnover = annualTurnover;
+    this.wards = wards;
   }
 
   /**
@@ -132,7 +138,15 @@ final class OrganisationPlan {
       }
       services.put(dataset, List.copyOf(lines));
     }
-    return new OrganisationPlan(org, services, sicknessRate, sicknessPrevalence, holdsIds);
+    // Turnover and wards draw from streams of their own, so adding them changed no earlier draw.
+    RandomDraws turnover = RandomDraws.forStream(seed, RandomDraws.STAFF_TURNOVER, org.index());
+    double annualTurnover = clamp(turnover.logNormalWithMean(0.15, 0.3), 0.085, 0.36);
+    List<Ward> wards =
+        org.type().submits(Dataset.MHSDS)
+            ? Ward.plan(org, baseContacts.getOrDefault(Dataset.MHSDS, 0L), seed)
+            : List.of();
+    return new OrganisationPlan(
+        org, services, sicknessRate, sicknessPrevalence, holdsIds, annualTurnover, wards);
   }
 
   /** The services of {@code dataset} the trust runs; never none of the mapped ones. */
@@ -201,6 +215,16 @@ final class OrganisationPlan {
   /** Share of assignments with any sickness in the month (the rest are zero). */
   double sicknessPrevalence() {
     return sicknessPrevalence;
+  }
+
+  /** Share of its permanent staff the trust loses in a year. */
+  double annualTurnover() {
+    return annualTurnover;
+  }
+
+  /** The trust's inpatient wards (mental health trusts only), the same every month. */
+  List<Ward> wards() {
+    return wards;
   }
 
   /** Whether this trust's ESR carries the clinical-system id ({@code CareProfLocalId}). */

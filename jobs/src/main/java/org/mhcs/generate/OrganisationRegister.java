@@ -1,10 +1,5 @@
 package org.mhcs.generate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +81,15 @@ final class OrganisationRegister {
       int system = random.below(SYSTEMS_PER_REGION[region]);
       double size = Math.exp(SIZE_SIGMA * random.normal(SIZE_LIMIT));
       register.add(
-          new Organisation(i, code(i), name, type, REGIONS[region], icsCode(region, system), size));
+          new Organisation(
+              i,
+              code(i),
+              name,
+              places.get(i),
+              type,
+              REGIONS[region],
+              icsCode(region, system),
+              size));
     }
     return List.copyOf(register);
   }
@@ -102,6 +105,17 @@ final class OrganisationRegister {
     }
     int beyond = number - 100;
     return "X" + (char) ('A' + beyond / 9) + (char) ('1' + beyond % 9);
+  }
+
+  /** Every integrated care system's code, in region order. */
+  static List<String> icsCodes() {
+    List<String> codes = new ArrayList<>();
+    for (int r = 0; r < REGIONS.length; r++) {
+      for (int s = 0; s < SYSTEMS_PER_REGION[r]; s++) {
+        codes.add(icsCode(r, s));
+      }
+    }
+    return List.copyOf(codes);
   }
 
   /** Synthetic ICS codes {@code QV1} … {@code QZ6}, numbered across the regions in order. */
@@ -155,30 +169,16 @@ final class OrganisationRegister {
   }
 
   /**
-   * Writes {@code <landing>/ref/organisations/organisations.csv} (no period folder), replacing it
-   * in one move so a reader never sees half a file.
+   * Writes the organisation reference ({@code ref/organisations}), one row per organisation; every
+   * source names its organisations by these codes, so a row can only be duplicated, never broken.
    */
-  static void write(List<Organisation> register, Path landingDir) {
-    Path folder = LandingTable.REF_ORGANISATIONS.folder(landingDir, null);
-    Path working = folder.resolve(".organisations.csv.tmp");
-    try {
-      Files.createDirectories(folder);
-      try (CsvWriter out = new CsvWriter(working)) {
-        out.header(LandingTable.REF_ORGANISATIONS.header().names());
-        LandingRow row = new LandingRow(LandingTable.REF_ORGANISATIONS);
-        for (Organisation org : register) {
-          row.begin(out)
-              .text("Org_Code", org.code())
-              .text("Org_Name", org.name())
-              .text("Org_Type", org.type().label())
-              .text("Region", org.region())
-              .text("ICS_Code", org.icsCode())
-              .end();
-        }
-      }
-      Files.move(working, folder.resolve("organisations.csv"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the organisation reference in " + folder, e);
-    }
+  static void write(Organisation org, ChunkOutput out) {
+    out.row(LandingTable.REF_ORGANISATIONS)
+        .text("Org_Code", org.code())
+        .text("Org_Name", org.name())
+        .text("Org_Type", org.type().label())
+        .text("Region", org.region())
+        .text("ICS_Code", org.icsCode())
+        .end();
   }
 }

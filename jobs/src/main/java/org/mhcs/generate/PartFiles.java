@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * <p>Files are written under hidden working names ({@code .gen-<chunk>-<roll>.tmp}, which the
  * landing reader skips) and only given their final {@code part-NNNNN.csv} names by {@link #publish}
  * once every chunk is done, numbered in (chunk, roll) order: the names then depend on the data
- * alone, not on which thread finished first.
+ * alone, not on which thread finished first. Each file starts with the rows the schema puts above
+ * the header (ERIC's group headings), then the header of file headings.
  */
 final class PartFiles implements Closeable {
   private static final Pattern WORKING_NAME = Pattern.compile("\\.gen-\\d{5}-\\d{4}\\.tmp");
@@ -32,41 +34,54 @@ final class PartFiles implements Closeable {
   private final LandingRow row;
   private CsvWriter current;
   private int rolls;
-  private long rows;
+  private long closedRows;
 
-  PartFiles(LandingTable table, Path folder, int chunk, long maxRowsPerFile) {
+  PartFiles(LandingTable table, Path folder, int chunk, long maxRowsPerFile, FaultInjector faults) {
     this.table = table;
     this.folder = folder;
     this.chunk = chunk;
     this.maxRowsPerFile = maxRowsPerFile;
-    this.row = new LandingRow(table);
+    this.row = new LandingRow(table, faults);
   }
 
-  /** The next row, empty; call {@link LandingRow#end()} when it is filled in. */
-  LandingRow row() {
+  /**
+   * The next row, empty; call {@link LandingRow#end()} when it is filled in. A duplicate the fault
+   * injector adds goes into the same file as its original, which may then hold one row more than
+   * {@code maxRowsPerFile}.
+   *
+   * @param breakable see {@link LandingRow#begin}
+   */
+  LandingRow row(boolean breakable) {
     if (current == null || current.rows() >= maxRowsPerFile) {
       roll();
     }
-    rows++;
-    return row.begin(current);
+    return row.begin(current, breakable);
   }
 
+  /** Data rows written so far, duplicates included. */
   long rows() {
-    return rows;
+    return closedRows + (current == null ? 0 : current.rows());
   }
 
   private void roll() {
-    if (current != null) {
-      current.close();
-    }
+    close();
     String name = String.format(Locale.ROOT, ".gen-%05d-%04d.tmp", chunk, rolls++);
-    current = new CsvWriter(folder.resolve(name));
-    current.header(table.header().names());
+    current = startFile(table, folder.resolve(name));
+  }
+
+  /** A new file of {@code table} with the rows above the header and the header written. */
+  private static CsvWriter startFile(LandingTable table, Path file) {
+    LandingHeader header = table.header();
+    CsvWriter writer = new CsvWriter(file, header.format());
+    header.preamble().forEach(writer::headingRow);
+    writer.headingRow(header.headings());
+    return writer;
   }
 
   @Override
   public void close() {
     if (current != null) {
+      closedRows += current.rows();
       current.close();
       current = null;
     }
@@ -91,8 +106,8 @@ final class PartFiles implements Closeable {
 
   /**
    * Renames the working files to {@code part-00000.csv}, {@code part-00001.csv} … in name order
-   * (chunk, then roll). A table no organisation wrote a row to still gets a header-only file, so
-   * every table is present.
+   * (chunk, then roll), replacing any file of that name (a reference table's single file). A table
+   * no organisation wrote a row to still gets a header-only file, so every table is present.
    *
    * @return the number of part files
    */
@@ -110,23 +125,18 @@ final class PartFiles implements Closeable {
     }
     working.sort(null);
     if (working.isEmpty()) {
-      try (CsvWriter empty = new CsvWriter(folder.resolve(partName(0)))) {
-        empty.header(table.header().names());
-      }
+      startFile(table, folder.resolve(table.fileName(0))).close();
       return 1;
     }
     for (int i = 0; i < working.size(); i++) {
       try {
-        Files.move(working.get(i), folder.resolve(partName(i)));
+        Files.move(
+            working.get(i), folder.resolve(table.fileName(i)), StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot rename " + working.get(i), e);
       }
     }
     return working.size();
-  }
-
-  static String partName(int index) {
-    return String.format(Locale.ROOT, "part-%05d.csv", index);
   }
 
   private static List<Path> list(Path folder) {

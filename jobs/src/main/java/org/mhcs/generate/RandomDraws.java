@@ -18,6 +18,14 @@ final class RandomDraws {
   static final long TRAITS = 2;
   static final long CONTACTS = 3;
   static final long WORKFORCE = 4;
+  static final long FAULTS = 5;
+  static final long PATIENTS = 6;
+  static final long WARDS = 7;
+  static final long INPATIENTS = 8;
+  static final long STAFF_TURNOVER = 9;
+  static final long WARD_STAFFING = 10;
+  static final long PURCHASING = 11;
+  static final long ANNUAL_RETURNS = 12;
 
   private final SplittableRandom random;
   private double spareNormal;

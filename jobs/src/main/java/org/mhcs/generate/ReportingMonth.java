@@ -19,6 +19,7 @@ final class ReportingMonth {
   private final byte[][] dayText;
   private final int[] weekdays;
   private final int[] weekendDays;
+  private final boolean[] weekend;
   private final String tag;
 
   ReportingMonth(YearMonth period) {
@@ -27,17 +28,19 @@ final class ReportingMonth {
     this.workingDays = WorkingDays.england().in(period);
     int days = period.lengthOfMonth();
     this.dayText = new byte[days][];
+    this.weekend = new boolean[days];
     List<Integer> week = new ArrayList<>();
-    List<Integer> weekend = new ArrayList<>();
+    List<Integer> weekendList = new ArrayList<>();
     for (int d = 0; d < days; d++) {
       LocalDate date = period.atDay(d + 1);
       dayText[d] = date.toString().getBytes(StandardCharsets.US_ASCII);
       boolean isWeekend =
           date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-      (isWeekend ? weekend : week).add(d);
+      (isWeekend ? weekendList : week).add(d);
+      weekend[d] = isWeekend;
     }
     this.weekdays = week.stream().mapToInt(Integer::intValue).toArray();
-    this.weekendDays = weekend.stream().mapToInt(Integer::intValue).toArray();
+    this.weekendDays = weekendList.stream().mapToInt(Integer::intValue).toArray();
     this.tag =
         String.format(Locale.ROOT, "%02d%02d", period.getYear() % 100, period.getMonthValue());
   }
@@ -64,6 +67,15 @@ final class ReportingMonth {
     return dayText[index];
   }
 
+  /** {@code date} as {@code YYYY-MM-DD}, for dates outside the month. */
+  byte[] isoDate(LocalDate date) {
+    return date.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  LocalDate lastDay() {
+    return period.atEndOfMonth();
+  }
+
   /** Day indexes Monday to Friday (bank holidays included: community teams work many of them). */
   int[] weekdays() {
     return weekdays;
@@ -71,6 +83,11 @@ final class ReportingMonth {
 
   int[] weekendDays() {
     return weekendDays;
+  }
+
+  /** Whether day {@code index} (0 = the 1st) is a Saturday or Sunday. */
+  boolean isWeekend(int index) {
+    return weekend[index];
   }
 
   /** {@code YYMM}, put into contact and referral identifiers so months never reuse one. */

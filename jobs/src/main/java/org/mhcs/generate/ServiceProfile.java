@@ -44,6 +44,7 @@ import static org.mhcs.generate.StaffRole.THERAPY_ASSISTANT_B3;
 enum ServiceProfile {
   COMMUNITY_NURSING(
       csds("12", "community_nursing")
+          .patients(PatientCohort.OLDER_ADULTS)
           .contactShare(0.42)
           .provided(0.98, 0.92)
           .contactsPerTeam(3000)
@@ -62,6 +63,7 @@ enum ServiceProfile {
               share(NURSING_ASSOCIATE_B4, 0.12))),
   HEALTH_VISITING(
       csds("16", "health_visiting")
+          .patients(PatientCohort.INFANTS)
           .contactShare(0.14)
           .provided(0.75, 0.35)
           .contactsPerTeam(1500)
@@ -78,6 +80,7 @@ enum ServiceProfile {
               share(NURSERY_NURSE_B4, 0.25))),
   OCCUPATIONAL_THERAPY(
       csds("23", "occupational_therapy")
+          .patients(PatientCohort.ADULTS)
           .contactShare(0.07)
           .provided(0.80, 0.50)
           .contactsPerTeam(800)
@@ -94,6 +97,7 @@ enum ServiceProfile {
               share(THERAPY_ASSISTANT_B3, 0.25))),
   PHYSIOTHERAPY(
       csds("26", "physiotherapy")
+          .patients(PatientCohort.ADULTS)
           .contactShare(0.14)
           .provided(0.85, 0.70)
           .contactsPerTeam(900)
@@ -109,6 +113,7 @@ enum ServiceProfile {
               share(THERAPY_ASSISTANT_B3, 0.30))),
   PODIATRY(
       csds("27", "podiatry")
+          .patients(PatientCohort.ADULTS)
           .contactShare(0.10)
           .provided(0.80, 0.50)
           .contactsPerTeam(1200)
@@ -124,6 +129,7 @@ enum ServiceProfile {
               share(THERAPY_ASSISTANT_B3, 0.20))),
   SPEECH_AND_LANGUAGE_THERAPY(
       csds("33", "speech_language_therapy")
+          .patients(PatientCohort.CHILDREN)
           .contactShare(0.05)
           .provided(0.75, 0.50)
           .contactsPerTeam(500)
@@ -139,6 +145,7 @@ enum ServiceProfile {
               share(THERAPY_ASSISTANT_B3, 0.20))),
   INTERMEDIATE_CARE(
       csds("51", "intermediate_care")
+          .patients(PatientCohort.OLDER_ADULTS)
           .contactShare(0.08)
           .provided(0.70, 0.60)
           .contactsPerTeam(1000)
@@ -156,6 +163,7 @@ enum ServiceProfile {
               share(HEALTHCARE_ASSISTANT_B3, 0.35))),
   ADULT_CMHT(
       mhsds("A06", "adult_cmht")
+          .patients(PatientCohort.WORKING_AGE)
           .contactShare(0.52)
           .provided(0.98, 0.98)
           .contactsPerTeam(700)
@@ -177,6 +185,7 @@ enum ServiceProfile {
               share(SUPPORT_WORKER_B3, 0.25))),
   CRISIS_HOME_TREATMENT(
       mhsds("A02", "crisis_home_treatment")
+          .patients(PatientCohort.WORKING_AGE)
           .contactShare(0.20)
           .provided(0.92, 0.92)
           .contactsPerTeam(600)
@@ -196,6 +205,7 @@ enum ServiceProfile {
               share(OCCUPATIONAL_THERAPIST_B6, 0.03))),
   EARLY_INTERVENTION_PSYCHOSIS(
       mhsds("A14", "early_intervention_psychosis")
+          .patients(PatientCohort.YOUNG_PEOPLE)
           .contactShare(0.12)
           .provided(0.90, 0.90)
           .contactsPerTeam(300)
@@ -215,6 +225,7 @@ enum ServiceProfile {
               share(SUPPORT_WORKER_B3, 0.31))),
   PERINATAL(
       mhsds("C02", "perinatal_mh")
+          .patients(PatientCohort.PERINATAL)
           .contactShare(0.06)
           .provided(0.60, 0.60)
           .contactsPerTeam(250)
@@ -234,6 +245,7 @@ enum ServiceProfile {
               share(SUPPORT_WORKER_B3, 0.10))),
   EATING_DISORDERS(
       mhsds("C10", "eating_disorders")
+          .patients(PatientCohort.EATING_DISORDERS)
           .contactShare(0.09)
           .provided(0.70, 0.70)
           .contactsPerTeam(250)
@@ -253,6 +265,7 @@ enum ServiceProfile {
               share(SUPPORT_WORKER_B3, 0.23))),
   UNMAPPED_A18(
       mhsds("A18", null)
+          .patients(PatientCohort.WORKING_AGE)
           .contactShare(0.01)
           .provided(1.0, 1.0)
           .contactsPerTeam(400)
@@ -336,6 +349,11 @@ enum ServiceProfile {
     return spec.mechanisms;
   }
 
+  /** Who the service's patients are (ages, sex), for the master patient index. */
+  PatientCohort patients() {
+    return spec.patients;
+  }
+
   StaffMix staffMix() {
     return spec.staffMix;
   }
@@ -364,11 +382,17 @@ enum ServiceProfile {
     private double weekendShare;
     private MechanismMix mechanisms;
     private StaffMix staffMix;
+    private PatientCohort patients;
 
     private Spec(Dataset dataset, String teamType, String serviceLine) {
       this.dataset = dataset;
       this.teamType = teamType;
       this.serviceLine = serviceLine;
+    }
+
+    Spec patients(PatientCohort cohort) {
+      this.patients = cohort;
+      return this;
     }
 
     Spec contactShare(double share) {

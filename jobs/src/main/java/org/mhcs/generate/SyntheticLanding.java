@@ -17,22 +17,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes a synthetic month of landing data (CSDS, MHSDS, ESR and the organisation reference) in the
- * layout of {@code shared/design/sources.md}, calibrated so that the community-services metrics of
- * {@code shared/design/metrics.md} land in the ranges the 2018 review reports and vary between
- * trusts for real (a trust that is efficient in one service tends to be in others).
+ * Writes a synthetic month of landing data, every table {@code schemas/landing/} declares (CSDS,
+ * MHSDS, ESR, staffing, ERIC, PPIB, finance and the organisation reference), in the layout and file
+ * formats of {@code shared/design/sources.md}, calibrated so that the metrics of {@code
+ * shared/design/metrics.md} land in the ranges the 2018 review reports and vary between trusts for
+ * real (a trust that is efficient in one service tends to be in others).
  *
  * <p>The recipe: plan the register of trusts (types, sizes) → share the national contact volumes
- * out by size → plan each trust's services, teams and levels → write each trust's referrals,
- * contacts and activities patient by patient → size its ESR workforce to its direct-care minutes at
- * its planned direct care level → give the part files their final names.
+ * out by size → plan each trust's services, teams, levels and wards → write each trust's month
+ * (referrals, contacts and activities patient by patient, ward stays bed by bed, the patient index,
+ * its ESR workforce sized to its direct-care minutes and wards, rosters, purchase orders) → write
+ * the register's annual returns (ERIC, finance) and reference → give the files their final names.
+ * Every source names the same trusts by the same codes, and mental health trusts' wards by the same
+ * ward codes.
  *
- * <p>Deterministic: the same (period, scale, seed) gives byte-identical files whatever the number
- * of threads, because each trust draws from its own seeded streams and part files are numbered by
- * chunk of trusts, not by finishing order. Rows are streamed to disk; nothing holds a table in
- * memory. Rerunning replaces the period's {@code part-NNNNN.csv} files of these tables (and {@code
- * ref/organisations/organisations.csv}); other files are left alone. Not safe to run twice at once
- * on the same landing folder and period.
+ * <p>With a fault rate, that share of rows is written broken, each failing exactly one of the
+ * pipeline's rules, and rows that would point at a broken row are left out, so each broken row is
+ * one quarantined row; {@link GeneratedLanding#faults()} says which.
+ *
+ * <p>Deterministic: the same (period, scale, seed, fault rate) gives byte-identical files whatever
+ * the number of threads, because each trust draws from its own seeded streams and part files are
+ * numbered by chunk of trusts, not by finishing order. Rows are streamed to disk; nothing holds a
+ * table in memory. Rerunning replaces the period's {@code part-NNNNN.csv} files of these tables
+ * (the financial year's for annual tables, and {@code ref/organisations/organisations.csv}); other
+ * files are left alone. Not safe to run twice at once on the same landing folder and period.
  */
 public final class SyntheticLanding {
   /** National care contacts a month at scale 1.0. */
@@ -42,26 +50,57 @@ public final class SyntheticLanding {
 
   static final double MAX_SCALE = 20;
 
+  /** The largest share of rows the generator breaks on purpose: beyond it, faults are the data. */
+  public static final double MAX_FAULT_RATE = 0.2;
+
+  /** Fault streams of the monthly tables' chunks and of the annual and reference tables. */
+  private static final long MONTHLY_FAULTS = 0;
+
+  private static final long ANNUAL_FAULTS = 1;
+
   private SyntheticLanding() {}
 
   /**
-   * Writes the landing files for {@code period} under {@code landingDir}.
+   * Writes clean landing files for {@code period} under {@code landingDir}.
    *
    * @param scale 1.0 writes national volumes (140 providers, about 8 million CSDS and 2.5 million
-   *     MHSDS contacts; under two minutes on two cores); 0.05 is a few seconds' demo (25 providers,
-   *     the minimum, with a twentieth of the contacts)
+   *     MHSDS contacts; well under a minute on two cores); 0.05 is a few seconds' demo (25
+   *     providers, the minimum, with a twentieth of the contacts)
    * @param seed any number; the same seed gives the same files
    * @throws IllegalArgumentException if {@code scale} is not in (0, 20], or the period is outside
    *     the years {@code conf/bank_holidays.csv} covers
    * @throws UncheckedIOException if a file cannot be written
    */
   public static GeneratedLanding write(Path landingDir, YearMonth period, double scale, long seed) {
-    return write(landingDir, period, scale, seed, GenerationSettings.defaults());
+    return write(landingDir, period, scale, seed, 0);
+  }
+
+  /**
+   * As {@link #write(Path, YearMonth, double, long)}, with about {@code faultRate} of the rows of
+   * every table written broken in a realistic way, each failing exactly one rule.
+   *
+   * @param faultRate the share of rows to break, from 0 (none) to 0.2; e.g. 0.002
+   * @throws IllegalArgumentException also if {@code faultRate} is outside [0, 0.2]
+   */
+  public static GeneratedLanding write(
+      Path landingDir, YearMonth period, double scale, long seed, double faultRate) {
+    return write(landingDir, period, scale, seed, faultRate, GenerationSettings.defaults());
   }
 
   /** As {@link #write(Path, YearMonth, double, long)}, with the work split as {@code settings}. */
   static GeneratedLanding write(
       Path landingDir, YearMonth period, double scale, long seed, GenerationSettings settings) {
+    return write(landingDir, period, scale, seed, 0, settings);
+  }
+
+  /** As {@link #write(Path, YearMonth, double, long, double)}, split as {@code settings}. */
+  static GeneratedLanding write(
+      Path landingDir,
+      YearMonth period,
+      double scale,
+      long seed,
+      double faultRate,
+      GenerationSettings settings) {
     if (landingDir == null || period == null) {
       throw new IllegalArgumentException("landingDir and period are required");
     }
@@ -73,6 +112,13 @@ public final class SyntheticLanding {
               + " MHSDS contacts a month; 0.05 for a quick demo), but was: "
               + scale);
     }
+    if (!(faultRate >= 0 && faultRate <= MAX_FAULT_RATE)) {
+      throw new IllegalArgumentException(
+          "fault rate must be a share of rows from 0 (no faults) to "
+              + MAX_FAULT_RATE
+              + ", e.g. 0.002 for two broken rows in a thousand, but was: "
+              + faultRate);
+    }
     ReportingMonth month = new ReportingMonth(period);
     List<Organisation> register = OrganisationRegister.plan(scale, seed);
     List<OrganisationPlan> plans = planTrusts(register, month, scale, seed);
@@ -81,21 +127,65 @@ public final class SyntheticLanding {
     // Before touching the landing folder, so a missing schema leaves last run's files in place.
     LandingTable.requireSchemas();
     prepareFolders(landingDir, period);
-    OrganisationRegister.write(register, landingDir);
-    Map<LandingTable, Long> rows = writeChunks(chunks, landingDir, month, seed, settings);
-
-    Map<String, Long> rowsPerTable = new TreeMap<>();
+    Tally tally = new Tally();
+    tally.add(writeRegister(register, landingDir, month, seed, faultRate, settings));
+    for (ChunkOutput chunk : writeChunks(chunks, landingDir, month, seed, faultRate, settings)) {
+      tally.add(chunk);
+    }
     Map<String, Integer> filesPerTable = new TreeMap<>();
     for (LandingTable table : LandingTable.values()) {
-      if (table.periodic()) {
-        filesPerTable.put(table.key(), PartFiles.publish(table, table.folder(landingDir, period)));
-        rowsPerTable.put(table.key(), rows.getOrDefault(table, 0L));
-      } else {
-        filesPerTable.put(table.key(), 1);
-        rowsPerTable.put(table.key(), (long) register.size());
+      filesPerTable.put(table.key(), PartFiles.publish(table, table.folder(landingDir, period)));
+    }
+    return new GeneratedLanding(
+        landingDir, period, register.size(), tally.rows, filesPerTable, faultRate, tally.faults);
+  }
+
+  /** Rows and broken rows per table, summed over the chunks. */
+  private static final class Tally {
+    final Map<String, Long> rows = new TreeMap<>();
+    final Map<String, Map<String, Long>> faults = new TreeMap<>();
+
+    Tally() {
+      for (LandingTable table : LandingTable.values()) {
+        rows.put(table.key(), 0L);
       }
     }
-    return new GeneratedLanding(landingDir, period, register.size(), rowsPerTable, filesPerTable);
+
+    void add(ChunkOutput chunk) {
+      chunk.rows().forEach((table, n) -> rows.merge(table.key(), n, Long::sum));
+      chunk
+          .faults()
+          .forEach(
+              (table, rules) ->
+                  rules.forEach(
+                      (rule, n) ->
+                          faults
+                              .computeIfAbsent(table.key(), k -> new TreeMap<>())
+                              .merge(rule.id(), n, Long::sum)));
+    }
+  }
+
+  /**
+   * The organisation reference and the annual returns (ERIC, finance), one organisation after
+   * another: small tables, each one file.
+   */
+  private static ChunkOutput writeRegister(
+      List<Organisation> register,
+      Path landingDir,
+      ReportingMonth month,
+      long seed,
+      double faultRate,
+      GenerationSettings settings) {
+    FaultInjector faults = new FaultInjector(faultRate, seed, month.period(), ANNUAL_FAULTS);
+    try (ChunkOutput out =
+        new ChunkOutput(landingDir, month, 0, settings.maxRowsPerFile(), faults)) {
+      for (Organisation org : register) {
+        out.beginOrganisation(org);
+        OrganisationRegister.write(org, out);
+        new AnnualReturns(org, month, out, seed).write();
+      }
+      return out;
+    }
   }
 
   /** Shares each data set's national contacts among the trusts that submit it, by size. */
@@ -146,23 +236,23 @@ public final class SyntheticLanding {
 
   private static void prepareFolders(Path landingDir, YearMonth period) {
     for (LandingTable table : LandingTable.values()) {
-      if (table.periodic()) {
-        Path folder = table.folder(landingDir, period);
-        PartFiles.clear(folder);
-        try {
-          Files.createDirectories(folder);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create " + folder, e);
-        }
+      Path folder = table.folder(landingDir, period);
+      PartFiles.clear(folder);
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + folder, e);
       }
     }
   }
 
-  private static Map<LandingTable, Long> writeChunks(
+  /** Each chunk of trusts on a thread of its own; returns the chunks' outputs, in chunk order. */
+  private static List<ChunkOutput> writeChunks(
       List<List<OrganisationPlan>> chunks,
       Path landingDir,
       ReportingMonth month,
       long seed,
+      double faultRate,
       GenerationSettings settings) {
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService pool =
@@ -175,25 +265,20 @@ public final class SyntheticLanding {
               return thread;
             });
     try {
-      List<Future<Map<LandingTable, Long>>> futures = new ArrayList<>();
+      List<Future<ChunkOutput>> futures = new ArrayList<>();
       for (int c = 0; c < chunks.size(); c++) {
         int chunk = c;
         futures.add(
             pool.submit(
                 () ->
                     writeChunk(
-                        chunk,
-                        chunks.get(chunk),
-                        landingDir,
-                        month,
-                        seed,
-                        settings.maxRowsPerFile())));
+                        chunk, chunks.get(chunk), landingDir, month, seed, faultRate, settings)));
       }
-      Map<LandingTable, Long> rows = new EnumMap<>(LandingTable.class);
-      for (Future<Map<LandingTable, Long>> future : futures) {
-        future.get().forEach((table, n) -> rows.merge(table, n, Long::sum));
+      List<ChunkOutput> outputs = new ArrayList<>();
+      for (Future<ChunkOutput> future : futures) {
+        outputs.add(future.get());
       }
-      return rows;
+      return outputs;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -211,25 +296,22 @@ public final class SyntheticLanding {
     }
   }
 
-  /** One chunk of trusts, in order: each trust's CSDS, then MHSDS, then its ESR workforce. */
-  private static Map<LandingTable, Long> writeChunk(
+  /** One chunk of trusts, one trust's month after another; the output is closed on return. */
+  private static ChunkOutput writeChunk(
       int chunk,
       List<OrganisationPlan> plans,
       Path landingDir,
       ReportingMonth month,
       long seed,
-      long maxRowsPerFile) {
-    try (ChunkOutput out = new ChunkOutput(landingDir, month.period(), chunk, maxRowsPerFile)) {
+      double faultRate,
+      GenerationSettings settings) {
+    FaultInjector faults = new FaultInjector(faultRate, seed, month.period(), MONTHLY_FAULTS);
+    try (ChunkOutput out =
+        new ChunkOutput(landingDir, month, chunk, settings.maxRowsPerFile(), faults)) {
       for (OrganisationPlan plan : plans) {
-        List<TeamWorkload> workloads = new ArrayList<>();
-        for (Dataset dataset : Dataset.values()) {
-          if (plan.submits(dataset)) {
-            workloads.addAll(new CareContactSimulation(plan, dataset, month, out, seed).run());
-          }
-        }
-        new WorkforceSimulation(plan, month, out, seed).run(workloads);
+        OrganisationMonth.write(plan, month, out, seed);
       }
-      return out.rows();
+      return out;
     }
   }
 }

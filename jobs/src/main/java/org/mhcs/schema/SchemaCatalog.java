@@ -121,7 +121,40 @@ public final class SchemaCatalog {
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new SchemaCatalog(specs);
+    return new SchemaCatalog(referencedFirst(specs));
+  }
+
+  /**
+   * The tables in declaration order, except that a table comes after the tables it references, so
+   * validating in this order finds each reference's accepted rows already checked.
+   */
+  private static Map<String, LandingTableSpec> referencedFirst(
+      Map<String, LandingTableSpec> specs) {
+    Map<String, LandingTableSpec> ordered = new LinkedHashMap<>();
+    for (LandingTableSpec spec : specs.values()) {
+      visit(spec, specs, ordered, new java.util.ArrayList<>());
+    }
+    return ordered;
+  }
+
+  private static void visit(
+      LandingTableSpec spec,
+      Map<String, LandingTableSpec> specs,
+      Map<String, LandingTableSpec> ordered,
+      List<String> path) {
+    if (ordered.containsKey(spec.id())) {
+      return;
+    }
+    if (path.contains(spec.id())) {
+      throw new ConfigException(
+          List.of(spec.declaredIn() + ": references form a cycle: " + path + " -> " + spec.id()));
+    }
+    path.add(spec.id());
+    for (Reference ref : spec.references()) {
+      visit(specs.get(ref.table()), specs, ordered, path);
+    }
+    path.remove(path.size() - 1);
+    ordered.put(spec.id(), spec);
   }
 
   /**

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -301,26 +300,15 @@ class CalibrationTest {
   }
 
   private static void assertMedian(String what, List<Double> values, double low, double high) {
-    assertTrue(values != null && values.size() >= 5, what + ": too few organisations " + values);
-    double median = percentile(values, 0.5);
-    report(what, median);
-    assertTrue(
-        median >= low && median <= high,
-        String.format(Locale.ROOT, "%s: median %.1f outside %.0f–%.0f", what, median, low, high));
+    MetricRanges.assertMedianIn(what, values, low, high);
   }
 
-  /** Linear interpolation between order statistics (percentile_cont). */
-  static double percentile(List<Double> values, double p) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    double rank = p * (sorted.size() - 1);
-    int below = (int) Math.floor(rank);
-    int above = Math.min(below + 1, sorted.size() - 1);
-    return sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
+  private static double percentile(List<Double> values, double p) {
+    return MetricRanges.percentile(values, p);
   }
 
   private static void report(String what, double value) {
-    System.out.printf(Locale.ROOT, "calibration: %s = %.2f%n", what, value);
+    MetricRanges.report(what, value);
   }
 
   private static Map<String, String> serviceLineMap(String codeSystem) {

@@ -7,6 +7,7 @@ package org.mhcs.generate;
  */
 record DataSetFields(
     String source,
+    String patientIndex,
     String referrals,
     String referralTeams,
     String contacts,
@@ -29,6 +30,7 @@ record DataSetFields(
   static final DataSetFields CSDS =
       new DataSetFields(
           "csds",
+          "CYP001MPI",
           "CYP101Referral",
           "CYP102ServiceTypeReferredTo",
           "CYP201CareContact",
@@ -51,6 +53,7 @@ record DataSetFields(
   static final DataSetFields MHSDS =
       new DataSetFields(
           "mhsds",
+          "MHS001MPI",
           "MHS101Referral",
           "MHS102ServiceTypeReferredTo",
           "MHS201CareContact",

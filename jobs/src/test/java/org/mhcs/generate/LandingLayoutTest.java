@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mhcs.schema.LandingTableSpec;
 
 /**
  * The files follow the landing contract ({@code shared/design/sources.md}): folders, names,
@@ -29,6 +31,103 @@ class LandingLayoutTest {
   private static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
 
   static {
+    HEADERS.put(
+        "csds/CYP001MPI",
+        List.of(
+            "OrgID_Provider",
+            "LocalPatientID",
+            "NHSNumber",
+            "PersonBirthDate",
+            "Gender",
+            "EthnicCategory",
+            "OrgID_CCG_Residence"));
+    HEADERS.put(
+        "mhsds/MHS001MPI",
+        List.of(
+            "OrgIDProv",
+            "LocalPatientId",
+            "NHSNumber",
+            "PersonBirthDate",
+            "Gender",
+            "EthnicCategory",
+            "OrgIDCCGRes"));
+    HEADERS.put(
+        "mhsds/MHS501HospProvSpell",
+        List.of(
+            "OrgIDProv",
+            "HospProvSpellID",
+            "ServiceRequestId",
+            "StartDateHospProvSpell",
+            "DischDateHospProvSpell"));
+    HEADERS.put(
+        "mhsds/MHS502WardStay",
+        List.of(
+            "OrgIDProv",
+            "WardStayId",
+            "HospProvSpellID",
+            "WardCode",
+            "StartDateWardStay",
+            "EndDateWardStay",
+            "HospitalBedTypeMH"));
+    HEADERS.put(
+        "esr/leavers",
+        List.of(
+            "Org_Code",
+            "Unique_NHS_Identifier",
+            "Assignment_Number",
+            "Staff_Group",
+            "Leaving_Date",
+            "Leaving_Reason",
+            "Contracted_WTE"));
+    HEADERS.put(
+        "staffing/ward_day",
+        List.of(
+            "Org_Code",
+            "Ward_Code",
+            "Date",
+            "RN_Hours",
+            "HCSW_Hours",
+            "AHP_Hours",
+            "RN_Hours_Planned",
+            "HCSW_Hours_Planned",
+            "Bank_Hours",
+            "Agency_Hours",
+            "Patients_At_Midnight",
+            "Ward_Pay_Cost"));
+    HEADERS.put(
+        "staffing/roster_period",
+        List.of(
+            "Org_Code",
+            "Ward_Code",
+            "Roster_Start_Date",
+            "Approved_Date",
+            "Contracted_Hours",
+            "Worked_Hours",
+            "Headroom_Hours"));
+    HEADERS.put(
+        "ppib/purchase_line",
+        List.of(
+            "Org_Code",
+            "PO_Date",
+            "PO_Number",
+            "Supplier_Name",
+            "NPC",
+            "Product_Description",
+            "Category",
+            "Unit_Of_Issue",
+            "Quantity",
+            "Unit_Price",
+            "Line_Total"));
+    HEADERS.put(
+        "finance/trust_summary",
+        List.of(
+            "Org_Code",
+            "Total_Operating_Income",
+            "Corporate_Services_Cost",
+            "Payslips_Issued",
+            "Payroll_Cost",
+            "HR_Cost",
+            "Employees_Headcount"));
     HEADERS.put(
         "csds/CYP101Referral",
         List.of(
@@ -137,39 +236,113 @@ class LandingLayoutTest {
 
   private static final List<String> ORGANISATION_HEADER =
       List.of("Org_Code", "Org_Name", "Org_Type", "Region", "ICS_Code");
+
+  /** ERIC site headings as the published site-level files spell them. */
+  private static final List<String> ERIC_SITE_HEADER =
+      List.of(
+          "Trust Code",
+          "Site Code",
+          "Site Name",
+          "Site Type",
+          "Tenure",
+          "Gross internal floor area (m²)",
+          "Floor area - empty (m²)",
+          "Floor area - under used (m²)",
+          "Hard FM (Estates) costs (£)",
+          "Soft FM (Hotel Services) costs (£)",
+          "Energy costs (all energy supplies) (£)");
+
   private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}\\.csv");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d");
+  private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+");
 
   @Test
   void everyTableIsInItsPeriodFolderWithTheContractHeader() {
     GeneratedLanding landing = LandingFixture.demo();
     Path root = landing.landingDir();
     for (Map.Entry<String, List<String>> table : HEADERS.entrySet()) {
-      Path folder = root.resolve(table.getKey()).resolve("2024-05");
-      List<Path> files = list(folder);
-      assertFalse(files.isEmpty(), () -> "no files in " + folder);
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        String name = file.getFileName().toString();
-        assertTrue(PART_FILE.matcher(name).matches(), () -> "unexpected file " + file);
-        assertEquals(String.format("part-%05d.csv", i), name, "part files are numbered from 0");
+      List<Path> files = partFiles(root, table.getKey());
+      for (Path file : files) {
         assertEquals(table.getValue(), LandingFixture.header(file), "header of " + file);
       }
     }
+    assertEquals(ERIC_SITE_HEADER, LandingFixture.header(partFiles(root, "eric/site").get(0)));
     // The reference table has no period folder.
     Path organisations = root.resolve("ref/organisations/organisations.csv");
     assertEquals(ORGANISATION_HEADER, LandingFixture.header(organisations));
     assertEquals(List.of(organisations), list(root.resolve("ref/organisations")));
-    assertEquals(Set.of("csds", "mhsds", "esr", "ref"), Set.copyOf(names(list(root))));
+    assertEquals(
+        Set.of("csds", "mhsds", "esr", "staffing", "eric", "ppib", "finance", "ref"),
+        Set.copyOf(names(list(root))));
+  }
+
+  @Test
+  void annualTablesAreFiledUnderTheFinancialYearStartingInApril() {
+    Path root = LandingFixture.demo().landingDir();
+    for (String table : List.of("eric/trust", "eric/site", "finance/trust_summary")) {
+      assertEquals(List.of("2024-25"), names(list(root.resolve(table))), table);
+    }
+    assertEquals(List.of("2024-05"), names(list(root.resolve("esr/leavers"))));
+    Path dir = Path.of("landing");
+    Map<String, String> yearOfMonth =
+        Map.of(
+            "2024-06", "2024-25", "2025-02", "2024-25", "2025-03", "2024-25", "2025-04", "2025-26",
+            "2024-03", "2023-24");
+    yearOfMonth.forEach(
+        (month, year) -> {
+          YearMonth m = YearMonth.parse(month);
+          assertEquals(dir.resolve("eric/trust/" + year), LandingTable.ERIC_TRUST.folder(dir, m));
+          assertEquals(
+              dir.resolve("finance/trust_summary/" + year),
+              LandingTable.FINANCE_TRUST_SUMMARY.folder(dir, m));
+          assertEquals(
+              dir.resolve("staffing/ward_day/" + month),
+              LandingTable.STAFFING_WARD_DAY.folder(dir, m));
+          assertEquals(
+              dir.resolve("ref/organisations"), LandingTable.REF_ORGANISATIONS.folder(dir, m));
+        });
+  }
+
+  @Test
+  void theEricTrustFileLooksLikeThePublishedOne() {
+    Path root = LandingFixture.demo().landingDir();
+    LandingTableSpec spec = LandingFixture.SCHEMAS.table("eric", "trust");
+    Path file = partFiles(root, "eric/trust").get(0);
+    String text = new String(read(file), StandardCharsets.UTF_8);
+    String[] lines = text.split("\n");
+    // A row of group headings above the header, exactly as wide, delimited by '$'.
+    List<String> groups = LandingFixture.parseLine(lines[0], '$', '"');
+    List<String> header = LandingFixture.parseLine(lines[1], '$', '"');
+    assertEquals(
+        spec.columns().stream().map(c -> c.header()).toList(), header, "the header is on row 2");
+    assertEquals(header.size(), groups.size(), "group row and header are as wide");
+    assertEquals(header.size() - 1, lines[0].chars().filter(c -> c == '$').count());
+    assertTrue(groups.contains("Organisation Profile"), groups.toString());
+    assertEquals("", groups.get(0), "no group over the organisation code");
+    assertTrue(header.contains("Gross internal floor area (m²)"), header.toString());
+    // Real-file quirks: Not Applicable in numeric columns, numbers with thousands separators.
+    int notApplicable = 0;
+    int grouped = 0;
+    for (int i = 2; i < lines.length; i++) {
+      List<String> fields = LandingFixture.parseLine(lines[i], '$', '"');
+      assertEquals(header.size(), fields.size(), "line " + (i + 1));
+      for (String field : fields) {
+        notApplicable += field.equals("Not Applicable") ? 1 : 0;
+        grouped += GROUPED.matcher(field).matches() ? 1 : 0;
+      }
+    }
+    assertTrue(notApplicable >= 5, "Not Applicable cells: " + notApplicable);
+    assertTrue(grouped >= 20, "numbers with thousands separators: " + grouped);
+    assertFalse(lines[2].contains(","), "no commas outside numbers in '$' files: " + lines[2]);
   }
 
   @Test
   void filesAreUtf8WithUnixLineEndingsAndReportedRowCounts() {
     GeneratedLanding landing = LandingFixture.demo();
-    for (String table : HEADERS.keySet()) {
+    for (LandingTableSpec spec : LandingFixture.SCHEMAS.tables()) {
       long dataLines = 0;
-      for (Path file : list(landing.landingDir().resolve(table).resolve("2024-05"))) {
+      for (Path file : LandingFixture.parts(landing.landingDir(), spec.source(), spec.table())) {
         byte[] bytes = read(file);
         assertStrictUtf8(file, bytes);
         long carriageReturns = 0;
@@ -179,10 +352,10 @@ class LandingLayoutTest {
         }
         assertEquals(0, carriageReturns, file + " has carriage returns");
         assertEquals('\n', bytes[bytes.length - 1], file + " ends without a line break");
-        dataLines--; // header
+        dataLines -= spec.format().headerRow(); // the header and any rows above it
       }
-      assertEquals(landing.rows(table), dataLines, "rows reported for " + table);
-      assertTrue(dataLines > 0, table + " is empty");
+      assertEquals(landing.rows(spec.id()), dataLines, "rows reported for " + spec.id());
+      assertTrue(dataLines > 0, spec.id() + " is empty");
     }
     assertEquals(25, landing.providers());
     assertEquals(25, landing.rows("ref/organisations"));
@@ -209,6 +382,24 @@ class LandingLayoutTest {
             assertFalse(
                 d.isBefore(first) || d.isAfter(last), () -> "contact outside the period: " + d);
             assertTrue(TIME.matcher(row.get(t[3])).matches(), row.get(t[3]));
+          });
+    }
+    for (String[] t :
+        new String[][] {
+          {"esr", "leavers", "Leaving_Date"},
+          {"staffing", "ward_day", "Date"},
+          {"staffing", "roster_period", "Roster_Start_Date"},
+          {"ppib", "purchase_line", "PO_Date"}
+        }) {
+      LandingFixture.forEachRow(
+          root,
+          t[0],
+          t[1],
+          row -> {
+            String date = row.get(t[2]);
+            assertTrue(ISO_DATE.matcher(date).matches(), date);
+            LocalDate d = LocalDate.parse(date);
+            assertFalse(d.isBefore(first) || d.isAfter(last), () -> t[1] + " outside: " + d);
           });
     }
     LandingFixture.forEachRow(
@@ -264,6 +455,21 @@ class LandingLayoutTest {
     assertEquals("X99", OrganisationRegister.code(98));
     assertEquals("XA1", OrganisationRegister.code(99));
     assertEquals("XE5", OrganisationRegister.code(139));
+  }
+
+  /**
+   * The table's files ({@code source/table}) in its period folder, checked to be numbered parts.
+   */
+  private static List<Path> partFiles(Path root, String table) {
+    String[] parts = table.split("/");
+    List<Path> files = list(LandingFixture.folder(root, parts[0], parts[1]));
+    assertFalse(files.isEmpty(), () -> "no files for " + table);
+    for (int i = 0; i < files.size(); i++) {
+      String name = files.get(i).getFileName().toString();
+      assertTrue(PART_FILE.matcher(name).matches(), () -> "unexpected file " + name);
+      assertEquals(String.format("part-%05d.csv", i), name, "part files are numbered from 0");
+    }
+    return files;
   }
 
   private static void assertStrictUtf8(Path file, byte[] bytes) {

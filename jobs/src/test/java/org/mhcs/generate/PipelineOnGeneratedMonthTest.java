@@ -106,7 +106,7 @@ class PipelineOnGeneratedMonthTest {
       assertEquals(v.size(), b.getLong(1), b.getString(0));
       for (int i = 0; i < ps.length; i++) {
         assertEquals(
-            CalibrationTest.percentile(v, ps[i]),
+            MetricRanges.percentile(v, ps[i]),
             b.getDouble(2 + i),
             1e-6, // as above: denominators agree to 1e-7 of their size
             b.getString(0) + " p" + ps[i]);

@@ -3,6 +3,7 @@ package org.mhcs.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tables join the way the pipeline joins them: contacts to referrals and referral teams,
- * activities to contacts and professionals, ESR assignments to teams and sickness, and every team
- * has one team type. Codes come from the lists in {@code conf/}.
+ * The tables join the way the pipeline joins them: referrals to the patient index, contacts to
+ * referrals and referral teams, activities to contacts and professionals, hospital spells to
+ * referrals and ward stays to spells, ESR assignments to teams and sickness, and every team has one
+ * team type. Codes come from the lists in {@code conf/}.
  */
 class ReferentialIntegrityTest {
   private static final DataSetFields CSDS = DataSetFields.CSDS;
@@ -179,6 +182,97 @@ class ReferentialIntegrityTest {
           String activity = row.get(f.org()) + "|" + row.get(f.activityId());
           assertTrue(activityIds.add(activity), () -> "duplicate activity " + activity);
         });
+  }
+
+  @Test
+  void thePatientIndexListsExactlyThePatientsReferralsName() {
+    for (DataSetFields f : List.of(CSDS, MHSDS)) {
+      Set<String> indexed = new HashSet<>();
+      LandingFixture.forEachRow(
+          root,
+          f.source(),
+          f.patientIndex(),
+          row -> {
+            String key = row.get(f.org()) + "|" + row.get(f.patientId());
+            assertTrue(indexed.add(key), () -> "patient indexed twice: " + key);
+          });
+      Set<String> named = new HashSet<>();
+      LandingFixture.forEachRow(
+          root,
+          f.source(),
+          f.referrals(),
+          row -> named.add(row.get(f.org()) + "|" + row.get(f.patientId())));
+      assertEquals(named, indexed, f.source() + ": patients named by referrals vs indexed");
+      assertTrue(indexed.size() > 10_000, f.source() + " patients: " + indexed.size());
+    }
+  }
+
+  @Test
+  void spellsBelongToReferralsAndWardStaysToSpellsAllOpenInTheMonth() {
+    LocalDate first = LandingFixture.PERIOD.atDay(1);
+    LocalDate last = LandingFixture.PERIOD.atEndOfMonth();
+    Set<String> referrals = new HashSet<>();
+    LandingFixture.forEachRow(
+        root,
+        "mhsds",
+        "MHS101Referral",
+        row -> referrals.add(row.get("OrgIDProv") + "|" + row.get("ServiceRequestId")));
+    Map<String, LocalDate> spellStart = new HashMap<>();
+    Map<String, String> spellDischarge = new HashMap<>();
+    LandingFixture.forEachRow(
+        root,
+        "mhsds",
+        "MHS501HospProvSpell",
+        row -> {
+          String org = row.get("OrgIDProv");
+          String spell = org + "|" + row.get("HospProvSpellID");
+          assertTrue(
+              referrals.contains(org + "|" + row.get("ServiceRequestId")),
+              () -> "spell without referral " + spell);
+          LocalDate start = LocalDate.parse(row.get("StartDateHospProvSpell"));
+          assertOpenInMonth(spell, start, row.get("DischDateHospProvSpell"), first, last);
+          assertNull(spellStart.put(spell, start), () -> "duplicate spell " + spell);
+          spellDischarge.put(spell, row.get("DischDateHospProvSpell"));
+        });
+    Map<String, String> bedTypeOfWard = new HashMap<>();
+    long[] stays = new long[2]; // all, started before the month
+    LandingFixture.forEachRow(
+        root,
+        "mhsds",
+        "MHS502WardStay",
+        row -> {
+          String org = row.get("OrgIDProv");
+          String spell = org + "|" + row.get("HospProvSpellID");
+          LocalDate spellStarted = spellStart.get(spell);
+          assertNotNull(spellStarted, () -> "ward stay without spell " + row.values());
+          LocalDate start = LocalDate.parse(row.get("StartDateWardStay"));
+          String end = row.get("EndDateWardStay");
+          assertOpenInMonth(spell, start, end, first, last);
+          assertFalse(start.isBefore(spellStarted), () -> "stay before its spell " + spell);
+          // The spell ends when its last stay does: an open stay has an open spell.
+          assertEquals(end.isEmpty(), spellDischarge.get(spell).isEmpty(), spell);
+          String ward = org + "|" + row.get("WardCode");
+          String type = row.get("HospitalBedTypeMH");
+          assertTrue(Set.of("10", "11", "12", "16").contains(type), type);
+          String before = bedTypeOfWard.putIfAbsent(ward, type);
+          assertTrue(before == null || before.equals(type), () -> ward + " has two bed types");
+          stays[0]++;
+          stays[1] += start.isBefore(first) ? 1 : 0;
+        });
+    assertEquals(spellStart.size(), stays[0], "one ward stay per spell");
+    double before = (double) stays[1] / stays[0];
+    assertTrue(before > 0.3 && before < 0.9, "share of stays begun before the month " + before);
+    assertTrue(bedTypeOfWard.containsValue("10") && bedTypeOfWard.containsValue("11"));
+  }
+
+  private static void assertOpenInMonth(
+      String what, LocalDate start, String end, LocalDate first, LocalDate last) {
+    assertFalse(start.isAfter(last), () -> what + " starts after the month");
+    if (!end.isEmpty()) {
+      LocalDate ended = LocalDate.parse(end);
+      assertFalse(ended.isBefore(first), () -> what + " ended before the month");
+      assertFalse(ended.isBefore(start), () -> what + " ends before it starts");
+    }
   }
 
   @Test

@@ -19,7 +19,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Same (period, scale, seed) → byte-identical files, whatever the threads; checked inputs. */
+/**
+ * Same (period, scale, seed, fault rate) → byte-identical files, whatever the threads; faults
+ * change only the rows they break; checked inputs.
+ */
 class SyntheticLandingDeterminismTest {
   private static final YearMonth PERIOD = LandingFixture.PERIOD;
   private static final double SMALL = 0.01;
@@ -34,8 +37,35 @@ class SyntheticLandingDeterminismTest {
     Map<String, String> hashesA = sha256OfEveryFile(first);
     assertEquals(hashesA, sha256OfEveryFile(second));
     assertEquals(a.rowsPerTable(), b.rowsPerTable());
-    // 12 monthly tables and the organisation reference.
-    assertEquals(13, hashesA.size(), hashesA.keySet().toString());
+    // One file per table declared in schemas/landing/ at this size: 20 monthly, 3 annual and the
+    // organisation reference.
+    assertEquals(
+        LandingFixture.SCHEMAS.tables().size(), hashesA.size(), hashesA.keySet().toString());
+    assertEquals(24, hashesA.size());
+  }
+
+  @Test
+  void faultsAreTheSameForTheSameSeedAndNoneAtRateZero() {
+    Path clean = LandingFixture.temporaryFolder("mhcs-faults-0-");
+    Path first = LandingFixture.temporaryFolder("mhcs-faults-a-");
+    Path second = LandingFixture.temporaryFolder("mhcs-faults-b-");
+    Path plain = LandingFixture.temporaryFolder("mhcs-faults-plain-");
+    GeneratedLanding zero = SyntheticLanding.write(clean, PERIOD, SMALL, 7, 0.0);
+    SyntheticLanding.write(plain, PERIOD, SMALL, 7);
+    GeneratedLanding a = SyntheticLanding.write(first, PERIOD, SMALL, 7, 0.01);
+    GeneratedLanding b = SyntheticLanding.write(second, PERIOD, SMALL, 7, 0.01);
+
+    assertEquals(sha256OfEveryFile(plain), sha256OfEveryFile(clean), "rate 0 is a clean run");
+    assertEquals(Map.of(), zero.faults());
+    assertEquals(sha256OfEveryFile(first), sha256OfEveryFile(second));
+    assertEquals(a.faults(), b.faults());
+    assertTrue(a.faultCount() > 1000, "faults at 1%: " + a.faultCount());
+    // A broken contact's activities are drawn but not written, so the rows that follow it are
+    // those of the clean run: the contact files differ in the broken rows only.
+    assertEquals(
+        zero.rows("csds/CYP201CareContact")
+            + a.faults("csds/CYP201CareContact").get("duplicate_key"),
+        a.rows("csds/CYP201CareContact"));
   }
 
   @Test
@@ -43,10 +73,11 @@ class SyntheticLandingDeterminismTest {
     // Small chunks and small part files, so several chunks run at once and files roll over.
     Path oneThread = LandingFixture.temporaryFolder("mhcs-threads-1-");
     Path threeThreads = LandingFixture.temporaryFolder("mhcs-threads-3-");
-    SyntheticLanding.write(oneThread, PERIOD, SMALL, 7, new GenerationSettings(1, 20_000, 15_000));
+    SyntheticLanding.write(
+        oneThread, PERIOD, SMALL, 7, 0.005, new GenerationSettings(1, 20_000, 15_000));
     GeneratedLanding parallel =
         SyntheticLanding.write(
-            threeThreads, PERIOD, SMALL, 7, new GenerationSettings(3, 20_000, 15_000));
+            threeThreads, PERIOD, SMALL, 7, 0.005, new GenerationSettings(3, 20_000, 15_000));
 
     assertTrue(
         parallel.filesPerTable().get("csds/CYP201CareContact") > 3,
@@ -75,6 +106,8 @@ class SyntheticLandingDeterminismTest {
     // First many small part files, then the default layout: none of the old parts may remain.
     SyntheticLanding.write(landing, PERIOD, SMALL, 7, new GenerationSettings(2, 20_000, 10_000));
     Path unrelated = landing.resolve("csds/CYP201CareContact/2024-05/notes.txt");
+    Path unrelatedAnnual = landing.resolve("eric/trust/2024-25/notes.txt");
+    write(unrelatedAnnual, "kept");
     write(unrelated, "kept");
     SyntheticLanding.write(landing, PERIOD, SMALL, 7);
 
@@ -82,8 +115,10 @@ class SyntheticLandingDeterminismTest {
     SyntheticLanding.write(fresh, PERIOD, SMALL, 7);
     Map<String, String> rerun = sha256OfEveryFile(landing);
     rerun.remove("csds/CYP201CareContact/2024-05/notes.txt");
+    rerun.remove("eric/trust/2024-25/notes.txt");
     assertEquals(sha256OfEveryFile(fresh), rerun);
     assertTrue(Files.exists(unrelated), "files the generator did not write are left alone");
+    assertTrue(Files.exists(unrelatedAnnual), "in annual folders too");
   }
 
   @Test
@@ -98,6 +133,20 @@ class SyntheticLandingDeterminismTest {
       assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
     }
     assertTrue(isEmpty(landing), "nothing is written for a refused scale");
+  }
+
+  @Test
+  void faultRateOutsideItsRangeIsRefusedWithTheValue() {
+    Path landing = LandingFixture.temporaryFolder("mhcs-bad-rate-");
+    for (double bad : new double[] {-0.01, 0.25, Double.NaN}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> SyntheticLanding.write(landing, PERIOD, SMALL, 1, bad));
+      assertTrue(e.getMessage().contains("fault rate"), e.getMessage());
+      assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+    }
+    assertTrue(isEmpty(landing), "nothing is written for a refused fault rate");
   }
 
   @Test
