@@ -9,11 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mhcs.conf.Settings;
+import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.NationalSummary;
+import org.mhcs.silver.FileCounts;
 import org.mhcs.warehouse.Period;
 
 /** {@code ./mhcs demo}: a synthetic national month through the whole pipeline, summarised. */
@@ -36,7 +38,13 @@ final class DemoCommand implements Command {
         Option.optional("warehouse", "DIR", "warehouse", "warehouse folder for the Delta tables"),
         Option.optional("period", "YYYY-MM", "2024-06", "the month to simulate"),
         Option.optional("scale", "S", "0.05", "volume relative to a national month"),
-        Option.optional("seed", "N", "42", "random seed for the synthetic data"));
+        Option.optional("seed", "N", "42", "random seed for the synthetic data"),
+        Option.optional(
+            "fault-rate",
+            "R",
+            "0.001",
+            "share of landing rows broken on purpose (one validation rule each), so quarantine"
+                + " has work"));
   }
 
   @Override
@@ -56,11 +64,19 @@ final class DemoCommand implements Command {
       err.printf(
           "generating a synthetic month (%s, scale %s) in %s%n",
           period, args.get("scale"), landingDir);
-      SyntheticLanding.write(landingDir, period.month(), scale, args.whole("seed"));
+      GeneratedLanding generated =
+          SyntheticLanding.write(
+              landingDir,
+              period.month(),
+              scale,
+              args.whole("seed"),
+              GenerateCommand.faultRate(args));
       MonthlyRun run = Pipelines.monthlyRun(warehouseDir, settings, Pseudonymiser.randomKey(), err);
-      run.execute(new LandingFolder(landingDir), period);
+      MonthlyRun.Result result = run.execute(new LandingFolder(landingDir), period);
       out.println();
       out.print(NationalSummary.of(run.warehouse(), period));
+      out.println();
+      out.print(ingestSummary(result, generated));
       out.printf(
           "%nWarehouse: %s (%.0f s). Query it, e.g.:%n  ./mhcs sql --warehouse %s \"SELECT metric_id,"
               + " service_line, p10, p25, p50, p75, p90 FROM gold.benchmark\"%n",
@@ -69,6 +85,26 @@ final class DemoCommand implements Command {
     } finally {
       delete(landingDir);
     }
+  }
+
+  /** What ingest read and rejected, against what the generator broke on purpose. */
+  private static String ingestSummary(MonthlyRun.Result result, GeneratedLanding generated) {
+    long read = result.files().stream().mapToLong(FileCounts::read).sum();
+    long quarantined = result.files().stream().mapToLong(FileCounts::quarantined).sum();
+    long unreconciled =
+        result.files().stream().filter(f -> f.read() != f.accepted() + f.quarantined()).count();
+    return String.format(
+        "Ingest: %,d rows read from %d files of %d tables; %,d quarantined (the generator broke"
+            + " %,d on purpose); %s.%n  Why: ./mhcs sql --warehouse W \"SELECT source_table, rule,"
+            + " count(*) FROM ops.quarantine GROUP BY 1, 2\"%n",
+        read,
+        result.files().size(),
+        result.landedTables().size(),
+        quarantined,
+        generated.faultCount(),
+        unreconciled == 0
+            ? "every file reconciles (read = accepted + quarantined)"
+            : unreconciled + " files do NOT reconcile");
   }
 
   private static void delete(Path dir) {

@@ -139,7 +139,7 @@ public final class ConformStage {
     warehouse.replace(Table.UNMAPPED_CODES, unmappedCodes, condition, null);
     warehouse.replace(
         Table.DATA_QUALITY,
-        UnmappedCodes.dataQuality(written, log.runId()),
+        UnmappedCodes.dataQuality(written),
         condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
         null);
     return new Result(total, unmapped);

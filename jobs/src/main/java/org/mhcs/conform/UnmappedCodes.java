@@ -55,7 +55,7 @@ public final class UnmappedCodes {
    * The scorecard's {@code unmapped} rows: per organisation and data set, contacts whose team type
    * maps to no service line, of all its contacts (item = the code system).
    */
-  public static Dataset<Row> dataQuality(Dataset<Row> contacts, String runId) {
+  public static Dataset<Row> dataQuality(Dataset<Row> contacts) {
     return contacts
         .groupBy(Columns.PERIOD, Columns.ORG_CODE, Columns.DATASET, Columns.CODE_SYSTEM)
         .agg(
@@ -75,8 +75,7 @@ public final class UnmappedCodes {
             col("_contacts").as(DataQuality.DENOMINATOR),
             round(col("_unmapped").multiply(100.0).divide(col("_contacts")), 2)
                 .cast("double")
-                .as(DataQuality.PERCENT),
-            lit(runId).as(DataQuality.RUN_ID));
+                .as(DataQuality.PERCENT));
   }
 
   private static Dataset<Row> summarise(Dataset<Row> rows) {

@@ -23,7 +23,9 @@ import org.mhcs.schema.LandingTableSpec;
  * {@code ops.data_quality}: a scorecard per submitter, table and period, one row per measure, so BI
  * tools can chart it without reshaping. Measures: {@code accepted} (rows accepted of rows read),
  * {@code completeness} per required field (rows with a value of rows read) and {@code rejects} per
- * rule (rows breaking it of rows read); the conform stage adds {@code unmapped}.
+ * rule (rows breaking it of rows read); the conform stage adds {@code unmapped}. Like gold, it is
+ * derived from silver and carries no run id, so a rerun of the same input leaves it identical
+ * (ops.loaded_files says which run validated each file).
  */
 public final class DataQuality {
   public static final String PERIOD = "period";
@@ -34,7 +36,6 @@ public final class DataQuality {
   public static final String NUMERATOR = "numerator";
   public static final String DENOMINATOR = "denominator";
   public static final String PERCENT = "percent";
-  public static final String RUN_ID = "run_id";
 
   public static final String ACCEPTED = "accepted";
   public static final String COMPLETENESS = "completeness";
@@ -50,8 +51,7 @@ public final class DataQuality {
           .add(ITEM, DataTypes.StringType, false)
           .add(NUMERATOR, DataTypes.LongType, false)
           .add(DENOMINATOR, DataTypes.LongType, false)
-          .add(PERCENT, DataTypes.DoubleType, true)
-          .add(RUN_ID, DataTypes.StringType, false);
+          .add(PERCENT, DataTypes.DoubleType, true);
 
   private static final String ROW = "row";
   private static final String OK = "ok";
@@ -65,7 +65,7 @@ public final class DataQuality {
    * breaks once, each required field it lacks) and counts tags per submitter; the few counts are
    * shaped into rows on the driver, with zeros for rules and fields nobody broke.
    */
-  static List<Row> of(SilverValidation v, String runId) {
+  static List<Row> of(SilverValidation v) {
     LandingTableSpec spec = v.spec();
     Column submitter =
         spec.submitter() == null
@@ -105,7 +105,7 @@ public final class DataQuality {
     counts.forEach(
         (group, tagged) -> {
           long read = tagged.getOrDefault(ROW, 0L);
-          Shape shape = new Shape(group.get(0), group.get(1), spec.id(), read, runId, rows);
+          Shape shape = new Shape(group.get(0), group.get(1), spec.id(), read, rows);
           shape.add(ACCEPTED, "rows", tagged.getOrDefault(OK, 0L));
           for (ColumnSpec c : spec.columns()) {
             if (c.required()) {
@@ -120,8 +120,7 @@ public final class DataQuality {
   }
 
   /** Builds the rows of one period × submitter × table. */
-  private record Shape(
-      String period, String submitter, String table, long read, String runId, List<Row> rows) {
+  private record Shape(String period, String submitter, String table, long read, List<Row> rows) {
     void add(String measure, String item, long numerator) {
       rows.add(
           RowFactory.create(
@@ -132,8 +131,7 @@ public final class DataQuality {
               item,
               numerator,
               read,
-              read == 0 ? null : Math.round(10000.0 * numerator / read) / 100.0,
-              runId));
+              read == 0 ? null : Math.round(10000.0 * numerator / read) / 100.0));
     }
   }
 }

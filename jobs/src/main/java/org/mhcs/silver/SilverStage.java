@@ -195,7 +195,7 @@ public final class SilverStage {
   private void writeDataQuality(Collection<SilverValidation> validations) {
     long start = System.nanoTime();
     List<Row> rows = new ArrayList<>();
-    validations.forEach(v -> rows.addAll(DataQuality.of(v, log.runId())));
+    validations.forEach(v -> rows.addAll(DataQuality.of(v)));
     Dataset<Row> scorecard = warehouse.spark().createDataFrame(rows, DataQuality.SCHEMA);
     warehouse.replace(
         Table.DATA_QUALITY,
