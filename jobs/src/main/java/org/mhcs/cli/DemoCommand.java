@@ -76,7 +76,7 @@ final class DemoCommand implements Command {
       out.println();
       out.print(NationalSummary.of(run.warehouse(), period));
       out.println();
-      out.print(ingestSummary(result, generated));
+      out.print(ingestSummary(result, generated, warehouseDir));
       out.printf(
           "%nWarehouse: %s (%.0f s). Query it, e.g.:%n  ./mhcs sql --warehouse %s \"SELECT metric_id,"
               + " service_line, p10, p25, p50, p75, p90 FROM gold.benchmark\"%n",
@@ -88,14 +88,15 @@ final class DemoCommand implements Command {
   }
 
   /** What ingest read and rejected, against what the generator broke on purpose. */
-  private static String ingestSummary(MonthlyRun.Result result, GeneratedLanding generated) {
+  private static String ingestSummary(
+      MonthlyRun.Result result, GeneratedLanding generated, Path warehouseDir) {
     long read = result.files().stream().mapToLong(FileCounts::read).sum();
     long quarantined = result.files().stream().mapToLong(FileCounts::quarantined).sum();
     long unreconciled =
         result.files().stream().filter(f -> f.read() != f.accepted() + f.quarantined()).count();
     return String.format(
         "Ingest: %,d rows read from %d files of %d tables; %,d quarantined (the generator broke"
-            + " %,d on purpose); %s.%n  Why: ./mhcs sql --warehouse W \"SELECT source_table, rule,"
+            + " %,d on purpose); %s.%n  Why: ./mhcs sql --warehouse %s \"SELECT source_table, rule,"
             + " count(*) FROM ops.quarantine GROUP BY 1, 2\"%n",
         read,
         result.files().size(),
@@ -104,7 +105,8 @@ final class DemoCommand implements Command {
         generated.faultCount(),
         unreconciled == 0
             ? "every file reconciles (read = accepted + quarantined)"
-            : unreconciled + " files do NOT reconcile");
+            : unreconciled + " files do NOT reconcile",
+        warehouseDir);
   }
 
   private static void delete(Path dir) {
