@@ -399,11 +399,7 @@ class QuarantineRulesTest {
                 17L,
                 "2024-06")),
         0);
-    Row first =
-        warehouse
-            .read(Table.silver("csds_cyp201carecontact"))
-            .where("CareContactID = 'C-DUP'")
-            .first();
+    Row first = silverRow("csds_cyp201carecontact", "CareContactID = 'C-DUP'");
     assertEquals(Date.valueOf("2024-06-01"), first.getAs("Contact_Date"));
     assertEquals(Integer.valueOf(30), first.getAs("CareContact_Duration"));
 
@@ -439,29 +435,13 @@ class QuarantineRulesTest {
   void anEmptyOptionalValueIsNullInSilverNotEmptyText() {
     // R2's SourceOfReferral is a quoted empty string (""), R1's Discharge_Date an empty field,
     // C-GOOD-2's Contact_Time an empty field, PAT-2's NHSNumber and OrgID_CCG_Residence empty.
-    Row r2 =
-        warehouse
-            .read(Table.silver("csds_cyp101referral"))
-            .where("ServiceRequestID = 'R2'")
-            .first();
+    Row r2 = silverRow("csds_cyp101referral", "ServiceRequestID = 'R2'");
     assertTrue(r2.isNullAt(r2.fieldIndex("SourceOfReferral")), "quoted empty SourceOfReferral");
-    Row r1 =
-        warehouse
-            .read(Table.silver("csds_cyp101referral"))
-            .where("ServiceRequestID = 'R1'")
-            .first();
+    Row r1 = silverRow("csds_cyp101referral", "ServiceRequestID = 'R1'");
     assertTrue(r1.isNullAt(r1.fieldIndex("Discharge_Date")), "empty Discharge_Date");
-    Row good2 =
-        warehouse
-            .read(Table.silver("csds_cyp201carecontact"))
-            .where("CareContactID = 'C-GOOD-2'")
-            .first();
+    Row good2 = silverRow("csds_cyp201carecontact", "CareContactID = 'C-GOOD-2'");
     assertTrue(good2.isNullAt(good2.fieldIndex("Contact_Time")), "empty Contact_Time");
-    Row pat2 =
-        warehouse
-            .read(Table.silver("csds_cyp001mpi"))
-            .where("LocalPatientID = '" + pseudonym("PAT-2") + "'")
-            .first();
+    Row pat2 = silverRow("csds_cyp001mpi", "LocalPatientID = '" + pseudonym("PAT-2") + "'");
     assertTrue(pat2.isNullAt(pat2.fieldIndex("NHSNumber")), "empty NHSNumber is not hashed");
     assertTrue(pat2.isNullAt(pat2.fieldIndex("OrgID_CCG_Residence")), "empty residence");
     // No optional column anywhere holds empty text instead of null.
@@ -656,5 +636,10 @@ class QuarantineRulesTest {
 
   private static String pseudonym(String value) {
     return Hmac.hex(GoldenRuns.KEY, value);
+  }
+
+  /** The first silver row of {@code table} matching {@code condition}. */
+  private static Row silverRow(String table, String condition) {
+    return warehouse.read(Table.silver(table)).where(condition).first();
   }
 }
