@@ -7,10 +7,15 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -60,13 +65,20 @@ public final class DataQuality {
 
   private DataQuality() {}
 
+  /** How many checked rows of one file, period and submitter carry one tag. */
+  record TagCount(
+      String file, String fingerprint, String period, String submitter, String tag, long count) {
+    boolean is(String wanted) {
+      return tag.equals(wanted);
+    }
+  }
+
   /**
-   * The scorecard rows of one validated scope. One pass tags each row (read, accepted, each rule it
-   * breaks once, each required field it lacks) and counts tags per submitter; the few counts are
-   * shaped into rows on the driver, with zeros for rules and fields nobody broke.
+   * The one pass over a scope's checked rows that both reconciliation and the scorecard need: each
+   * row is tagged (read, accepted, each rule it breaks once, each required field it lacks) and the
+   * tags are counted per file and submitter. The result is small: files × submitters × tags.
    */
-  static List<Row> of(SilverValidation v) {
-    LandingTableSpec spec = v.spec();
+  static List<TagCount> count(LandingTableSpec spec, Dataset<Row> checked) {
     Column submitter =
         spec.submitter() == null
             ? lit(null).cast("string")
@@ -89,17 +101,72 @@ public final class DataQuality {
                 + ", f -> f.rule = 'required'), f -> concat('"
                 + MISSING
                 + "', f.field)))");
+    return checked
+        .select(
+            col(Lineage.SOURCE_FILE),
+            col(Lineage.FINGERPRINT),
+            col(Lineage.PERIOD),
+            submitter.as(SUBMITTER),
+            explode(tags).as("tag"))
+        .groupBy(Lineage.SOURCE_FILE, Lineage.FINGERPRINT, Lineage.PERIOD, SUBMITTER, "tag")
+        .count()
+        .collectAsList()
+        .stream()
+        .map(
+            r ->
+                new TagCount(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    r.isNullAt(3) ? null : r.getString(3),
+                    r.getString(4),
+                    r.getLong(5)))
+        .toList();
+  }
+
+  /** Each file's reconciliation from the tag counts: read = accepted + quarantined. */
+  static List<FileCounts> files(LandingTableSpec spec, List<TagCount> tags) {
+    Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing(List::toString));
+    Map<List<String>, Set<String>> submitters = new HashMap<>();
+    for (TagCount t : tags) {
+      List<String> file = List.of(t.file(), t.fingerprint());
+      long[] c = counts.computeIfAbsent(file, f -> new long[2]);
+      if (t.is(ROW)) {
+        c[0] += t.count();
+        if (t.submitter() != null) {
+          submitters.computeIfAbsent(file, f -> new TreeSet<>()).add(t.submitter());
+        }
+      } else if (t.is(OK)) {
+        c[1] += t.count();
+      }
+    }
+    List<FileCounts> files = new ArrayList<>();
+    counts.forEach(
+        (file, c) ->
+            files.add(
+                new FileCounts(
+                    spec.id(),
+                    file.get(0),
+                    file.get(1),
+                    List.copyOf(submitters.getOrDefault(file, Set.of())),
+                    c[0],
+                    c[1],
+                    c[0] - c[1])));
+    return files;
+  }
+
+  /**
+   * The scorecard rows of one validated scope, shaped on the driver from its tag counts, with zeros
+   * for rules and fields nobody broke.
+   */
+  static List<Row> of(SilverValidation v) {
+    LandingTableSpec spec = v.spec();
     Map<List<String>, Map<String, Long>> counts = new HashMap<>();
-    for (Row r :
-        v.checked()
-            .select(col(Lineage.PERIOD), submitter.as(SUBMITTER), explode(tags).as("tag"))
-            .groupBy(Lineage.PERIOD, SUBMITTER, "tag")
-            .count()
-            .collectAsList()) {
+    for (TagCount t : v.tags()) {
       List<String> group = new ArrayList<>();
-      group.add(r.getString(0));
-      group.add(r.isNullAt(1) ? null : r.getString(1));
-      counts.computeIfAbsent(group, g -> new HashMap<>()).put(r.getString(2), r.getLong(3));
+      group.add(t.period());
+      group.add(t.submitter());
+      counts.computeIfAbsent(group, g -> new HashMap<>()).merge(t.tag(), t.count(), Long::sum);
     }
     List<Row> rows = new ArrayList<>();
     counts.forEach(

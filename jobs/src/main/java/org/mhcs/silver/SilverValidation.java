@@ -3,14 +3,11 @@ package org.mhcs.silver;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -38,14 +35,20 @@ public final class SilverValidation {
 
   private final ReloadScope scope;
   private final Dataset<Row> checked;
+  private final List<DataQuality.TagCount> tags;
   private final List<FileCounts> counts;
 
   /** The keys a reference may point at: {@code table}'s accepted rows for the period. */
   public record Referenced(Reference reference, Dataset<Row> rows) {}
 
-  private SilverValidation(ReloadScope scope, Dataset<Row> checked, List<FileCounts> counts) {
+  private SilverValidation(
+      ReloadScope scope,
+      Dataset<Row> checked,
+      List<DataQuality.TagCount> tags,
+      List<FileCounts> counts) {
     this.scope = scope;
     this.checked = checked;
+    this.tags = tags;
     this.counts = counts;
   }
 
@@ -102,45 +105,14 @@ public final class SilverValidation {
         rows.withColumn(FAILURES, array(failures.toArray(Column[]::new)))
             .select(concat(keep, expr("filter(" + FAILURES + ", f -> f is not null)").as(FAILURES)))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    return new SilverValidation(scope, checkedRows, countFiles(spec, checkedRows));
+    List<DataQuality.TagCount> tags = DataQuality.count(spec, checkedRows);
+    return new SilverValidation(scope, checkedRows, tags, DataQuality.files(spec, tags));
   }
 
   private static Column[] concat(List<Column> columns, Column last) {
     List<Column> all = new ArrayList<>(columns);
     all.add(last);
     return all.toArray(Column[]::new);
-  }
-
-  private static List<FileCounts> countFiles(LandingTableSpec spec, Dataset<Row> checked) {
-    Column submitter =
-        spec.submitter() == null
-            ? lit(null).cast("string")
-            : trim(col(RowChecks.quoted(spec.submitter())));
-    return checked
-        .groupBy(Lineage.SOURCE_FILE, Lineage.FINGERPRINT)
-        .agg(
-            count(lit(1)).as("read"),
-            sum(when(size(col(FAILURES)).gt(0), 1).otherwise(0)).as("quarantined"),
-            collect_set(submitter).as("submitters"))
-        .orderBy(Lineage.SOURCE_FILE)
-        .collectAsList()
-        .stream()
-        .map(
-            r -> {
-              long read = r.getLong(2);
-              long quarantined = r.getLong(3);
-              List<String> submitters = new ArrayList<>(r.<String>getList(4));
-              submitters.sort(null);
-              return new FileCounts(
-                  spec.id(),
-                  r.getString(0),
-                  r.getString(1),
-                  submitters,
-                  read,
-                  read - quarantined,
-                  quarantined);
-            })
-        .toList();
   }
 
   public ReloadScope scope() {
@@ -155,9 +127,9 @@ public final class SilverValidation {
     return counts;
   }
 
-  /** The checked rows with their {@code _failures}, for the data-quality scorecard. */
-  Dataset<Row> checked() {
-    return checked;
+  /** The checked rows' tag counts per file and submitter, for the scorecard. */
+  List<DataQuality.TagCount> tags() {
+    return tags;
   }
 
   /** Rows that passed every check, typed as declared, with their lineage. */
