@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
@@ -148,38 +147,23 @@ public final class IngestStage {
 
   /**
    * Each changed table's scope, and for a table that references a changed one the same submitters:
-   * a resubmitted referral file can make another table's contacts orphans (or cure them). Tables
-   * are declared before the tables that reference them are resolved, by iterating until nothing
-   * widens.
+   * a resubmitted referral file can make another table's contacts orphans (or cure them). The
+   * catalog lists referenced tables first, so one pass sees every parent's final scope.
    */
   private Map<String, ReloadScope> toValidate(List<BronzeIngest.Result> results) {
     Map<String, ReloadScope> scopes = new LinkedHashMap<>();
     for (BronzeIngest.Result r : results) {
-      if (r.changed()) {
-        scopes.put(r.spec().id(), r.scope());
+      ReloadScope scope = r.changed() ? r.scope() : null;
+      for (Reference ref : r.landed() ? r.spec().references() : List.<Reference>of()) {
+        ReloadScope parent = scopes.get(ref.table());
+        if (parent != null) {
+          scope =
+              (scope == null ? new ReloadScope(r.spec(), r.checked().window(), Set.of()) : scope)
+                  .union(parent.wholePeriod() ? null : parent.submitters());
+        }
       }
-    }
-    boolean widened = true;
-    while (widened) {
-      widened = false;
-      for (BronzeIngest.Result r : results) {
-        if (!r.landed()) {
-          continue;
-        }
-        for (Reference ref : r.spec().references()) {
-          ReloadScope parent = scopes.get(ref.table());
-          if (parent == null) {
-            continue;
-          }
-          ReloadScope own = scopes.get(r.spec().id());
-          ReloadScope next =
-              (own == null ? new ReloadScope(r.spec(), r.checked().window(), Set.of()) : own)
-                  .union(parent.wholePeriod() ? null : new TreeSet<>(parent.submitters()));
-          if (!next.equals(own)) {
-            scopes.put(r.spec().id(), next);
-            widened = true;
-          }
-        }
+      if (scope != null) {
+        scopes.put(r.spec().id(), scope);
       }
     }
     return scopes;

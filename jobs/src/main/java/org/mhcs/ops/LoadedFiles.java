@@ -53,12 +53,12 @@ public final class LoadedFiles {
 
   private final Warehouse warehouse;
 
+  /** Every record by table and period, read once per run (one row per landed file: small). */
+  private Map<List<String>, Map<String, Entry>> records;
+
   public LoadedFiles(Warehouse warehouse) {
     this.warehouse = warehouse;
   }
-
-  /** Every record by table and period, read once per run (one row per landed file: small). */
-  private Map<List<String>, Map<String, Entry>> records;
 
   /** The files of {@code table} recorded for the period, by landing-relative path. */
   public Map<String, Entry> recorded(String table, ReportingWindow window) {

@@ -3,8 +3,6 @@ package org.mhcs.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,10 +77,7 @@ public final class DataQuality {
    * tags are counted per file and submitter. The result is small: files × submitters × tags.
    */
   static List<TagCount> count(LandingTableSpec spec, Dataset<Row> checked) {
-    Column submitter =
-        spec.submitter() == null
-            ? lit(null).cast("string")
-            : trim(col(RowChecks.quoted(spec.submitter())));
+    Column submitter = RowChecks.submitter(spec);
     String failures = SilverValidation.FAILURES;
     Column tags =
         expr(

@@ -147,6 +147,13 @@ public final class RowChecks {
     return checks;
   }
 
+  /** The submitting organisation of each row (trimmed), or null for tables without one. */
+  static Column submitter(LandingTableSpec spec) {
+    return spec.submitter() == null
+        ? lit(null).cast("string")
+        : trim(col(quoted(spec.submitter())));
+  }
+
   static String quoted(String name) {
     return "`" + name + "`";
   }

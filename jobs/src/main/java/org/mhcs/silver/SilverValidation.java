@@ -146,10 +146,7 @@ public final class SilverValidation {
 
   /** Rows that failed, one each, naming the first rule broken and listing all of them. */
   public Dataset<Row> quarantined() {
-    Column submitter =
-        spec().submitter() == null
-            ? lit(null).cast("string")
-            : trim(col(RowChecks.quoted(spec().submitter())));
+    Column submitter = RowChecks.submitter(spec());
     return checked
         .where(size(col(FAILURES)).gt(0))
         .select(
