@@ -1,8 +1,11 @@
 package org.mhcs.conf;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -38,6 +41,27 @@ public final class CodeLists {
     return rows(name).stream().map(r -> r.get("code")).collect(Collectors.toSet());
   }
 
+  /**
+   * The codes of list {@code name} valid at some time from {@code first} to {@code last}: a list
+   * may bound a code's validity by {@code first_month} and {@code last_month} (YYYY-MM, blank = no
+   * bound), as NHS data sets retire and add codes between versions.
+   */
+  public Set<String> codesValidIn(String name, LocalDate first, LocalDate last) {
+    YearMonth from = YearMonth.from(first);
+    YearMonth to = YearMonth.from(last);
+    return rows(name).stream()
+        .filter(r -> bound(r.get("first_month")).map(m -> !m.isAfter(to)).orElse(true))
+        .filter(r -> bound(r.get("last_month")).map(m -> !m.isBefore(from)).orElse(true))
+        .map(r -> r.get("code"))
+        .collect(Collectors.toSet());
+  }
+
+  private static Optional<YearMonth> bound(String month) {
+    return month == null || month.isEmpty()
+        ? Optional.empty()
+        : Optional.of(YearMonth.parse(month));
+  }
+
   /** The codes of list {@code name} whose {@code attribute} column equals {@code value}. */
   public List<String> codesWhere(String name, String attribute, String value) {
     return rows(name).stream()
@@ -47,7 +71,8 @@ public final class CodeLists {
         .toList();
   }
 
-  private List<Map<String, String>> rows(String name) {
+  /** The rows of list {@code name}, each keyed by its header. */
+  public List<Map<String, String>> rows(String name) {
     List<Map<String, String>> rows = lists.get(name);
     if (rows == null) {
       throw new ConfigException(

@@ -166,7 +166,7 @@ final class InpatientSimulation {
         .text("WardCode", ward.code())
         .ascii("StartDateWardStay", stayStarted)
         .ascii("EndDateWardStay", ended)
-        .text("HospitalBedTypeMH", ward.bedType().code())
+        .text("HospitalBedTypeMH", ward.bedType().code(month.period()))
         .end();
   }
 

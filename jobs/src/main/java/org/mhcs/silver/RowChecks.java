@@ -84,7 +84,9 @@ public final class RowChecks {
       }
       if (column.coded()) {
         Object[] codes =
-            (column.codeList() != null ? codeLists.codes(column.codeList()) : column.allowedCodes())
+            (column.codeList() != null
+                    ? codeLists.codesValidIn(column.codeList(), window.first(), window.last())
+                    : column.allowedCodes())
                 .toArray();
         checks.add(
             new Check(

@@ -253,7 +253,8 @@ class ReferentialIntegrityTest {
           assertEquals(end.isEmpty(), spellDischarge.get(spell).isEmpty(), spell);
           String ward = org + "|" + row.get("WardCode");
           String type = row.get("HospitalBedTypeMH");
-          assertTrue(Set.of("10", "11", "12", "16").contains(type), type);
+          // MHSDS v6 bed types (the month is after April 2024): 200 adult acute, 201 older adult.
+          assertTrue(Set.of("200", "201", "202", "206").contains(type), type);
           String before = bedTypeOfWard.putIfAbsent(ward, type);
           assertTrue(before == null || before.equals(type), () -> ward + " has two bed types");
           stays[0]++;
@@ -262,7 +263,7 @@ class ReferentialIntegrityTest {
     assertEquals(spellStart.size(), stays[0], "one ward stay per spell");
     double before = (double) stays[1] / stays[0];
     assertTrue(before > 0.3 && before < 0.9, "share of stays begun before the month " + before);
-    assertTrue(bedTypeOfWard.containsValue("10") && bedTypeOfWard.containsValue("11"));
+    assertTrue(bedTypeOfWard.containsValue("200") && bedTypeOfWard.containsValue("201"));
   }
 
   private static void assertOpenInMonth(
