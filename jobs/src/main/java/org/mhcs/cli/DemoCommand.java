@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mhcs.conf.Settings;
+import org.mhcs.conform.ConformStage;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 import org.mhcs.ingest.LandingFolder;
@@ -77,6 +78,7 @@ final class DemoCommand implements Command {
       out.print(NationalSummary.of(run.warehouse(), period));
       out.println();
       out.print(ingestSummary(result, generated, warehouseDir));
+      out.print(serviceLineSummary(result, warehouseDir));
       out.printf(
           "%nWarehouse: %s (%.0f s). Query it, e.g.:%n  ./mhcs sql --warehouse %s \"SELECT metric_id,"
               + " service_line, p10, p25, p50, p75, p90 FROM gold.benchmark\"%n",
@@ -106,6 +108,22 @@ final class DemoCommand implements Command {
         unreconciled == 0
             ? "every file reconciles (read = accepted + quarantined)"
             : unreconciled + " files do NOT reconcile",
+        warehouseDir);
+  }
+
+  /** How much activity the service-line mappings covered. */
+  private static String serviceLineSummary(MonthlyRun.Result result, Path warehouseDir) {
+    ConformStage.Result c = result.conformed();
+    return String.format(
+        "Service lines (mapping %s): %,d contacts; %,d (%.2f%%) unmapped, %,d (%.2f%%)"
+            + " deliberately excluded.%n  Unmapped codes: ./mhcs sql --warehouse %s \"SELECT *"
+            + " FROM ops.unmapped_codes\"%n",
+        c.mappingVersion(),
+        c.contacts(),
+        c.unmappedContacts(),
+        c.unmappedPct(),
+        c.excludedContacts(),
+        c.excludedPct(),
         warehouseDir);
   }
 

@@ -19,6 +19,7 @@ public final class Main {
           new DemoCommand(),
           new GenerateCommand(),
           new RunCommand(),
+          new ServiceLinesCommand(),
           new SqlCommand(),
           new TablesCommand());
 

@@ -43,12 +43,15 @@ final class RunCommand implements Command {
     MonthlyRun run = Pipelines.monthlyRun(args.folder("warehouse"), settings, key, err);
     MonthlyRun.Result result = run.execute(landing, period);
     out.printf(
-        "run %s for %s: %d tables loaded, %,d contacts conformed (%,d without a service line)%n",
+        "run %s for %s: %d tables loaded, %,d contacts conformed (%.2f%% unmapped, %.2f%%"
+            + " excluded; mapping %s)%n",
         result.runId(),
         period,
         result.landedTables().size(),
-        result.contacts(),
-        result.unmappedContacts());
+        result.conformed().contacts(),
+        result.conformed().unmappedPct(),
+        result.conformed().excludedPct(),
+        result.conformed().mappingVersion());
     return ExitCode.OK;
   }
 

@@ -15,14 +15,23 @@ import java.util.Map;
 public final class ConfTable {
   private final String file;
   private final List<Map<String, String>> rows;
+  private final List<Long> lines;
 
-  private ConfTable(String file, List<Map<String, String>> rows) {
+  private ConfTable(String file, List<Map<String, String>> rows, List<Long> lines) {
     this.file = file;
     this.rows = rows;
+    this.lines = lines;
   }
 
   /** Reads {@code conf/<name>} from the build; every header in {@code required} must be present. */
   public static ConfTable read(String name, String... required) {
+    return read(ConfFiles.bundled(), name, required);
+  }
+
+  /**
+   * Reads {@code conf/<name>} from {@code conf}; every header in {@code required} must be present.
+   */
+  public static ConfTable read(ConfFiles conf, String name, String... required) {
     String file = "conf/" + name;
     CsvParserSettings settings = new CsvParserSettings();
     settings.setHeaderExtractionEnabled(true);
@@ -30,7 +39,8 @@ public final class ConfTable {
     settings.getFormat().setLineSeparator("\n");
     CsvParser parser = new CsvParser(settings);
     List<Map<String, String>> rows = new ArrayList<>();
-    try (InputStream in = BundledResources.open(file)) {
+    List<Long> lines = new ArrayList<>();
+    try (InputStream in = conf.open(name)) {
       parser.beginParsing(new InputStreamReader(in, StandardCharsets.UTF_8));
       String[] headers = parser.getContext().headers();
       List<String> missing = new ArrayList<>();
@@ -48,11 +58,12 @@ public final class ConfTable {
           row.put(headers[i], i < values.length && values[i] != null ? values[i].trim() : "");
         }
         rows.add(row);
+        lines.add(parser.getContext().currentLine());
       }
     } catch (IOException e) {
       throw new ConfigException(List.of(file + ": cannot be read: " + e.getMessage()));
     }
-    return new ConfTable(file, rows);
+    return new ConfTable(file, rows, lines);
   }
 
   public String file() {
@@ -61,5 +72,10 @@ public final class ConfTable {
 
   public List<Map<String, String>> rows() {
     return rows;
+  }
+
+  /** The line of the file (from 1, the header) that row {@code index} was read from. */
+  public long line(int index) {
+    return lines.get(index);
   }
 }

@@ -31,6 +31,15 @@ public final class Settings {
           0,
           100,
           "A run fails (exit 3) when any file's quarantined share of rows exceeds this percent");
+  public static final Setting<Double> MAX_UNMAPPED_PCT =
+      Setting.number(
+          "conform.max_unmapped_pct",
+          "100",
+          0,
+          100,
+          "A run fails (exit 3) after conforming when more than this percent of the month's"
+              + " contacts have a team type no service line maps (100: never; see"
+              + " ops.unmapped_codes)");
   public static final Setting<Double> CLINICAL_MINUTES_PER_DAY =
       Setting.number(
           "metrics.clinical_minutes_per_day",
@@ -77,6 +86,7 @@ public final class Settings {
           SPARK_MASTER,
           SHUFFLE_PARTITIONS,
           MAX_REJECT_PCT,
+          MAX_UNMAPPED_PCT,
           CLINICAL_MINUTES_PER_DAY,
           MIN_AVAILABLE_DAYS,
           MIN_CONTACTS,

@@ -6,10 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ingest.Lineage;
@@ -17,22 +21,30 @@ import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.DataQuality;
+import org.mhcs.silver.DataRejectedException;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 3: silver facts of the period standardised to service lines. Writes {@code
- * silver.conformed_contacts} (CSDS and MHSDS in one shape), {@code silver.conformed_capacity} (ESR
- * assignments with available clinical days) and {@code ops.unmapped_codes}, one commit each. A data
- * set whose tables are not all in silver for the period is skipped and logged.
+ * Stage 3: silver facts of the period standardised to service lines (and purchases to procurement
+ * categories) with the mappings in effect in the period. Writes {@code silver.conformed_contacts}
+ * (CSDS and MHSDS in one shape), {@code conformed_wards}, {@code conformed_capacity} (ESR
+ * assignments with available clinical days), {@code conformed_sites} (ERIC, per financial year),
+ * {@code conformed_purchases} and {@code ops.unmapped_codes}, one commit each; every conformed row
+ * carries the mapping version. A table whose inputs are not in silver for the period is skipped and
+ * logged. Then, when more of the period's contacts are unmapped than {@code
+ * conform.max_unmapped_pct} allows, the run stops (everything above is written, so the codes can be
+ * inspected and mapped).
  */
 public final class ConformStage {
   private final Warehouse warehouse;
   private final SchemaCatalog schemas;
   private final CodeLists codeLists;
   private final ServiceLines serviceLines;
+  private final double maxUnmappedPct;
   private final RunLog log;
 
   public ConformStage(
@@ -40,22 +52,192 @@ public final class ConformStage {
       SchemaCatalog schemas,
       CodeLists codeLists,
       ServiceLines serviceLines,
+      double maxUnmappedPct,
       RunLog log) {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.codeLists = codeLists;
     this.serviceLines = serviceLines;
+    this.maxUnmappedPct = maxUnmappedPct;
     this.log = log;
   }
 
-  /** Contacts conformed, and how many of them have no service line. */
-  public record Result(long contacts, long unmappedContacts) {}
+  /** Contacts conformed, how many of them no mapping covers and how many are excluded. */
+  public record Result(
+      String mappingVersion, long contacts, long unmappedContacts, long excludedContacts) {
+    public double unmappedPct() {
+      return contacts == 0 ? 0 : 100.0 * unmappedContacts / contacts;
+    }
+
+    public double excludedPct() {
+      return contacts == 0 ? 0 : 100.0 * excludedContacts / contacts;
+    }
+  }
 
   public Result execute(Period period) {
-    long start = System.nanoTime();
-    Dataset<Row> mapping = serviceLines.mapping(warehouse.spark());
+    YearMonth month = period.month();
+    String condition = period.predicate(Columns.PERIOD);
+    log.record(
+        Entry.of("conform", null, "ok")
+            .detail("service-line mapping version " + serviceLines.version()));
+    List<Dataset<Row>> unmapped = new ArrayList<>();
+
+    Dataset<Row> teams = null;
+    Result result = new Result(serviceLines.version(), 0, 0, 0);
+    Optional<Dataset<Row>> contacts = contacts(period, month);
+    // Teams with their looked-up target, for clinicians' service lines below.
+    List<Dataset<Row>> teamTargets = new ArrayList<>();
+    for (ContactSource s : List.of(ContactSource.CSDS, ContactSource.MHSDS)) {
+      silver(s.dataset(), s.referralTeamTable(), period)
+          .ifPresent(
+              referralTeams ->
+                  teamTargets.add(
+                      serviceLines.lookUp(
+                          ConformedContacts.teamTypes(s, referralTeams),
+                          s.teamCodeSystem(),
+                          col(Columns.ORG_CODE),
+                          col(Columns.TEAM_TYPE),
+                          month,
+                          ClinicalCapacity.TARGET)));
+    }
+    for (Dataset<Row> t : teamTargets) {
+      teams = teams == null ? t : teams.unionByName(t);
+    }
+    if (contacts.isPresent()) {
+      long start = System.nanoTime();
+      warehouse.replace(Table.CONFORMED_CONTACTS, contacts.get(), condition, Columns.PERIOD);
+      Dataset<Row> written = warehouse.read(Table.CONFORMED_CONTACTS).where(condition);
+      Row counts =
+          written
+              .agg(
+                  count(lit(1)),
+                  sum(statusIs(ServiceLines.UNMAPPED)),
+                  sum(statusIs(ServiceLines.EXCLUDED)))
+              .head();
+      result =
+          new Result(
+              serviceLines.version(),
+              counts.getLong(0),
+              counts.isNullAt(1) ? 0 : counts.getLong(1),
+              counts.isNullAt(2) ? 0 : counts.getLong(2));
+      log.record(
+          Entry.of("conform", Table.CONFORMED_CONTACTS, "ok")
+              .written(result.contacts())
+              .detail(
+                  String.format(
+                      "%,d contacts (%.2f%%) unmapped, see ops.unmapped_codes; %,d (%.2f%%)"
+                          + " deliberately excluded",
+                      result.unmappedContacts(),
+                      result.unmappedPct(),
+                      result.excludedContacts(),
+                      result.excludedPct()))
+              .since(start));
+      unmapped.add(UnmappedCodes.ofContacts(written));
+      warehouse.replace(
+          Table.DATA_QUALITY,
+          UnmappedCodes.dataQuality(written),
+          condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
+          null);
+    }
+
+    Optional<Dataset<Row>> wardDays = silver("staffing", "ward_day", period);
+    Optional<Dataset<Row>> stays = silver("mhsds", "MHS502WardStay", period);
+    Dataset<Row> wards = null;
+    if (wardDays.isPresent() || stays.isPresent()) {
+      wards =
+          write(
+              Table.CONFORMED_WARDS,
+              ConformedWards.transform(wardDays, stays, serviceLines, month),
+              condition,
+              "wards");
+      unmapped.add(UnmappedCodes.ofWards(wards));
+    } else {
+      skipped(Table.CONFORMED_WARDS, "needs staffing/ward_day or mhsds/MHS502WardStay");
+    }
+
+    Optional<Dataset<Row>> staff = silver("esr", "staff_in_post", period);
+    Optional<Dataset<Row>> sickness = silver("esr", "sickness", period);
+    if (staff.isPresent() && sickness.isPresent()) {
+      int workingDays = WorkingDays.england().in(month);
+      Dataset<Row> capacity =
+          new ClinicalCapacity()
+              .transform(
+                  staff.get(),
+                  sickness.get(),
+                  teams != null ? teams : empty(TEAM_TARGETS),
+                  wards != null ? wards : empty(NO_WARDS),
+                  serviceLines,
+                  workingDays,
+                  month);
+      unmapped.add(
+          UnmappedCodes.ofCapacity(
+              write(
+                  Table.CONFORMED_CAPACITY,
+                  capacity,
+                  condition,
+                  "assignments; " + workingDays + " working days in " + period)));
+    } else {
+      skipped(Table.CONFORMED_CAPACITY, "needs esr/staff_in_post and esr/sickness");
+    }
+
+    String year = schemas.table("eric", "site").window(period).label();
+    Optional<Dataset<Row>> sites = silver("eric", "site", year);
+    String yearCondition = SqlText.in(Columns.PERIOD, List.of(year));
+    if (sites.isPresent()) {
+      YearMonth yearStart = YearMonth.from(period.financialYearStart());
+      unmapped.add(
+          UnmappedCodes.ofSites(
+              write(
+                  Table.CONFORMED_SITES,
+                  ConformedSites.transform(sites.get(), serviceLines, year, yearStart),
+                  yearCondition,
+                  "sites of " + year)));
+    } else {
+      skipped(Table.CONFORMED_SITES, "needs eric/site for " + year);
+    }
+
+    Optional<Dataset<Row>> purchases = silver("ppib", "purchase_line", period);
+    if (purchases.isPresent()) {
+      unmapped.add(
+          UnmappedCodes.ofPurchases(
+              write(
+                  Table.CONFORMED_PURCHASES,
+                  ConformedPurchases.transform(purchases.get(), serviceLines, month),
+                  condition,
+                  "order lines")));
+    } else {
+      skipped(Table.CONFORMED_PURCHASES, "needs ppib/purchase_line");
+    }
+
+    if (!unmapped.isEmpty()) {
+      Dataset<Row> all = unmapped.get(0);
+      for (Dataset<Row> u : unmapped.subList(1, unmapped.size())) {
+        all = all.unionByName(u);
+      }
+      warehouse.replace(
+          Table.UNMAPPED_CODES,
+          all,
+          SqlText.in(Columns.PERIOD, List.of(period.toString(), year)),
+          null);
+    }
+    if (result.unmappedPct() > maxUnmappedPct) {
+      throw new DataRejectedException(
+          String.format(
+              "%.2f%% of %s's contacts (%,d of %,d) have a team type no service line maps,"
+                  + " above conform.max_unmapped_pct=%s: see ops.unmapped_codes, then map the"
+                  + " codes in conf/service_line_maps/ or raise the threshold",
+              result.unmappedPct(),
+              period,
+              result.unmappedContacts(),
+              result.contacts(),
+              maxUnmappedPct));
+    }
+    return result;
+  }
+
+  /** The period's conformed contacts of every data set whose tables are all in silver. */
+  private Optional<Dataset<Row>> contacts(Period period, YearMonth month) {
     ConformedContacts conformed = new ConformedContacts(codeLists);
-    Dataset<Row> teamTypes = null;
     Dataset<Row> contacts = null;
     for (ContactSource s : List.of(ContactSource.CSDS, ContactSource.MHSDS)) {
       Optional<Dataset<Row>> contactRows = silver(s.dataset(), s.contactTable(), period);
@@ -78,77 +260,67 @@ public final class ConformStage {
                         period)));
         continue;
       }
-      Dataset<Row> types = ConformedContacts.teamTypes(s, referralTeams.get());
-      teamTypes = teamTypes == null ? types : teamTypes.unionByName(types);
       Dataset<Row> rows =
           conformed.transform(
               s,
               new ConformedContacts.Inputs(
                   referrals.get(), referralTeams.get(), contactRows.get(), activities.get()),
-              types,
-              mapping,
-              period.toString());
+              ConformedContacts.teamTypes(s, referralTeams.get()),
+              serviceLines,
+              month);
       contacts = contacts == null ? rows : contacts.unionByName(rows);
     }
-    if (contacts == null) {
-      return new Result(0, 0);
-    }
-    String condition = period.predicate(Columns.PERIOD);
-    warehouse.replace(Table.CONFORMED_CONTACTS, contacts, condition, Columns.PERIOD);
-    Dataset<Row> written = warehouse.read(Table.CONFORMED_CONTACTS).where(condition);
-    Row counts =
-        written
-            .agg(count(lit(1)), sum(when(col(Columns.SERVICE_LINE).isNull(), 1).otherwise(0)))
-            .head();
-    long total = counts.getLong(0);
-    long unmapped = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    log.record(
-        Entry.of("conform", Table.CONFORMED_CONTACTS, "ok")
-            .written(total)
-            .detail(
-                String.format(
-                    "%,d contacts (%.2f%%) have no mapped service line: see ops.unmapped_codes",
-                    unmapped, total == 0 ? 0 : 100.0 * unmapped / total))
-            .since(start));
+    return Optional.ofNullable(contacts);
+  }
 
-    Dataset<Row> unmappedCodes = UnmappedCodes.ofContacts(written);
-    Optional<Dataset<Row>> staff = silver("esr", "staff_in_post", period);
-    Optional<Dataset<Row>> sickness = silver("esr", "sickness", period);
-    if (staff.isPresent() && sickness.isPresent()) {
-      long t = System.nanoTime();
-      int workingDays = WorkingDays.england().in(period.month());
-      Dataset<Row> teams =
-          teamTypes.join(mapping, new String[] {Columns.CODE_SYSTEM, Columns.TEAM_TYPE}, "left");
-      Dataset<Row> capacity =
-          new ClinicalCapacity()
-              .transform(staff.get(), sickness.get(), teams, workingDays, period.toString());
-      warehouse.replace(Table.CONFORMED_CAPACITY, capacity, condition, Columns.PERIOD);
-      log.record(
-          Entry.of("conform", Table.CONFORMED_CAPACITY, "ok")
-              .written(warehouse.rowsWrittenByLastCommit(Table.CONFORMED_CAPACITY))
-              .detail(workingDays + " working days in " + period)
-              .since(t));
-      unmappedCodes =
-          unmappedCodes.unionByName(
-              UnmappedCodes.ofCapacity(warehouse.read(Table.CONFORMED_CAPACITY).where(condition)));
-    } else {
-      log.record(
-          Entry.of("conform", Table.CONFORMED_CAPACITY, "skipped")
-              .detail("needs esr/staff_in_post and esr/sickness for " + period));
-    }
-    warehouse.replace(Table.UNMAPPED_CODES, unmappedCodes, condition, null);
-    warehouse.replace(
-        Table.DATA_QUALITY,
-        UnmappedCodes.dataQuality(written),
-        condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
-        null);
-    return new Result(total, unmapped);
+  /** Replaces the period's rows of {@code table}, logs the count and returns what was written. */
+  private Dataset<Row> write(Table table, Dataset<Row> rows, String condition, String what) {
+    long start = System.nanoTime();
+    warehouse.replace(table, rows, condition, Columns.PERIOD);
+    log.record(
+        Entry.of("conform", table, "ok")
+            .written(warehouse.rowsWrittenByLastCommit(table))
+            .detail(what)
+            .since(start));
+    return warehouse.read(table).where(condition);
+  }
+
+  private void skipped(Table table, String why) {
+    log.record(Entry.of("conform", table, "skipped").detail(why));
+  }
+
+  private static org.apache.spark.sql.Column statusIs(String status) {
+    return when(col(Columns.MAPPING_STATUS).equalTo(status), 1L).otherwise(0L);
+  }
+
+  private static final StructType TEAM_TARGETS =
+      new StructType()
+          .add(Columns.ORG_CODE, DataTypes.StringType)
+          .add(Columns.TEAM_ID, DataTypes.StringType)
+          .add(Columns.CODE_SYSTEM, DataTypes.StringType)
+          .add(ClinicalCapacity.TARGET, DataTypes.StringType);
+
+  /** The columns of conformed wards that clinicians' service lines read. */
+  private static final StructType NO_WARDS =
+      new StructType()
+          .add(Columns.ORG_CODE, DataTypes.StringType)
+          .add(Columns.WARD_CODE, DataTypes.StringType)
+          .add(Columns.SERVICE_LINE, DataTypes.StringType)
+          .add(Columns.MAPPING_STATUS, DataTypes.StringType)
+          .add(Columns.MAPPED_BY, DataTypes.StringType);
+
+  private Dataset<Row> empty(StructType schema) {
+    return warehouse.spark().createDataFrame(List.<Row>of(), schema);
   }
 
   /** One landing table's silver rows for the period, if the table exists. */
   private Optional<Dataset<Row>> silver(String source, String table, Period period) {
+    return silver(source, table, period.toString());
+  }
+
+  private Optional<Dataset<Row>> silver(String source, String table, String periodLabel) {
     return warehouse.readWhere(
         Table.silver(schemas.table(source, table).warehouseName()),
-        "`" + Lineage.PERIOD + "` = '" + period + "'");
+        "`" + Lineage.PERIOD + "` = " + SqlText.literal(periodLabel));
   }
 }

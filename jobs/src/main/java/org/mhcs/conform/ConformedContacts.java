@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
+import java.time.YearMonth;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -39,7 +40,11 @@ public final class ConformedContacts {
    * {@code ops.unmapped_codes}), never dropped.
    */
   public Dataset<Row> transform(
-      ContactSource s, Inputs in, Dataset<Row> teamTypes, Dataset<Row> mapping, String period) {
+      ContactSource s,
+      Inputs in,
+      Dataset<Row> teamTypes,
+      ServiceLines serviceLines,
+      YearMonth month) {
     Dataset<Row> referralTeam =
         in.referralTeams()
             .select(
@@ -91,16 +96,16 @@ public final class ConformedContacts {
                 c.col(s.org()).equalTo(col("t_org")).and(c.col(s.teamId()).equalTo(col("t_team"))),
                 "left")
             .withColumn(Columns.TEAM_TYPE, coalesce(col("rt_type"), col("t_type")))
-            .withColumn(Columns.CODE_SYSTEM, lit(s.codeSystem()));
+            .withColumn(Columns.CODE_SYSTEM, lit(s.teamCodeSystem().id()));
 
     Dataset<Row> mapped =
-        joined.join(
-            mapping,
-            joined
-                .col(Columns.CODE_SYSTEM)
-                .equalTo(mapping.col(Columns.CODE_SYSTEM))
-                .and(joined.col(Columns.TEAM_TYPE).equalTo(mapping.col(Columns.TEAM_TYPE))),
-            "left");
+        serviceLines.lookUp(
+            joined,
+            s.teamCodeSystem(),
+            c.col(s.org()),
+            joined.col(Columns.TEAM_TYPE),
+            month,
+            "_service_line");
 
     Object[] attended = codeLists.codesWhere("attend_or_dna", "outcome", "attended").toArray();
     Object[] dna = codeLists.codesWhere("attend_or_dna", "outcome", "did_not_attend").toArray();
@@ -111,14 +116,16 @@ public final class ConformedContacts {
 
     return mapped.select(
         lit(s.dataset()).as(Columns.DATASET),
-        lit(period).as(Columns.PERIOD),
+        lit(month.toString()).as(Columns.PERIOD),
         c.col(s.org()).as(Columns.ORG_CODE),
         c.col(s.contactId()).as(Columns.CONTACT_ID),
         c.col(s.referralId()).as(Columns.REFERRAL_ID),
         c.col(s.teamId()).as(Columns.TEAM_ID),
-        joined.col(Columns.CODE_SYSTEM),
-        joined.col(Columns.TEAM_TYPE),
-        mapping.col(Columns.SERVICE_LINE),
+        col(Columns.CODE_SYSTEM),
+        col(Columns.TEAM_TYPE),
+        ServiceLines.mapped(col("_service_line")).as(Columns.SERVICE_LINE),
+        ServiceLines.status(col("_service_line")).as(Columns.MAPPING_STATUS),
+        lit(serviceLines.version()).as(Columns.MAPPING_VERSION),
         col(Columns.PATIENT_ID),
         c.col(s.contactDate()).as(Columns.CONTACT_DATE),
         c.col(s.contactMinutes()).cast("long").as(Columns.CONTACT_MINUTES),
@@ -156,7 +163,7 @@ public final class ConformedContacts {
         .where(col("rank").equalTo(1))
         .select(
             lit(s.dataset()).as(Columns.DATASET),
-            lit(s.codeSystem()).as(Columns.CODE_SYSTEM),
+            lit(s.teamCodeSystem().id()).as(Columns.CODE_SYSTEM),
             col(Columns.ORG_CODE),
             col(Columns.TEAM_ID),
             col(Columns.TEAM_TYPE));

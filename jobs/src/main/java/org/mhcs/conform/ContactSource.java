@@ -9,7 +9,7 @@ import org.mhcs.schema.ActivityField;
  */
 public record ContactSource(
     String dataset,
-    String codeSystem,
+    CodeSystem teamCodeSystem,
     String referralTable,
     String referralTeamTable,
     String contactTable,
@@ -18,7 +18,7 @@ public record ContactSource(
   public static final ContactSource CSDS =
       new ContactSource(
           "csds",
-          "CSDS.TeamType",
+          CodeSystem.CSDS_TEAM_TYPE,
           "CYP101Referral",
           "CYP102ServiceTypeReferredTo",
           "CYP201CareContact",
@@ -27,7 +27,7 @@ public record ContactSource(
   public static final ContactSource MHSDS =
       new ContactSource(
           "mhsds",
-          "MHSDS.ServTeamTypeRefToMH",
+          CodeSystem.MHSDS_TEAM_TYPE,
           "MHS101Referral",
           "MHS102ServiceTypeReferredTo",
           "MHS201CareContact",

@@ -12,43 +12,70 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.warehouse.Columns;
 
 /**
- * What could not be given a service line, for {@code ops.unmapped_codes}: per code, how many rows
- * and which organisations. Pure transforms.
+ * What no mapping covers, for {@code ops.unmapped_codes}: per code, how many conformed rows carry
+ * it and which organisations use it. Codes deliberately excluded are not unmapped. Pure transforms.
  */
 public final class UnmappedCodes {
   private UnmappedCodes() {}
 
-  /** Conformed contacts without a service line, by their team type. */
+  /** Conformed contacts whose team type nothing maps, by that type. */
   public static Dataset<Row> ofContacts(Dataset<Row> contacts) {
     return summarise(
-        contacts
-            .where(col(Columns.SERVICE_LINE).isNull())
-            .select(
-                col(Columns.PERIOD),
-                col(Columns.DATASET),
-                col(Columns.CODE_SYSTEM),
-                coalesce(col(Columns.TEAM_TYPE), lit("(team not in any referral)"))
-                    .as(Columns.CODE),
-                col(Columns.ORG_CODE)));
+        unmapped(contacts),
+        col(Columns.DATASET),
+        col(Columns.CODE_SYSTEM),
+        coalesce(col(Columns.TEAM_TYPE), lit("(team not in any referral)")));
   }
 
-  /** Clinical ESR assignments whose team is not a known team of a mapped type. */
+  /**
+   * Clinical ESR assignments in no service line by any route, by cost centre: the local code an
+   * organisation can map in {@code esr_cost_centre.csv}.
+   */
   public static Dataset<Row> ofCapacity(Dataset<Row> capacity) {
     return summarise(
-        capacity
-            .where(col(Columns.CLINICAL).and(col(Columns.SERVICE_LINE).isNull()))
-            .select(
-                col(Columns.PERIOD),
-                lit("esr").as(Columns.DATASET),
-                lit("ESR.Team_Local_Id").as(Columns.CODE_SYSTEM),
-                coalesce(col(Columns.TEAM_ID), lit("(blank)")).as(Columns.CODE),
-                col(Columns.ORG_CODE)));
+        unmapped(capacity).where(col(Columns.CLINICAL)),
+        lit("esr"),
+        lit(CodeSystem.ESR_COST_CENTRE.id()),
+        coalesce(col(Columns.COST_CENTRE), lit("(blank)")));
+  }
+
+  /**
+   * Wards in no service line: by bed type when their stays carry one nothing maps, else by ward
+   * code (no stays and no row in {@code staffing_ward.csv}).
+   */
+  public static Dataset<Row> ofWards(Dataset<Row> wards) {
+    var byWard = col(Columns.BED_TYPE).isNull();
+    return summarise(
+        unmapped(wards),
+        lit("staffing"),
+        when(byWard, lit(CodeSystem.STAFFING_WARD.id()))
+            .otherwise(lit(CodeSystem.MHSDS_BED_TYPE.id())),
+        when(byWard, col(Columns.WARD_CODE)).otherwise(col(Columns.BED_TYPE)));
+  }
+
+  /** ERIC sites whose site type nothing maps. */
+  public static Dataset<Row> ofSites(Dataset<Row> sites) {
+    return summarise(
+        unmapped(sites),
+        lit("eric"),
+        lit(CodeSystem.ERIC_SITE_TYPE.id()),
+        coalesce(col(Columns.SITE_TYPE), lit("(blank)")));
+  }
+
+  /** Purchase-order lines whose category name nothing maps. */
+  public static Dataset<Row> ofPurchases(Dataset<Row> purchases) {
+    return summarise(
+        unmapped(purchases),
+        lit("ppib"),
+        lit(CodeSystem.PPIB_CATEGORY.id()),
+        coalesce(col(Columns.CATEGORY), lit("(blank)")));
   }
 
   /**
@@ -59,7 +86,8 @@ public final class UnmappedCodes {
     return contacts
         .groupBy(Columns.PERIOD, Columns.ORG_CODE, Columns.DATASET, Columns.CODE_SYSTEM)
         .agg(
-            sum(when(col(Columns.SERVICE_LINE).isNull(), 1L).otherwise(0L)).as("_unmapped"),
+            sum(when(col(Columns.MAPPING_STATUS).equalTo(ServiceLines.UNMAPPED), 1L).otherwise(0L))
+                .as("_unmapped"),
             count(lit(1)).as("_contacts"))
         .select(
             col(Columns.PERIOD).as(DataQuality.PERIOD),
@@ -78,11 +106,37 @@ public final class UnmappedCodes {
                 .as(DataQuality.PERCENT));
   }
 
-  private static Dataset<Row> summarise(Dataset<Row> rows) {
-    return rows.groupBy(Columns.PERIOD, Columns.DATASET, Columns.CODE_SYSTEM, Columns.CODE)
+  private static Dataset<Row> unmapped(Dataset<Row> conformed) {
+    return conformed.where(col(Columns.MAPPING_STATUS).equalTo(ServiceLines.UNMAPPED));
+  }
+
+  private static Dataset<Row> summarise(
+      Dataset<Row> rows, Column dataset, Column codeSystem, Column code) {
+    return rows.select(
+            col(Columns.PERIOD),
+            dataset.as(Columns.DATASET),
+            codeSystem.as(Columns.CODE_SYSTEM),
+            code.as(Columns.CODE),
+            col(Columns.ORG_CODE),
+            col(Columns.MAPPING_VERSION))
+        .groupBy(
+            Columns.PERIOD,
+            Columns.DATASET,
+            Columns.CODE_SYSTEM,
+            Columns.CODE,
+            Columns.MAPPING_VERSION)
         .agg(
             count(lit(1)).as(Columns.ROWS),
             countDistinct(Columns.ORG_CODE).as(Columns.N_ORGS),
-            array_join(array_sort(collect_set(Columns.ORG_CODE)), ",").as(Columns.ORGANISATIONS));
+            array_join(array_sort(collect_set(Columns.ORG_CODE)), ",").as(Columns.ORGANISATIONS))
+        .select(
+            Columns.PERIOD,
+            Columns.DATASET,
+            Columns.CODE_SYSTEM,
+            Columns.CODE,
+            Columns.ROWS,
+            Columns.N_ORGS,
+            Columns.ORGANISATIONS,
+            Columns.MAPPING_VERSION);
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.conform.ClinicalCapacity;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -31,7 +32,11 @@ public final class CommunityActivity {
 
   private CommunityActivity() {}
 
-  /** Aggregates contacts and capacity with a mapped service line. */
+  /**
+   * Aggregates contacts and capacity with a mapped service line. Ward staff are inpatient capacity,
+   * so clinicians placed by their ward are left out: a community service's clinicians are those its
+   * teams (or, where ESR has no team, cost centres or occupations) place in it.
+   */
   public static Dataset<Row> aggregate(Dataset<Row> contacts, Dataset<Row> capacity) {
     Column attended = col(Columns.ATTENDED);
     Column direct = col(Columns.DIRECT_CARE);
@@ -53,7 +58,10 @@ public final class CommunityActivity {
                 count(when(col(Columns.DNA), lit(1))).as(DNA_CONTACTS));
     Dataset<Row> staff =
         capacity
-            .where(col(Columns.CLINICAL).and(col(Columns.SERVICE_LINE).isNotNull()))
+            .where(
+                col(Columns.CLINICAL)
+                    .and(col(Columns.SERVICE_LINE).isNotNull())
+                    .and(ClinicalCapacity.placedByWard().unary_$bang()))
             .groupBy(Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE)
             .agg(
                 sum(Columns.AVAILABLE_DAYS).as(AVAILABLE_DAYS),

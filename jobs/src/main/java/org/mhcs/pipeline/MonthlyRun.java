@@ -73,16 +73,17 @@ public final class MonthlyRun {
       List<String> landedTables,
       List<String> absentSources,
       List<FileCounts> files,
-      long contacts,
-      long unmappedContacts,
+      ConformStage.Result conformed,
       List<Row> runLog) {}
 
   /**
    * Runs every stage for {@code period} from {@code landing}.
    *
-   * @throws DataRejectedException when a file's reject rate exceeds {@code ingest.max_reject_pct};
-   *     bronze, quarantine and the run log are still written so the rejects can be inspected,
-   *     silver and gold are not touched
+   * @throws DataRejectedException when a file's reject rate exceeds {@code ingest.max_reject_pct}
+   *     (bronze, quarantine and the run log are still written so the rejects can be inspected,
+   *     silver and gold are not touched), or when the unmapped share of contacts exceeds {@code
+   *     conform.max_unmapped_pct} (the conformed tables and {@code ops.unmapped_codes} are written,
+   *     gold is not touched)
    */
   public Result execute(LandingFolder landing, Period period) {
     RunLog log = new RunLog(UUID.randomUUID().toString(), period.toString(), progress);
@@ -97,7 +98,14 @@ public final class MonthlyRun {
           new SilverStage(warehouse, schemas, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
               .execute(period, ingested.toValidate(), ingested.removedFiles());
       ConformStage.Result conformed =
-          new ConformStage(warehouse, schemas, codeLists, serviceLines, log).execute(period);
+          new ConformStage(
+                  warehouse,
+                  schemas,
+                  codeLists,
+                  serviceLines,
+                  settings.get(Settings.MAX_UNMAPPED_PCT),
+                  log)
+              .execute(period);
       MetricCatalog catalog = MetricCatalog.from(settings);
       if (new MetricsStage(warehouse, catalog, log).execute(period)) {
         new BenchmarkStage(warehouse, log).execute(period);
@@ -111,8 +119,7 @@ public final class MonthlyRun {
           ingested.landed().stream().map(s -> s.id()).toList(),
           ingested.absentSources(),
           files,
-          conformed.contacts(),
-          conformed.unmappedContacts(),
+          conformed,
           log.rows());
     } catch (RuntimeException e) {
       log.record(Entry.of("finish", null, "failed").detail(e.getMessage()));

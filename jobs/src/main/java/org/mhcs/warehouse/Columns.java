@@ -11,6 +11,12 @@ public final class Columns {
   public static final String SERVICE_LINE = "service_line";
   public static final String DATASET = "dataset";
 
+  // Every conformed row: how its code was mapped (conform.CodeSystem, conform.ServiceLines)
+  public static final String PROCUREMENT_CATEGORY = "procurement_category";
+  public static final String MAPPING_STATUS = "mapping_status";
+  public static final String MAPPING_VERSION = "mapping_version";
+  public static final String MAPPED_BY = "mapped_by";
+
   // silver.conformed_contacts
   public static final String CONTACT_ID = "contact_id";
   public static final String REFERRAL_ID = "referral_id";
@@ -36,6 +42,29 @@ public final class Columns {
   public static final String WORKING_DAYS = "working_days";
   public static final String SICK_DAYS = "fte_days_sick";
   public static final String AVAILABLE_DAYS = "available_days";
+  public static final String COST_CENTRE = "cost_centre";
+  public static final String OCCUPATION_CODE = "occupation_code";
+
+  // silver.conformed_wards
+  public static final String WARD_CODE = "ward_code";
+  public static final String BED_TYPE = "bed_type";
+  public static final String WARD_STAYS = "ward_stays";
+  public static final String STAFFING_DAYS = "staffing_days";
+
+  // silver.conformed_sites
+  public static final String SITE_CODE = "site_code";
+  public static final String SITE_TYPE = "site_type";
+  public static final String SITE_NAME = "site_name";
+  public static final String FLOOR_AREA = "gross_internal_floor_area_m2";
+
+  // silver.conformed_purchases
+  public static final String PO_NUMBER = "po_number";
+  public static final String PO_DATE = "po_date";
+  public static final String NPC = "npc";
+  public static final String CATEGORY = "category";
+  public static final String QUANTITY = "quantity";
+  public static final String UNIT_PRICE = "unit_price";
+  public static final String LINE_TOTAL = "line_total";
 
   // ops.unmapped_codes
   public static final String CODE = "code";

@@ -8,6 +8,9 @@ package org.mhcs.warehouse;
 public record Table(Layer layer, String name) {
   public static final Table CONFORMED_CONTACTS = new Table(Layer.SILVER, "conformed_contacts");
   public static final Table CONFORMED_CAPACITY = new Table(Layer.SILVER, "conformed_capacity");
+  public static final Table CONFORMED_WARDS = new Table(Layer.SILVER, "conformed_wards");
+  public static final Table CONFORMED_SITES = new Table(Layer.SILVER, "conformed_sites");
+  public static final Table CONFORMED_PURCHASES = new Table(Layer.SILVER, "conformed_purchases");
   public static final Table METRIC_VALUE = new Table(Layer.GOLD, "metric_value");
   public static final Table BENCHMARK = new Table(Layer.GOLD, "benchmark");
   public static final Table OPPORTUNITY = new Table(Layer.GOLD, "opportunity");

@@ -40,6 +40,35 @@ class MainTest {
   }
 
   @Test
+  void serviceLinesListsTheCodesInEffectAndChecksTheFiles() {
+    Outcome listed = run("service-lines", "--month", "2024-06");
+    assertEquals(0, listed.code(), listed.err());
+    // June 2024 is under MHSDS v6: one bed type per acute line (200, 201, 202), 206 and 207 for
+    // secure care, with the forensic team types B01 and B02; the v5 codes (10, 11, …) have ended.
+    for (String line :
+        List.of(
+            "adult_acute_inpatient .* 1 MHSDS.HospitalBedTypeMH",
+            "picu .* 1 MHSDS.HospitalBedTypeMH",
+            "forensic_secure .* 2 MHSDS.HospitalBedTypeMH, 2 MHSDS.ServTeamTypeRefToMH",
+            "community_nursing .* 2 CSDS.TeamType",
+            "talking_therapies .* none mapped")) {
+      assertTrue(listed.out().lines().anyMatch(l -> l.matches(line)), line + "\n" + listed.out());
+    }
+    Outcome checked = run("service-lines", "--check");
+    assertEquals(0, checked.code(), checked.err());
+    assertTrue(checked.out().startsWith("OK: mapping 2026.1@"), checked.out());
+
+    java.nio.file.Path broken = org.mhcs.testing.ConfCopies.copy();
+    org.mhcs.testing.ConfCopies.append(
+        broken, "service_line_maps/ppib_category.csv", "Gloves,Again,gloves,,,,\n");
+    Outcome failed = run("service-lines", "--check", "--conf", broken.toString());
+    assertEquals(1, failed.code());
+    assertTrue(
+        failed.err().contains("ppib_category.csv line 12: code 'Gloves' is a duplicate of line 6"),
+        failed.err());
+  }
+
+  @Test
   void usageErrorsExitWithTwoAndSayWhatToDo() {
     Outcome unknown = run("frobnicate");
     assertEquals(2, unknown.code());

@@ -33,12 +33,8 @@ class PipelineOnGeneratedMonthTest {
   @BeforeAll
   static void run() {
     tallies = CalibrationTest.tallies();
-    warehouse = GoldenRuns.newWarehouse();
-    result =
-        GoldenRuns.pipeline(warehouse, Map.of())
-            .execute(
-                new LandingFolder(LandingFixture.demo().landingDir()),
-                Period.of(LandingFixture.PERIOD));
+    warehouse = GeneratedMonthRun.warehouse();
+    result = GeneratedMonthRun.result();
   }
 
   /** metric id → how the plain-Java tally gives its numerator and denominator. */
@@ -133,17 +129,84 @@ class PipelineOnGeneratedMonthTest {
   }
 
   @Test
-  void theDeliberatelyUnmappedTeamTypeIsReported() {
-    List<Row> a18 =
+  void wardsTakeTheServiceLineOfTheBedTypeOfTheirStays() {
+    // In May 2024 the generator's ward kinds carry MHSDS v6 bed types
+    // (conf/code_lists/hospital_bed_type_mh.csv), which the bundled mapping places so:
+    Map<String, String> lineOfBedType =
+        Map.of(
+            "200", "adult_acute_inpatient",
+            "201", "older_adult_inpatient",
+            "202", "picu",
+            "206", "forensic_secure");
+    List<Row> wards =
         warehouse
-            .read(Table.UNMAPPED_CODES)
-            .where("code_system = 'MHSDS.ServTeamTypeRefToMH' AND code = 'A18'")
-            .selectExpr("rows")
+            .read(Table.CONFORMED_WARDS)
+            .selectExpr(
+                "bed_type",
+                "service_line",
+                "mapping_status",
+                "mapped_by",
+                "ward_stays",
+                "staffing_days")
             .collectAsList();
-    assertEquals(1, a18.size());
-    assertEquals(result.unmappedContacts(), a18.get(0).getLong(0), "every unmapped contact is A18");
-    double share = 100.0 * a18.get(0).getLong(0) / result.contacts();
+    assertTrue(wards.size() > 20, "wards: " + wards.size());
+    List<String> kinds = new ArrayList<>();
+    for (Row w : wards) {
+      assertEquals(lineOfBedType.get(w.getString(0)), w.getString(1), w.toString());
+      assertEquals("mapped", w.getString(2));
+      assertEquals("MHSDS.HospitalBedTypeMH", w.getString(3));
+      // Every ward of the staffing return has stays in MHSDS and the other way round.
+      assertTrue(w.getLong(4) > 0 && w.getLong(5) > 0, w.toString());
+      kinds.add(w.getString(0));
+    }
+    assertTrue(kinds.contains("200") && kinds.contains("201"), kinds.toString());
+    // Ward staff are inpatient capacity, placed by their ward (and not counted by community
+    // metrics); everyone else clinical is placed by the team type of their team.
+    List<Row> routes =
+        warehouse
+            .read(Table.CONFORMED_CAPACITY)
+            .where("clinical")
+            .groupBy(
+                org.apache.spark.sql.functions.expr("ward_code IS NOT NULL"),
+                org.apache.spark.sql.functions.col("mapped_by"))
+            .count()
+            .orderBy("mapped_by")
+            .collectAsList();
+    assertTrue(routes.size() >= 2, routes.toString());
+    for (Row r : routes) {
+      List<String> expected =
+          r.getBoolean(0)
+              ? List.of("MHSDS.HospitalBedTypeMH")
+              : List.of("CSDS.TeamType", "MHSDS.ServTeamTypeRefToMH");
+      assertTrue(expected.contains(r.getString(1)), r.toString());
+    }
+  }
+
+  @Test
+  void theDeliberatelyExcludedTeamTypeIsExcludedNotUnmapped() {
+    // Every generated team type is a national code the bundled mapping maps or excludes; A18
+    // (single point of access) is excluded, so its contacts are the excluded ones and none is
+    // unmapped.
+    List<Row> byStatus =
+        warehouse
+            .read(Table.CONFORMED_CONTACTS)
+            .groupBy("mapping_status")
+            .agg(
+                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                org.apache.spark.sql.functions.sum(
+                    org.apache.spark.sql.functions.expr("CASE WHEN team_type = 'A18' THEN 1 END")))
+            .orderBy("mapping_status")
+            .collectAsList();
+    assertEquals(2, byStatus.size(), byStatus.toString());
+    assertEquals("excluded", byStatus.get(0).getString(0));
+    assertEquals(result.conformed().excludedContacts(), byStatus.get(0).getLong(1));
+    assertEquals(byStatus.get(0).getLong(1), byStatus.get(0).getLong(2), "excluded = A18");
+    assertEquals("mapped", byStatus.get(1).getString(0));
+    assertTrue(byStatus.get(1).isNullAt(2), "no A18 contact is mapped");
+    assertEquals(0, result.conformed().unmappedContacts());
+    double share = 100.0 * result.conformed().excludedContacts() / result.conformed().contacts();
     assertTrue(share > 0.05 && share < 1.0, "A18 is ~1% of MHSDS contacts, " + share + "% of all");
+    assertEquals(0, warehouse.read(Table.UNMAPPED_CODES).count(), "nothing unmapped anywhere");
   }
 
   @Test

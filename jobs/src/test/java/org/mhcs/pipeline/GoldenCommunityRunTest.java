@@ -301,8 +301,41 @@ class GoldenCommunityRunTest {
             "code"),
         List.of(List.of("csds", "CSDS.TeamType", "99", 1L, 1L, "A03")),
         0);
-    assertEquals(15, result.contacts());
-    assertEquals(1, result.unmappedContacts());
+    assertEquals(15, result.conformed().contacts());
+    assertEquals(1, result.conformed().unmappedContacts());
+    assertEquals(0, result.conformed().excludedContacts());
+  }
+
+  @Test
+  void trustsOfEveryTypeAreComparedOnTheSameServiceLine() {
+    // A01 is a community trust, A02 a combined mental health and community trust, A03 an acute
+    // trust: all three run district nursing (CSDS team type 12), so all three are in the one
+    // community_nursing distribution of direct care time (n_orgs 3 and the percentiles above).
+    List<Row> types =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .where("metric_id = 'direct_care_pct'")
+            .join(
+                warehouse
+                    .read(Table.silver("ref_organisations"))
+                    .selectExpr("Org_Code AS ref_org", "Org_Type"),
+                org.apache.spark.sql.functions.expr("org_code = ref_org"))
+            .selectExpr("service_line", "Org_Type")
+            .orderBy("Org_Type")
+            .collectAsList();
+    assertEquals(
+        List.of(
+            "community_nursing|Acute",
+            "community_nursing|Combined MH and community",
+            "community_nursing|Community"),
+        types.stream().map(r -> r.getString(0) + "|" + r.getString(1)).toList());
+    Answers.assertRows(
+        warehouse
+            .read(Table.BENCHMARK)
+            .where("metric_id = 'direct_care_pct'")
+            .selectExpr("service_line", "peer_group", "n_orgs"),
+        List.of(List.of("community_nursing", "national", 3L)),
+        0);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
+import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
 import org.mhcs.testing.GoldenRuns;
@@ -20,10 +21,19 @@ import org.mhcs.warehouse.Warehouse;
 class TableCatalogTest {
   private static final TableCatalog CATALOG = TableCatalog.bundled(SchemaCatalog.bundled());
 
+  /**
+   * Checked on two runs: golden/community (CSDS and ESR only) and the generated month (every
+   * source, so wards, sites and purchases are conformed too).
+   */
   @Test
   void everyTableARunWritesIsDeclaredWithItsColumnsAndTypes() {
-    Warehouse warehouse = GoldenRuns.community();
     List<String> problems = new ArrayList<>();
+    check(GoldenRuns.community(), problems);
+    check(GeneratedMonthRun.warehouse(), problems);
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
+  private static void check(Warehouse warehouse, List<String> problems) {
     for (Table table : warehouse.tables()) {
       List<String> actual = new ArrayList<>();
       for (StructField f : warehouse.read(table).schema().fields()) {
@@ -38,7 +48,6 @@ class TableCatalogTest {
         problems.add(table + "\n  declared " + declared + "\n  written  " + actual);
       }
     }
-    assertEquals(List.of(), problems, String.join("\n", problems));
   }
 
   @Test
