@@ -37,9 +37,10 @@ import static org.mhcs.generate.StaffRole.THERAPY_ASSISTANT_B3;
  * face-to-face minutes and contacts per patient; from the 2018 review where it gives them), DNA
  * propensity, weekend working, mechanism mix and staff mix.
  *
- * <p>Team type codes are the ones {@code conf/service_line_map.csv} maps, except {@link
- * #UNMAPPED_A18}: a real MHSDS team type deliberately left out of the map, carrying about 1% of
- * MHSDS contacts so the pipeline's unmapped-code reporting has something to count.
+ * <p>Team type codes are national codes that {@code conf/service_line_maps/} maps to the profile's
+ * service line, except {@link #EXCLUDED_A18}: a single point of access, a real MHSDS team type the
+ * mapping deliberately excludes from every service line, carrying about 1% of MHSDS contacts so the
+ * pipeline's excluded-activity reporting has something to count.
  */
 enum ServiceProfile {
   COMMUNITY_NURSING(
@@ -263,7 +264,7 @@ enum ServiceProfile {
               share(DIETITIAN_B6, 0.12),
               share(CONSULTANT_PSYCHIATRIST, 0.05),
               share(SUPPORT_WORKER_B3, 0.23))),
-  UNMAPPED_A18(
+  EXCLUDED_A18(
       mhsds("A18", null)
           .patients(PatientCohort.WORKING_AGE)
           .contactShare(0.01)
@@ -295,7 +296,7 @@ enum ServiceProfile {
     return spec.teamType;
   }
 
-  /** The service line {@code conf/service_line_map.csv} maps the team type to; null if none. */
+  /** The service line {@code conf/service_line_maps/} maps the team type to; null if excluded. */
   String serviceLine() {
     return spec.serviceLine;
   }

@@ -72,7 +72,7 @@ class ReferentialIntegrityTest {
   }
 
   private void checkDataSet(DataSetFields f, Set<String> submittingTypes) {
-    Set<String> mappedTypes = confCodes("service_line_map.csv", f.codeSystem());
+    Set<String> mappedTypes = confCodes(mappingFile(f.codeSystem()), null);
     Set<String> mechanisms = confCodes("code_lists/consultation_mechanism.csv", null);
     Set<String> attendances = confCodes("code_lists/attend_or_dna.csv", null);
 
@@ -114,8 +114,8 @@ class ReferentialIntegrityTest {
           String previous = teamType.putIfAbsent(team, type);
           assertTrue(previous == null || previous.equals(type), () -> team + " has two team types");
           assertTrue(
-              mappedTypes.contains(type) || "A18".equals(type),
-              () -> "team type " + type + " is neither mapped in conf nor the deliberate A18");
+              mappedTypes.contains(type),
+              () -> "team type " + type + " has no row in conf/" + mappingFile(f.codeSystem()));
           teamsPerOrgAndType
               .computeIfAbsent(row.get(f.org()) + "|" + type, k -> new HashSet<>())
               .add(row.get(f.teamId()));
@@ -350,6 +350,15 @@ class ReferentialIntegrityTest {
    * The {@code code} (or {@code staff_group}) column of a conf file on the classpath, restricted to
    * {@code codeSystem} when given.
    */
+  /** The mapping file of a team-type code system, relative to {@code conf/}. */
+  static String mappingFile(String codeSystem) {
+    return switch (codeSystem) {
+      case "CSDS.TeamType" -> "service_line_maps/csds_team_type.csv";
+      case "MHSDS.ServTeamTypeRefToMH" -> "service_line_maps/mhsds_team_type.csv";
+      default -> throw new IllegalArgumentException(codeSystem);
+    };
+  }
+
   static Set<String> confCodes(String file, String codeSystem) {
     try (InputStream in =
         ReferentialIntegrityTest.class.getResourceAsStream("/mhcs/conf/" + file)) {
