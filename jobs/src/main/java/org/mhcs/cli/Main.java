@@ -18,6 +18,7 @@ public final class Main {
       List.of(
           new DemoCommand(),
           new GenerateCommand(),
+          new MetricsCommand(),
           new RunCommand(),
           new ServiceLinesCommand(),
           new SqlCommand(),

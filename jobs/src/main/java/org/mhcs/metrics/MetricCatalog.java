@@ -35,7 +35,7 @@ public final class MetricCatalog {
                     + " attended = codes 5, 6; direct = mechanisms 01, 02, 04, 11)",
                 col(CommunityActivity.DIRECT_MINUTES),
                 "available clinical minutes = "
-                    + minutesPerDay
+                    + MetricCatalogPage.number(minutesPerDay)
                     + " × (Σ clinical contracted WTE × working days − Σ FTE days sick × 5/7)",
                 col(CommunityActivity.AVAILABLE_DAYS).multiply(minutesPerDay),
                 100,
