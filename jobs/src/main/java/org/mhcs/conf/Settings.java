@@ -63,6 +63,22 @@ public final class Settings {
           1e9,
           "Organisations with fewer contacts (or patients) behind a rate are reported but left out"
               + " of the national distribution");
+  public static final Setting<Double> MIN_FTE_DAYS_AVAILABLE =
+      Setting.number(
+          "benchmark.min_fte_days_available",
+          "300",
+          0,
+          1e9,
+          "Organisations with fewer FTE days available in the month (about 10 staff) are reported"
+              + " but left out of the sickness distribution");
+  public static final Setting<Double> MIN_WTE =
+      Setting.number(
+          "benchmark.min_wte",
+          "10",
+          0,
+          1e9,
+          "Organisations with fewer contracted WTE are reported but left out of workforce-share"
+              + " distributions");
   public static final Setting<Double> CLINICAL_DAYS_PER_WTE_YEAR =
       Setting.number(
           "opportunity.clinical_days_per_wte_year",
@@ -90,6 +106,8 @@ public final class Settings {
           CLINICAL_MINUTES_PER_DAY,
           MIN_AVAILABLE_DAYS,
           MIN_CONTACTS,
+          MIN_FTE_DAYS_AVAILABLE,
+          MIN_WTE,
           CLINICAL_DAYS_PER_WTE_YEAR,
           DEFAULT_DAYS_PER_PATIENT);
 

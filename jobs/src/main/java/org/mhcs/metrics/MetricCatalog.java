@@ -12,6 +12,7 @@ import org.mhcs.conf.Settings;
  */
 public final class MetricCatalog {
   public static final String COMMUNITY = "community";
+  public static final String WORKFORCE = "workforce";
 
   private final List<Metric> metrics;
 
@@ -24,7 +25,10 @@ public final class MetricCatalog {
     double minutesPerDay = settings.get(Settings.CLINICAL_MINUTES_PER_DAY);
     double minDays = settings.get(Settings.MIN_AVAILABLE_DAYS);
     double minContacts = settings.get(Settings.MIN_CONTACTS);
+    double minStaffDays = settings.get(Settings.MIN_FTE_DAYS_AVAILABLE);
+    double minWte = settings.get(Settings.MIN_WTE);
     String grain = "organisation × service line × month";
+    String organisationGrain = "organisation × month (service line ALL)";
     return new MetricCatalog(
         List.of(
             new Metric(
@@ -99,7 +103,36 @@ public final class MetricCatalog {
                 Direction.LOWER_IS_BETTER,
                 minContacts,
                 grain,
-                OpportunityRule.DNA_RATE)));
+                OpportunityRule.DNA_RATE),
+            new Metric(
+                "sickness_rate_pct",
+                "Sickness absence rate %",
+                WORKFORCE,
+                "FTE calendar days lost to sickness, every assignment (ESR)",
+                col(WorkforceActivity.DAYS_SICK),
+                "FTE calendar days available, every assignment: summed over all staff groups"
+                    + " before dividing (one denominator for all)",
+                col(WorkforceActivity.DAYS_AVAILABLE),
+                100,
+                "percent",
+                Direction.LOWER_IS_BETTER,
+                minStaffDays,
+                organisationGrain,
+                OpportunityRule.NONE),
+            new Metric(
+                "medical_staff_share_pct",
+                "Medical staff share %",
+                WORKFORCE,
+                "contracted WTE of the Medical and Dental staff group",
+                col(WorkforceActivity.MEDICAL_WTE),
+                "contracted WTE of every assignment",
+                col(WorkforceActivity.ALL_WTE),
+                100,
+                "percent",
+                Direction.CONTEXT,
+                minWte,
+                organisationGrain,
+                OpportunityRule.NONE)));
   }
 
   public List<Metric> all() {

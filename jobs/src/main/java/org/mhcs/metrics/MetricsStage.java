@@ -1,7 +1,11 @@
 package org.mhcs.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.ingest.Lineage;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.warehouse.Columns;
@@ -10,7 +14,8 @@ import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 4: the period's community metrics from the conformed facts into {@code gold.metric_value}.
+ * Stage 4: the period's metrics, family by family, from the conformed facts (and ESR's sickness
+ * extract) into {@code gold.metric_value}.
  */
 public final class MetricsStage {
   private final Warehouse warehouse;
@@ -23,27 +28,56 @@ public final class MetricsStage {
     this.log = log;
   }
 
-  /** Returns false (and logs why) when the conformed facts it needs are not there. */
+  /**
+   * Computes every family whose inputs are there for the period, in one commit. Returns false (and
+   * logs why) when none is.
+   */
   public boolean execute(Period period) {
-    if (!warehouse.exists(Table.CONFORMED_CONTACTS)
-        || !warehouse.exists(Table.CONFORMED_CAPACITY)) {
-      log.record(
-          Entry.of("metrics", Table.METRIC_VALUE, "skipped")
-              .detail("needs silver.conformed_contacts and silver.conformed_capacity"));
-      return false;
-    }
     long start = System.nanoTime();
     String condition = period.predicate(Columns.PERIOD);
-    Dataset<Row> aggregates =
-        CommunityActivity.aggregate(
-            warehouse.read(Table.CONFORMED_CONTACTS).where(condition),
-            warehouse.read(Table.CONFORMED_CAPACITY).where(condition));
-    Dataset<Row> values = MetricValues.compute(catalog.family(MetricCatalog.COMMUNITY), aggregates);
-    warehouse.replace(Table.METRIC_VALUE, values, condition, null);
+    List<Dataset<Row>> values = new ArrayList<>();
+    if (warehouse.exists(Table.CONFORMED_CONTACTS) && warehouse.exists(Table.CONFORMED_CAPACITY)) {
+      Dataset<Row> community =
+          CommunityActivity.aggregate(
+              warehouse.read(Table.CONFORMED_CONTACTS).where(condition),
+              warehouse.read(Table.CONFORMED_CAPACITY).where(condition));
+      values.add(MetricValues.compute(catalog.family(MetricCatalog.COMMUNITY), community));
+    } else {
+      skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts and silver.conformed_capacity");
+    }
+    Optional<Dataset<Row>> sickness =
+        warehouse.readWhere(Table.silver(SICKNESS), "`" + Lineage.PERIOD + "` = '" + period + "'");
+    if (sickness.isPresent() && warehouse.exists(Table.CONFORMED_CAPACITY)) {
+      Dataset<Row> workforce =
+          WorkforceActivity.aggregate(
+              sickness.get(),
+              warehouse.read(Table.CONFORMED_CAPACITY).where(condition),
+              period.toString());
+      values.add(MetricValues.compute(catalog.family(MetricCatalog.WORKFORCE), workforce));
+    } else {
+      skipped(MetricCatalog.WORKFORCE, "silver." + SICKNESS + " and silver.conformed_capacity");
+    }
+    if (values.isEmpty()) {
+      return false;
+    }
+    Dataset<Row> all = values.get(0);
+    for (Dataset<Row> v : values.subList(1, values.size())) {
+      all = all.unionByName(v);
+    }
+    warehouse.replace(Table.METRIC_VALUE, all, condition, null);
     log.record(
         Entry.of("metrics", Table.METRIC_VALUE, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
             .since(start));
     return true;
+  }
+
+  /** ESR's sickness extract in silver. */
+  private static final String SICKNESS = "esr_sickness";
+
+  private void skipped(String family, String needs) {
+    log.record(
+        Entry.of("metrics", Table.METRIC_VALUE, "skipped")
+            .detail(family + " metrics need " + needs));
   }
 }

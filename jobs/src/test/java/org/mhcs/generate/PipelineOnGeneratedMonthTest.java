@@ -51,6 +51,7 @@ class PipelineOnGeneratedMonthTest {
     List<Row> rows =
         warehouse
             .read(Table.METRIC_VALUE)
+            .where("metric_id IN ('" + String.join("', '", BY_HAND.keySet()) + "')")
             .selectExpr("metric_id", "org_code", "service_line", "numerator", "denominator")
             .collectAsList();
     int compared = 0;
@@ -126,6 +127,34 @@ class PipelineOnGeneratedMonthTest {
       assertEquals(f.read(), f.accepted(), f.file());
     }
     assertEquals(0, warehouse.read(Table.QUARANTINE).count());
+  }
+
+  @Test
+  void sicknessRatesMatchSumsOverTheSicknessFile() {
+    // Plain Java over the landing CSV: Σ FTE_Days_Sick and Σ FTE_Days_Available per organisation.
+    Map<String, double[]> sums = new HashMap<>();
+    LandingFixture.forEachRow(
+        LandingFixture.demo().landingDir(),
+        "esr",
+        "sickness",
+        row -> {
+          double[] s = sums.computeIfAbsent(row.get("Org_Code"), k -> new double[2]);
+          s[0] += Double.parseDouble(row.get("FTE_Days_Sick"));
+          s[1] += Double.parseDouble(row.get("FTE_Days_Available"));
+        });
+    List<Row> rows =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .where("metric_id = 'sickness_rate_pct'")
+            .selectExpr("org_code", "numerator", "denominator", "value")
+            .collectAsList();
+    assertEquals(sums.size(), rows.size());
+    for (Row r : rows) {
+      double[] s = sums.get(r.getString(0));
+      assertEquals(s[0], r.getDouble(1), 1e-6, r.getString(0));
+      assertEquals(s[1], r.getDouble(2), 1e-6, r.getString(0));
+      assertEquals(100 * s[0] / s[1], r.getDouble(3), 1e-9, r.getString(0));
+    }
   }
 
   @Test

@@ -64,9 +64,10 @@ class GoldenCommunityRunTest {
     //   C15 is in team A03T9 of unmapped type 99: counted in ops.unmapped_codes, not here.
     Answers.assertRows(
         select(
-            Table.METRIC_VALUE,
-            "metric_id, org_code, service_line, numerator, denominator, value, flags",
-            "metric_id, org_code"),
+                Table.METRIC_VALUE,
+                "metric_id, org_code, service_line, numerator, denominator, value, flags",
+                "metric_id, org_code")
+            .where("service_line <> 'ALL'"),
         List.of(
                 List.of("contacts_per_clinician_day", "A01", "community_nursing", 3.0, 15.0, 0.2),
                 List.of("contacts_per_clinician_day", "A02", "community_nursing", 2.0, 10.0, 0.2),
@@ -95,6 +96,38 @@ class GoldenCommunityRunTest {
         1e-9);
   }
 
+  @Test
+  void workforceMetricsPerOrganisation() {
+    // esr/sickness: A01 nursing 7 of 30 FTE days and admin 0 of 30 → 7 / 60 = 11.667%;
+    //   A02 0 of 15; A03 0 of 30. Contracted WTE (staff_in_post): A01 1.0 + 1.0, A02 0.5,
+    //   A03 1.0, no doctors → medical share 0 everywhere.
+    // Sickness across A01..A03 = 0, 0, 11.667: p75 at position 1.5 → 5.833; p90 at 1.8 → 9.333.
+    double a01 = 100 * 7.0 / 60;
+    Answers.assertRows(
+        select(
+                Table.METRIC_VALUE,
+                "metric_id, org_code, service_line, numerator, denominator, value",
+                "metric_id, org_code")
+            .where("service_line = 'ALL'"),
+        List.of(
+            List.of("medical_staff_share_pct", "A01", "ALL", 0.0, 2.0, 0.0),
+            List.of("medical_staff_share_pct", "A02", "ALL", 0.0, 0.5, 0.0),
+            List.of("medical_staff_share_pct", "A03", "ALL", 0.0, 1.0, 0.0),
+            List.of("sickness_rate_pct", "A01", "ALL", 7.0, 60.0, a01),
+            List.of("sickness_rate_pct", "A02", "ALL", 0.0, 15.0, 0.0),
+            List.of("sickness_rate_pct", "A03", "ALL", 0.0, 30.0, 0.0)),
+        1e-9);
+    Answers.assertRows(
+        select(
+                Table.BENCHMARK,
+                "metric_id, n_orgs, p10, p25, p50, p75, p90, mean, min, max",
+                "metric_id")
+            .where("metric_id = 'sickness_rate_pct'"),
+        List.of(
+            List.of("sickness_rate_pct", 3L, 0.0, 0.0, 0.0, a01 / 2, a01 * 0.8, a01 / 3, 0.0, a01)),
+        1e-9);
+  }
+
   private static List<Object> withNullFlags(List<?> row) {
     java.util.ArrayList<Object> r = new java.util.ArrayList<>(row);
     r.add(null);
@@ -110,9 +143,12 @@ class GoldenCommunityRunTest {
     double dc = 100 * 190.0 / 6750;
     Answers.assertRows(
         select(
-            Table.BENCHMARK,
-            "metric_id, peer_group, n_orgs, p10, p25, p50, p75, p90, mean, min, max",
-            "metric_id"),
+                Table.BENCHMARK,
+                "metric_id, service_line, peer_group, n_orgs, p10, p25, p50, p75, p90, mean, min,"
+                    + " max",
+                "metric_id")
+            .where("service_line <> 'ALL'")
+            .drop("service_line"),
         List.of(
             List.of(
                 "contacts_per_clinician_day",

@@ -19,14 +19,16 @@ public final class GoldenRuns {
   public static final String KEY = "golden-test-key-0123456789";
 
   /**
-   * The thresholds golden runs need: lowered minimums (1 day, 1 contact) so three tiny
-   * organisations count, and a 50% reject tolerance because golden/community holds four bad contact
-   * rows of 19 on purpose.
+   * The thresholds golden runs need: lowered minimums (1 day, 1 contact, no minimum staff) so three
+   * tiny organisations count, and a 50% reject tolerance because golden/community holds four bad
+   * contact rows of 19 on purpose.
    */
   public static final Map<String, String> SETTINGS =
       Map.of(
           "benchmark.min_available_days", "1",
           "benchmark.min_contacts", "1",
+          "benchmark.min_fte_days_available", "0",
+          "benchmark.min_wte", "0",
           "ingest.max_reject_pct", "50");
 
   private static Warehouse community;
