@@ -63,6 +63,14 @@ public final class Settings {
           1e9,
           "Organisations with fewer contacts (or patients) behind a rate are reported but left out"
               + " of the national distribution");
+  public static final Setting<Double> MIN_PATIENT_DAYS =
+      Setting.number(
+          "benchmark.min_patient_days",
+          "100",
+          0,
+          1e9,
+          "Organisations with fewer patient days in a service line's wards are reported but left"
+              + " out of the care-hours (CHPPD) distributions");
   public static final Setting<Double> MIN_FTE_DAYS_AVAILABLE =
       Setting.number(
           "benchmark.min_fte_days_available",
@@ -106,6 +114,7 @@ public final class Settings {
           CLINICAL_MINUTES_PER_DAY,
           MIN_AVAILABLE_DAYS,
           MIN_CONTACTS,
+          MIN_PATIENT_DAYS,
           MIN_FTE_DAYS_AVAILABLE,
           MIN_WTE,
           CLINICAL_DAYS_PER_WTE_YEAR,

@@ -13,6 +13,7 @@ import org.mhcs.conf.Settings;
 public final class MetricCatalog {
   public static final String COMMUNITY = "community";
   public static final String WORKFORCE = "workforce";
+  public static final String INPATIENT = "inpatient";
 
   private final List<Metric> metrics;
 
@@ -27,6 +28,7 @@ public final class MetricCatalog {
     double minContacts = settings.get(Settings.MIN_CONTACTS);
     double minStaffDays = settings.get(Settings.MIN_FTE_DAYS_AVAILABLE);
     double minWte = settings.get(Settings.MIN_WTE);
+    double minPatientDays = settings.get(Settings.MIN_PATIENT_DAYS);
     String grain = "organisation × service line × month";
     String organisationGrain = "organisation × month (service line ALL)";
     return new MetricCatalog(
@@ -104,6 +106,31 @@ public final class MetricCatalog {
                 minContacts,
                 grain,
                 OpportunityRule.DNA_RATE),
+            chppd(
+                "chppd_total",
+                "Care hours per patient day (total)",
+                "care hours worked by registered nurses, healthcare support workers and allied"
+                    + " health professionals (RN + HCSW + AHP)",
+                InpatientStaffing.CARE_HOURS,
+                minPatientDays),
+            chppd(
+                "chppd_rn",
+                "Care hours per patient day (registered nurses)",
+                "registered nurse hours worked",
+                InpatientStaffing.RN_HOURS,
+                minPatientDays),
+            chppd(
+                "chppd_hcsw",
+                "Care hours per patient day (healthcare support workers)",
+                "healthcare support worker hours worked",
+                InpatientStaffing.HCSW_HOURS,
+                minPatientDays),
+            chppd(
+                "chppd_ahp",
+                "Care hours per patient day (allied health professionals)",
+                "allied health professional hours worked (none where the return has no AHP hours)",
+                InpatientStaffing.AHP_HOURS,
+                minPatientDays),
             new Metric(
                 "sickness_rate_pct",
                 "Sickness absence rate %",
@@ -133,6 +160,27 @@ public final class MetricCatalog {
                 minWte,
                 organisationGrain,
                 OpportunityRule.NONE)));
+  }
+
+  /** One of the CHPPD metrics: hours of a staff group ÷ patient days, both tails of interest. */
+  private static Metric chppd(
+      String id, String name, String hours, String hoursColumn, double minPatientDays) {
+    return new Metric(
+        id,
+        name,
+        INPATIENT,
+        hours + " in the month, over the days of the staffing return",
+        col(hoursColumn),
+        "patient days: Σ over those days of patients on the ward at 23:59 (Patients_At_Midnight,"
+            + " else MHSDS ward stays started by the day and not ended by it), not the average"
+            + " census",
+        col(InpatientStaffing.PATIENT_DAYS),
+        1,
+        "care hours per patient day",
+        Direction.CONTEXT,
+        minPatientDays,
+        "organisation × service line (of the ward) × month",
+        OpportunityRule.NONE);
   }
 
   public List<Metric> all() {

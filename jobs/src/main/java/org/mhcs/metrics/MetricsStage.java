@@ -10,6 +10,7 @@ import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
@@ -45,6 +46,18 @@ public final class MetricsStage {
     } else {
       skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts and silver.conformed_capacity");
     }
+    Optional<Dataset<Row>> wardDays = silverOfPeriod(WARD_DAY, period);
+    if (wardDays.isPresent() && warehouse.exists(Table.CONFORMED_WARDS)) {
+      Dataset<Row> inpatient =
+          InpatientStaffing.aggregate(
+              wardDays.get(),
+              silverOfPeriod(WARD_STAY, period),
+              warehouse.read(Table.CONFORMED_WARDS).where(condition),
+              period.toString());
+      values.add(MetricValues.compute(catalog.family(MetricCatalog.INPATIENT), inpatient));
+    } else {
+      skipped(MetricCatalog.INPATIENT, "silver." + WARD_DAY + " and silver.conformed_wards");
+    }
     Optional<Dataset<Row>> sickness =
         warehouse.readWhere(Table.silver(SICKNESS), "`" + Lineage.PERIOD + "` = '" + period + "'");
     if (sickness.isPresent() && warehouse.exists(Table.CONFORMED_CAPACITY)) {
@@ -72,8 +85,16 @@ public final class MetricsStage {
     return true;
   }
 
-  /** ESR's sickness extract in silver. */
+  /** The silver landing tables read here. */
   private static final String SICKNESS = "esr_sickness";
+
+  private static final String WARD_DAY = "staffing_ward_day";
+  private static final String WARD_STAY = "mhsds_mhs502wardstay";
+
+  private Optional<Dataset<Row>> silverOfPeriod(String table, Period period) {
+    return warehouse.readWhere(
+        Table.silver(table), "`" + Lineage.PERIOD + "` = " + SqlText.literal(period.toString()));
+  }
 
   private void skipped(String family, String needs) {
     log.record(

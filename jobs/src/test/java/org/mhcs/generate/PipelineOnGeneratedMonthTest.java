@@ -3,6 +3,7 @@ package org.mhcs.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,6 +128,45 @@ class PipelineOnGeneratedMonthTest {
       assertEquals(f.read(), f.accepted(), f.file());
     }
     assertEquals(0, warehouse.read(Table.QUARANTINE).count());
+  }
+
+  @Test
+  void careHoursPerPatientDayMatchPlainJavaSumsPerOrganisation() {
+    // Plain Java over the CSVs, as WardCalibrationTest: hours and patient days summed over every
+    // ward-day row; patients = Patients_At_Midnight, else the ward stays at 23:59 (WardCensus).
+    // Every generated ward maps to a service line, so an organisation's rows add up to it.
+    Path root = LandingFixture.demo().landingDir();
+    Map<String, int[]> census = WardCensus.count(root);
+    Map<String, double[]> sums = new HashMap<>();
+    LandingFixture.forEachRow(
+        root,
+        "staffing",
+        "ward_day",
+        row -> {
+          String reported = row.get("Patients_At_Midnight");
+          int day = java.time.LocalDate.parse(row.get("Date")).getDayOfMonth() - 1;
+          double[] s = sums.computeIfAbsent(row.get("Org_Code"), k -> new double[2]);
+          s[0] += row.decimal("RN_Hours") + row.decimal("HCSW_Hours") + row.decimal("AHP_Hours");
+          s[1] +=
+              reported.isEmpty()
+                  ? census.get(row.get("Org_Code") + "|" + row.get("Ward_Code"))[day]
+                  : Integer.parseInt(reported);
+        });
+    List<Row> rows =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .where("metric_id = 'chppd_total'")
+            .groupBy("org_code")
+            .agg(
+                org.apache.spark.sql.functions.sum("numerator"),
+                org.apache.spark.sql.functions.sum("denominator"))
+            .collectAsList();
+    assertEquals(sums.size(), rows.size());
+    for (Row r : rows) {
+      double[] s = sums.get(r.getString(0));
+      assertEquals(s[0], r.getDouble(1), 1e-6, r.getString(0) + " care hours");
+      assertEquals(s[1], r.getDouble(2), 1e-9, r.getString(0) + " patient days");
+    }
   }
 
   @Test

@@ -1,0 +1,76 @@
+package org.mhcs.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.mhcs.conf.Settings;
+import org.mhcs.testing.Answers;
+import org.mhcs.testing.SharedSpark;
+
+/**
+ * Care hours per patient day on one adult acute ward over three days of June 2024, worked by hand.
+ *
+ * <p>Stays: P1 since 20 May, still there; P2 admitted 11 June, discharged 12 June; P3 admitted and
+ * discharged on 12 June. At 23:59: 10th P1 → 1; 11th P1, P2 → 2; 12th P1 only (P2 left that day, P3
+ * was never there at midnight), but the return reports 3 that day, and a reported count wins.
+ * Patient days 1 + 2 + 3 = 6. Hours: RN 20 + 24 + 20 = 64, HCSW 30 + 30 + 28 = 88, AHP 2 + 0 (none
+ * returned) + 4 = 6; total 158. CHPPD 158 / 6 = 26.33 — not the mean of the daily ratios (52/1,
+ * 54/2, 52/3 → 32.11). Ward W2 (mother and baby, excluded) and W3 (unmapped) are in no line.
+ */
+class InpatientStaffingTest {
+  @Test
+  void patientDaysAreMidnightCountsSummedOverTheDays() {
+    SparkSession spark = SharedSpark.session();
+    Dataset<Row> wardDays =
+        spark.sql(
+            "SELECT Org_Code, Ward_Code, CAST(Date AS DATE) AS Date,"
+                + " CAST(rn AS DECIMAL(18,4)) AS RN_Hours, CAST(hcsw AS DECIMAL(18,4)) AS HCSW_Hours,"
+                + " CAST(ahp AS DECIMAL(18,4)) AS AHP_Hours,"
+                + " CAST(pam AS INT) AS Patients_At_Midnight FROM VALUES"
+                + " ('T1', 'W1', '2024-06-10', 20, 30, 2, NULL),"
+                + " ('T1', 'W1', '2024-06-11', 24, 30, NULL, NULL),"
+                + " ('T1', 'W1', '2024-06-12', 20, 28, 4, 3),"
+                + " ('T1', 'W2', '2024-06-10', 50, 50, 0, 4),"
+                + " ('T1', 'W3', '2024-06-10', 50, 50, 0, 4)"
+                + " AS t(Org_Code, Ward_Code, Date, rn, hcsw, ahp, pam)");
+    Dataset<Row> stays =
+        spark.sql(
+            "SELECT OrgIDProv, WardCode, CAST(s AS DATE) AS StartDateWardStay,"
+                + " CAST(e AS DATE) AS EndDateWardStay FROM VALUES"
+                + " ('T1', 'W1', '2024-05-20', NULL),"
+                + " ('T1', 'W1', '2024-06-11', '2024-06-12'),"
+                + " ('T1', 'W1', '2024-06-12', '2024-06-12'),"
+                + " ('T1', 'W2', '2024-06-01', NULL)"
+                + " AS t(OrgIDProv, WardCode, s, e)");
+    Dataset<Row> wards =
+        spark.sql(
+            "SELECT * FROM VALUES ('T1', 'W1', 'adult_acute_inpatient'), ('T1', 'W2', NULL),"
+                + " ('T1', 'W3', NULL) AS t(org_code, ward_code, service_line)");
+    MetricCatalog catalog =
+        MetricCatalog.from(Settings.load(Map.of("benchmark.min_patient_days", "1")));
+    Dataset<Row> values =
+        MetricValues.compute(
+            catalog.family(MetricCatalog.INPATIENT),
+            InpatientStaffing.aggregate(wardDays, Optional.of(stays), wards, "2024-06"));
+    Answers.assertRows(
+        values
+            .selectExpr(
+                "metric_id", "org_code", "service_line", "numerator", "denominator", "value")
+            .orderBy("metric_id"),
+        List.of(
+            row("chppd_ahp", "T1", "adult_acute_inpatient", 6.0, 6.0, 1.0),
+            row("chppd_hcsw", "T1", "adult_acute_inpatient", 88.0, 6.0, 88.0 / 6),
+            row("chppd_rn", "T1", "adult_acute_inpatient", 64.0, 6.0, 64.0 / 6),
+            row("chppd_total", "T1", "adult_acute_inpatient", 158.0, 6.0, 158.0 / 6)),
+        1e-9);
+  }
+
+  private static List<Object> row(Object... values) {
+    return Arrays.asList(values);
+  }
+}
