@@ -71,6 +71,14 @@ public final class Settings {
           1e9,
           "Organisations with fewer patient days in a service line's wards are reported but left"
               + " out of the care-hours (CHPPD) distributions");
+  public static final Setting<Double> MIN_CARE_HOURS =
+      Setting.number(
+          "benchmark.min_care_hours",
+          "1000",
+          0,
+          1e9,
+          "Organisations with fewer care hours in a service line's wards are reported but left out"
+              + " of the bank-and-agency and cost-per-hour distributions");
   public static final Setting<Double> MIN_FTE_DAYS_AVAILABLE =
       Setting.number(
           "benchmark.min_fte_days_available",
@@ -115,6 +123,7 @@ public final class Settings {
           MIN_AVAILABLE_DAYS,
           MIN_CONTACTS,
           MIN_PATIENT_DAYS,
+          MIN_CARE_HOURS,
           MIN_FTE_DAYS_AVAILABLE,
           MIN_WTE,
           CLINICAL_DAYS_PER_WTE_YEAR,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -26,6 +27,9 @@ public final class InpatientStaffing {
   public static final String AHP_HOURS = "ahp_hours";
   public static final String CARE_HOURS = "care_hours";
   public static final String PATIENT_DAYS = "patient_days";
+  public static final String TEMPORARY_HOURS = "bank_agency_hours";
+  public static final String PAY_COST = "ward_pay_cost";
+  public static final String COSTED_HOURS = "costed_care_hours";
 
   private InpatientStaffing() {}
 
@@ -44,6 +48,8 @@ public final class InpatientStaffing {
             hours("RN_Hours").as(RN_HOURS),
             hours("HCSW_Hours").as(HCSW_HOURS),
             hours("AHP_Hours").as(AHP_HOURS),
+            hours("Bank_Hours").plus(hours("Agency_Hours")).as(TEMPORARY_HOURS),
+            col("Ward_Pay_Cost").cast("double").as(PAY_COST),
             col("Patients_At_Midnight").as("reported"));
     Dataset<Row> perDay;
     if (stays.isPresent()) {
@@ -63,7 +69,16 @@ public final class InpatientStaffing {
               .and(col("s_end").isNull().or(col("s_end").gt(col("d_date"))));
       perDay =
           days.join(s, atMidnight, "left")
-              .groupBy("d_org", "d_ward", "d_date", RN_HOURS, HCSW_HOURS, AHP_HOURS, "reported")
+              .groupBy(
+                  "d_org",
+                  "d_ward",
+                  "d_date",
+                  RN_HOURS,
+                  HCSW_HOURS,
+                  AHP_HOURS,
+                  TEMPORARY_HOURS,
+                  PAY_COST,
+                  "reported")
               .agg(count(col("s_start")).as("census"));
     } else {
       perDay = days.withColumn("census", lit(0L));
@@ -75,6 +90,7 @@ public final class InpatientStaffing {
                 col(Columns.ORG_CODE).as("w_org"),
                 col(Columns.WARD_CODE).as("w_ward"),
                 col(Columns.SERVICE_LINE));
+    Column careHours = col(RN_HOURS).plus(col(HCSW_HOURS)).plus(col(AHP_HOURS));
     return perDay
         .join(
             mappedWards,
@@ -84,7 +100,11 @@ public final class InpatientStaffing {
             sum(RN_HOURS).as(RN_HOURS),
             sum(HCSW_HOURS).as(HCSW_HOURS),
             sum(AHP_HOURS).as(AHP_HOURS),
-            sum(col(RN_HOURS).plus(col(HCSW_HOURS)).plus(col(AHP_HOURS))).as(CARE_HOURS),
+            sum(careHours).as(CARE_HOURS),
+            sum(TEMPORARY_HOURS).as(TEMPORARY_HOURS),
+            sum(PAY_COST).as(PAY_COST),
+            // A day without a pay cost is left out of cost per care hour altogether.
+            sum(when(col(PAY_COST).isNotNull(), careHours).otherwise(lit(0.0))).as(COSTED_HOURS),
             sum(coalesce(col("reported").cast("long"), col("census")))
                 .cast("double")
                 .as(PATIENT_DAYS))

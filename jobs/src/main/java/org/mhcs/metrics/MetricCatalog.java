@@ -29,6 +29,7 @@ public final class MetricCatalog {
     double minStaffDays = settings.get(Settings.MIN_FTE_DAYS_AVAILABLE);
     double minWte = settings.get(Settings.MIN_WTE);
     double minPatientDays = settings.get(Settings.MIN_PATIENT_DAYS);
+    double minCareHours = settings.get(Settings.MIN_CARE_HOURS);
     String grain = "organisation × service line × month";
     String organisationGrain = "organisation × month (service line ALL)";
     return new MetricCatalog(
@@ -131,6 +132,34 @@ public final class MetricCatalog {
                 "allied health professional hours worked (none where the return has no AHP hours)",
                 InpatientStaffing.AHP_HOURS,
                 minPatientDays),
+            new Metric(
+                "bank_agency_share_pct",
+                "Bank and agency share of care hours %",
+                INPATIENT,
+                "bank and agency hours (part of the care hours)",
+                col(InpatientStaffing.TEMPORARY_HOURS),
+                "care hours worked (RN + HCSW + AHP)",
+                col(InpatientStaffing.CARE_HOURS),
+                100,
+                "percent",
+                Direction.LOWER_IS_BETTER,
+                minCareHours,
+                "organisation × service line (of the ward) × month",
+                OpportunityRule.NONE),
+            new Metric(
+                "cost_per_care_hour",
+                "Ward pay cost per care hour",
+                INPATIENT,
+                "ward pay cost (GBP) of the days the return gives one",
+                col(InpatientStaffing.PAY_COST),
+                "care hours worked on those days",
+                col(InpatientStaffing.COSTED_HOURS),
+                1,
+                "GBP per care hour",
+                Direction.LOWER_IS_BETTER,
+                minCareHours,
+                "organisation × service line (of the ward) × month",
+                OpportunityRule.NONE),
             new Metric(
                 "sickness_rate_pct",
                 "Sickness absence rate %",

@@ -145,8 +145,9 @@ class PipelineOnGeneratedMonthTest {
         row -> {
           String reported = row.get("Patients_At_Midnight");
           int day = java.time.LocalDate.parse(row.get("Date")).getDayOfMonth() - 1;
-          double[] s = sums.computeIfAbsent(row.get("Org_Code"), k -> new double[2]);
+          double[] s = sums.computeIfAbsent(row.get("Org_Code"), k -> new double[3]);
           s[0] += row.decimal("RN_Hours") + row.decimal("HCSW_Hours") + row.decimal("AHP_Hours");
+          s[2] += row.decimal("Bank_Hours") + row.decimal("Agency_Hours");
           s[1] +=
               reported.isEmpty()
                   ? census.get(row.get("Org_Code") + "|" + row.get("Ward_Code"))[day]
@@ -155,17 +156,26 @@ class PipelineOnGeneratedMonthTest {
     List<Row> rows =
         warehouse
             .read(Table.METRIC_VALUE)
-            .where("metric_id = 'chppd_total'")
+            .where("metric_id IN ('chppd_total', 'bank_agency_share_pct')")
             .groupBy("org_code")
+            .pivot("metric_id")
             .agg(
                 org.apache.spark.sql.functions.sum("numerator"),
                 org.apache.spark.sql.functions.sum("denominator"))
+            .selectExpr(
+                "org_code",
+                "`chppd_total_sum(numerator)`",
+                "`chppd_total_sum(denominator)`",
+                "`bank_agency_share_pct_sum(numerator)`",
+                "`bank_agency_share_pct_sum(denominator)`")
             .collectAsList();
     assertEquals(sums.size(), rows.size());
     for (Row r : rows) {
       double[] s = sums.get(r.getString(0));
       assertEquals(s[0], r.getDouble(1), 1e-6, r.getString(0) + " care hours");
       assertEquals(s[1], r.getDouble(2), 1e-9, r.getString(0) + " patient days");
+      assertEquals(s[2], r.getDouble(3), 1e-6, r.getString(0) + " bank and agency hours");
+      assertEquals(s[0], r.getDouble(4), 1e-6, r.getString(0) + " care hours (bank share)");
     }
   }
 

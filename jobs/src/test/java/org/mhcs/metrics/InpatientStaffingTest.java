@@ -23,6 +23,9 @@ import org.mhcs.testing.SharedSpark;
  * 54/2, 52/3 → 32.11). Ward W2 (mother and baby, excluded) and W3 (unmapped) are in no line.
  */
 class InpatientStaffingTest {
+  /** Three days are below the default minimums (100 patient days, 1,000 care hours): flagged. */
+  private static final String BELOW = MetricValues.BELOW_MIN_DENOMINATOR;
+
   @Test
   void patientDaysAreMidnightCountsSummedOverTheDays() {
     SparkSession spark = SharedSpark.session();
@@ -31,13 +34,16 @@ class InpatientStaffingTest {
             "SELECT Org_Code, Ward_Code, CAST(Date AS DATE) AS Date,"
                 + " CAST(rn AS DECIMAL(18,4)) AS RN_Hours, CAST(hcsw AS DECIMAL(18,4)) AS HCSW_Hours,"
                 + " CAST(ahp AS DECIMAL(18,4)) AS AHP_Hours,"
+                + " CAST(bank AS DECIMAL(18,4)) AS Bank_Hours,"
+                + " CAST(agency AS DECIMAL(18,4)) AS Agency_Hours,"
+                + " CAST(cost AS DECIMAL(18,4)) AS Ward_Pay_Cost,"
                 + " CAST(pam AS INT) AS Patients_At_Midnight FROM VALUES"
-                + " ('T1', 'W1', '2024-06-10', 20, 30, 2, NULL),"
-                + " ('T1', 'W1', '2024-06-11', 24, 30, NULL, NULL),"
-                + " ('T1', 'W1', '2024-06-12', 20, 28, 4, 3),"
-                + " ('T1', 'W2', '2024-06-10', 50, 50, 0, 4),"
-                + " ('T1', 'W3', '2024-06-10', 50, 50, 0, 4)"
-                + " AS t(Org_Code, Ward_Code, Date, rn, hcsw, ahp, pam)");
+                + " ('T1', 'W1', '2024-06-10', 20, 30, 2, 5, 0, 1000, NULL),"
+                + " ('T1', 'W1', '2024-06-11', 24, 30, NULL, 0, 4, NULL, NULL),"
+                + " ('T1', 'W1', '2024-06-12', 20, 28, 4, 2, 2, 1100, 3),"
+                + " ('T1', 'W2', '2024-06-10', 50, 50, 0, 0, 0, 2000, 4),"
+                + " ('T1', 'W3', '2024-06-10', 50, 50, 0, 0, 0, 2000, 4)"
+                + " AS t(Org_Code, Ward_Code, Date, rn, hcsw, ahp, bank, agency, cost, pam)");
     Dataset<Row> stays =
         spark.sql(
             "SELECT OrgIDProv, WardCode, CAST(s AS DATE) AS StartDateWardStay,"
@@ -51,8 +57,7 @@ class InpatientStaffingTest {
         spark.sql(
             "SELECT * FROM VALUES ('T1', 'W1', 'adult_acute_inpatient'), ('T1', 'W2', NULL),"
                 + " ('T1', 'W3', NULL) AS t(org_code, ward_code, service_line)");
-    MetricCatalog catalog =
-        MetricCatalog.from(Settings.load(Map.of("benchmark.min_patient_days", "1")));
+    MetricCatalog catalog = MetricCatalog.from(Settings.load(Map.of()));
     Dataset<Row> values =
         MetricValues.compute(
             catalog.family(MetricCatalog.INPATIENT),
@@ -60,13 +65,38 @@ class InpatientStaffingTest {
     Answers.assertRows(
         values
             .selectExpr(
-                "metric_id", "org_code", "service_line", "numerator", "denominator", "value")
+                "metric_id",
+                "org_code",
+                "service_line",
+                "numerator",
+                "denominator",
+                "value",
+                "flags")
             .orderBy("metric_id"),
         List.of(
-            row("chppd_ahp", "T1", "adult_acute_inpatient", 6.0, 6.0, 1.0),
-            row("chppd_hcsw", "T1", "adult_acute_inpatient", 88.0, 6.0, 88.0 / 6),
-            row("chppd_rn", "T1", "adult_acute_inpatient", 64.0, 6.0, 64.0 / 6),
-            row("chppd_total", "T1", "adult_acute_inpatient", 158.0, 6.0, 158.0 / 6)),
+            // Bank 5 + 0 + 2 and agency 0 + 4 + 2 = 13 of 158 care hours.
+            row(
+                "bank_agency_share_pct",
+                "T1",
+                "adult_acute_inpatient",
+                13.0,
+                158.0,
+                1300.0 / 158,
+                BELOW),
+            row("chppd_ahp", "T1", "adult_acute_inpatient", 6.0, 6.0, 1.0, BELOW),
+            row("chppd_hcsw", "T1", "adult_acute_inpatient", 88.0, 6.0, 88.0 / 6, BELOW),
+            row("chppd_rn", "T1", "adult_acute_inpatient", 64.0, 6.0, 64.0 / 6, BELOW),
+            row("chppd_total", "T1", "adult_acute_inpatient", 158.0, 6.0, 158.0 / 6, BELOW),
+            // The 11th has no pay cost: £1,000 + £1,100 over the 52 + 52 hours of the 10th and
+            // 12th.
+            row(
+                "cost_per_care_hour",
+                "T1",
+                "adult_acute_inpatient",
+                2100.0,
+                104.0,
+                2100.0 / 104,
+                BELOW)),
         1e-9);
   }
 
