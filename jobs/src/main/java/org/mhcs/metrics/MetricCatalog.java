@@ -1,6 +1,8 @@
 package org.mhcs.metrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +161,48 @@ public final class MetricCatalog {
                 Direction.LOWER_IS_BETTER,
                 minCareHours,
                 "organisation × service line (of the ward) × month",
+                OpportunityRule.NONE),
+            new Metric(
+                "headroom_pct",
+                "Roster headroom %",
+                INPATIENT,
+                "headroom hours: contracted hours set aside for leave, training and sickness",
+                col(RosterPractice.HEADROOM_HOURS),
+                "contracted hours (of the roster periods that return both)",
+                col(RosterPractice.CONTRACTED_HOURS),
+                100,
+                "percent",
+                Direction.LOWER_IS_BETTER,
+                minCareHours,
+                "organisation × service line (of the ward) × month of roster start",
+                OpportunityRule.NONE),
+            new Metric(
+                "unused_hours",
+                "Unused contracted hours",
+                INPATIENT,
+                "Σ over roster periods of contracted − worked hours, where positive",
+                col(RosterPractice.UNUSED_HOURS),
+                "1 (an absolute number of hours) where the organisation returned rosters",
+                when(col(RosterPractice.ROSTERS).gt(0), lit(1.0)),
+                1,
+                "hours",
+                Direction.LOWER_IS_BETTER,
+                0,
+                "organisation × service line (of the ward) × month of roster start",
+                OpportunityRule.NONE),
+            new Metric(
+                "roster_approval_weeks",
+                "Roster approval lead (weeks)",
+                INPATIENT,
+                "Σ over roster periods of (Roster_Start_Date − Approved_Date) in weeks",
+                col(RosterPractice.LEAD_WEEKS),
+                "roster periods",
+                col(RosterPractice.ROSTERS),
+                1,
+                "weeks",
+                Direction.HIGHER_IS_BETTER,
+                1,
+                "organisation × service line (of the ward) × month of roster start",
                 OpportunityRule.NONE),
             new Metric(
                 "sickness_rate_pct",

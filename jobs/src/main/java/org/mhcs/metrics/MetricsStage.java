@@ -48,12 +48,20 @@ public final class MetricsStage {
     }
     Optional<Dataset<Row>> wardDays = silverOfPeriod(WARD_DAY, period);
     if (wardDays.isPresent() && warehouse.exists(Table.CONFORMED_WARDS)) {
-      Dataset<Row> inpatient =
+      Dataset<Row> wards = warehouse.read(Table.CONFORMED_WARDS).where(condition);
+      Dataset<Row> staffing =
           InpatientStaffing.aggregate(
-              wardDays.get(),
-              silverOfPeriod(WARD_STAY, period),
-              warehouse.read(Table.CONFORMED_WARDS).where(condition),
-              period.toString());
+              wardDays.get(), silverOfPeriod(WARD_STAY, period), wards, period.toString());
+      // Rosters are joined full outer, so a ward with only one of the two returns still shows.
+      Dataset<Row> inpatient =
+          silverOfPeriod(ROSTER, period)
+              .map(
+                  rosters ->
+                      staffing.join(
+                          RosterPractice.aggregate(rosters, wards, period.toString()),
+                          new String[] {Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE},
+                          "full_outer"))
+              .orElseGet(() -> RosterPractice.withoutRosters(staffing));
       values.add(MetricValues.compute(catalog.family(MetricCatalog.INPATIENT), inpatient));
     } else {
       skipped(MetricCatalog.INPATIENT, "silver." + WARD_DAY + " and silver.conformed_wards");
@@ -90,6 +98,7 @@ public final class MetricsStage {
 
   private static final String WARD_DAY = "staffing_ward_day";
   private static final String WARD_STAY = "mhsds_mhs502wardstay";
+  private static final String ROSTER = "staffing_roster_period";
 
   private Optional<Dataset<Row>> silverOfPeriod(String table, Period period) {
     return warehouse.readWhere(

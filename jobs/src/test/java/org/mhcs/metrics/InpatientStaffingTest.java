@@ -26,6 +26,8 @@ class InpatientStaffingTest {
   /** Three days are below the default minimums (100 patient days, 1,000 care hours): flagged. */
   private static final String BELOW = MetricValues.BELOW_MIN_DENOMINATOR;
 
+  private static final String NONE = MetricValues.NO_DENOMINATOR;
+
   @Test
   void patientDaysAreMidnightCountsSummedOverTheDays() {
     SparkSession spark = SharedSpark.session();
@@ -61,7 +63,8 @@ class InpatientStaffingTest {
     Dataset<Row> values =
         MetricValues.compute(
             catalog.family(MetricCatalog.INPATIENT),
-            InpatientStaffing.aggregate(wardDays, Optional.of(stays), wards, "2024-06"));
+            RosterPractice.withoutRosters(
+                InpatientStaffing.aggregate(wardDays, Optional.of(stays), wards, "2024-06")));
     Answers.assertRows(
         values
             .selectExpr(
@@ -96,7 +99,11 @@ class InpatientStaffingTest {
                 2100.0,
                 104.0,
                 2100.0 / 104,
-                BELOW)),
+                BELOW),
+            // No roster return this month: reported without a value, not as zero.
+            row("headroom_pct", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
+            row("roster_approval_weeks", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
+            row("unused_hours", "T1", "adult_acute_inpatient", 0.0, null, null, NONE)),
         1e-9);
   }
 

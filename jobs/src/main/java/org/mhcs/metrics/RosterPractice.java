@@ -1,0 +1,71 @@
+package org.mhcs.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mhcs.warehouse.Columns;
+
+/**
+ * The per organisation × service line × month aggregates of the e-roster metrics, over the roster
+ * periods starting in the month on wards with a service line: headroom and contracted hours (of
+ * rosters that return both), unused hours (contracted − worked, the positive part of each roster),
+ * and weeks from approval to start.
+ */
+public final class RosterPractice {
+  public static final String HEADROOM_HOURS = "headroom_hours";
+  public static final String CONTRACTED_HOURS = "contracted_hours";
+  public static final String UNUSED_HOURS = "unused_hours";
+  public static final String LEAD_WEEKS = "approval_lead_weeks";
+  public static final String ROSTERS = "rosters";
+
+  private RosterPractice() {}
+
+  /**
+   * @param rosters silver {@code staffing/roster_period} rows of the month
+   * @param wards {@code silver.conformed_wards} rows of the month
+   */
+  public static Dataset<Row> aggregate(Dataset<Row> rosters, Dataset<Row> wards, String period) {
+    Column contracted = col("Contracted_Hours").cast("double");
+    Column worked = col("Worked_Hours").cast("double");
+    Column headroom = col("Headroom_Hours").cast("double");
+    Column both = contracted.isNotNull().and(headroom.isNotNull());
+    Dataset<Row> mappedWards =
+        wards
+            .where(col(Columns.SERVICE_LINE).isNotNull())
+            .select(
+                col(Columns.ORG_CODE).as("w_org"),
+                col(Columns.WARD_CODE).as("w_ward"),
+                col(Columns.SERVICE_LINE));
+    return rosters
+        .join(
+            mappedWards,
+            col("Org_Code").equalTo(col("w_org")).and(col("Ward_Code").equalTo(col("w_ward"))))
+        .groupBy(col("Org_Code").as(Columns.ORG_CODE), col(Columns.SERVICE_LINE))
+        .agg(
+            sum(when(both, headroom)).as(HEADROOM_HOURS),
+            sum(when(both, contracted)).as(CONTRACTED_HOURS),
+            sum(greatest(contracted.minus(worked), lit(0.0))).as(UNUSED_HOURS),
+            sum(datediff(col("Roster_Start_Date"), col("Approved_Date")).divide(7.0))
+                .as(LEAD_WEEKS),
+            count(lit(1)).cast("double").as(ROSTERS))
+        .withColumn(Columns.PERIOD, lit(period));
+  }
+
+  /** {@code aggregates} with the roster columns empty, for a month without roster returns. */
+  public static Dataset<Row> withoutRosters(Dataset<Row> aggregates) {
+    Dataset<Row> out = aggregates;
+    for (String c :
+        new String[] {HEADROOM_HOURS, CONTRACTED_HOURS, UNUSED_HOURS, LEAD_WEEKS, ROSTERS}) {
+      out = out.withColumn(c, lit(null).cast("double"));
+    }
+    return out;
+  }
+}
