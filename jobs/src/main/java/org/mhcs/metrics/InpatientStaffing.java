@@ -83,13 +83,7 @@ public final class InpatientStaffing {
     } else {
       perDay = days.withColumn("census", lit(0L));
     }
-    Dataset<Row> mappedWards =
-        wards
-            .where(col(Columns.SERVICE_LINE).isNotNull())
-            .select(
-                col(Columns.ORG_CODE).as("w_org"),
-                col(Columns.WARD_CODE).as("w_ward"),
-                col(Columns.SERVICE_LINE));
+    Dataset<Row> mappedWards = withServiceLine(wards);
     Column careHours = col(RN_HOURS).plus(col(HCSW_HOURS)).plus(col(AHP_HOURS));
     return perDay
         .join(
@@ -109,6 +103,16 @@ public final class InpatientStaffing {
                 .cast("double")
                 .as(PATIENT_DAYS))
         .withColumn(Columns.PERIOD, lit(period));
+  }
+
+  /** Conformed wards that have a service line, keyed {@code w_org}, {@code w_ward}. */
+  static Dataset<Row> withServiceLine(Dataset<Row> wards) {
+    return wards
+        .where(col(Columns.SERVICE_LINE).isNotNull())
+        .select(
+            col(Columns.ORG_CODE).as("w_org"),
+            col(Columns.WARD_CODE).as("w_ward"),
+            col(Columns.SERVICE_LINE));
   }
 
   /** Hours as doubles, a missing optional group (AHP) as none worked. */

@@ -37,13 +37,7 @@ public final class RosterPractice {
     Column worked = col("Worked_Hours").cast("double");
     Column headroom = col("Headroom_Hours").cast("double");
     Column both = contracted.isNotNull().and(headroom.isNotNull());
-    Dataset<Row> mappedWards =
-        wards
-            .where(col(Columns.SERVICE_LINE).isNotNull())
-            .select(
-                col(Columns.ORG_CODE).as("w_org"),
-                col(Columns.WARD_CODE).as("w_ward"),
-                col(Columns.SERVICE_LINE));
+    Dataset<Row> mappedWards = InpatientStaffing.withServiceLine(wards);
     return rosters
         .join(
             mappedWards,

@@ -1,6 +1,5 @@
 package org.mhcs.metrics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.mhcs.conf.Settings;
 import org.mhcs.testing.Answers;
+import org.mhcs.testing.MetricRows;
 import org.mhcs.testing.SharedSpark;
 
 /**
@@ -66,19 +66,10 @@ class InpatientStaffingTest {
             RosterPractice.withoutRosters(
                 InpatientStaffing.aggregate(wardDays, Optional.of(stays), wards, "2024-06")));
     Answers.assertRows(
-        values
-            .selectExpr(
-                "metric_id",
-                "org_code",
-                "service_line",
-                "numerator",
-                "denominator",
-                "value",
-                "flags")
-            .orderBy("metric_id"),
+        MetricRows.compared(values),
         List.of(
             // Bank 5 + 0 + 2 and agency 0 + 4 + 2 = 13 of 158 care hours.
-            row(
+            MetricRows.expected(
                 "bank_agency_share_pct",
                 "T1",
                 "adult_acute_inpatient",
@@ -86,13 +77,16 @@ class InpatientStaffingTest {
                 158.0,
                 1300.0 / 158,
                 BELOW),
-            row("chppd_ahp", "T1", "adult_acute_inpatient", 6.0, 6.0, 1.0, BELOW),
-            row("chppd_hcsw", "T1", "adult_acute_inpatient", 88.0, 6.0, 88.0 / 6, BELOW),
-            row("chppd_rn", "T1", "adult_acute_inpatient", 64.0, 6.0, 64.0 / 6, BELOW),
-            row("chppd_total", "T1", "adult_acute_inpatient", 158.0, 6.0, 158.0 / 6, BELOW),
+            MetricRows.expected("chppd_ahp", "T1", "adult_acute_inpatient", 6.0, 6.0, 1.0, BELOW),
+            MetricRows.expected(
+                "chppd_hcsw", "T1", "adult_acute_inpatient", 88.0, 6.0, 88.0 / 6, BELOW),
+            MetricRows.expected(
+                "chppd_rn", "T1", "adult_acute_inpatient", 64.0, 6.0, 64.0 / 6, BELOW),
+            MetricRows.expected(
+                "chppd_total", "T1", "adult_acute_inpatient", 158.0, 6.0, 158.0 / 6, BELOW),
             // The 11th has no pay cost: £1,000 + £1,100 over the 52 + 52 hours of the 10th and
             // 12th.
-            row(
+            MetricRows.expected(
                 "cost_per_care_hour",
                 "T1",
                 "adult_acute_inpatient",
@@ -101,13 +95,12 @@ class InpatientStaffingTest {
                 2100.0 / 104,
                 BELOW),
             // No roster return this month: reported without a value, not as zero.
-            row("headroom_pct", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
-            row("roster_approval_weeks", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
-            row("unused_hours", "T1", "adult_acute_inpatient", 0.0, null, null, NONE)),
+            MetricRows.expected(
+                "headroom_pct", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
+            MetricRows.expected(
+                "roster_approval_weeks", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
+            MetricRows.expected(
+                "unused_hours", "T1", "adult_acute_inpatient", 0.0, null, null, NONE)),
         1e-9);
-  }
-
-  private static List<Object> row(Object... values) {
-    return Arrays.asList(values);
   }
 }

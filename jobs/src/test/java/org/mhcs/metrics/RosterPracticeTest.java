@@ -1,6 +1,5 @@
 package org.mhcs.metrics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.mhcs.conf.Settings;
 import org.mhcs.testing.Answers;
+import org.mhcs.testing.MetricRows;
 import org.mhcs.testing.SharedSpark;
 
 /**
@@ -48,24 +48,14 @@ class RosterPracticeTest {
     Dataset<Row> values =
         MetricValues.compute(metrics, RosterPractice.aggregate(rosters, wards, "2024-06"));
     Answers.assertRows(
-        values
-            .selectExpr(
-                "metric_id",
-                "org_code",
-                "service_line",
-                "numerator",
-                "denominator",
-                "value",
-                "flags")
-            .orderBy("metric_id"),
+        MetricRows.compared(values),
         List.of(
-            row("headroom_pct", "T1", "adult_acute_inpatient", 380.0, 1800.0, 38000.0 / 1800, null),
-            row("roster_approval_weeks", "T1", "adult_acute_inpatient", 8.0, 2.0, 4.0, null),
-            row("unused_hours", "T1", "adult_acute_inpatient", 100.0, 1.0, 100.0, null)),
+            MetricRows.expected(
+                "headroom_pct", "T1", "adult_acute_inpatient", 380.0, 1800.0, 38000.0 / 1800, null),
+            MetricRows.expected(
+                "roster_approval_weeks", "T1", "adult_acute_inpatient", 8.0, 2.0, 4.0, null),
+            MetricRows.expected(
+                "unused_hours", "T1", "adult_acute_inpatient", 100.0, 1.0, 100.0, null)),
         1e-9);
-  }
-
-  private static List<Object> row(Object... values) {
-    return Arrays.asList(values);
   }
 }

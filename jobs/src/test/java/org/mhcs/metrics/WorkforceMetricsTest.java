@@ -1,6 +1,5 @@
 package org.mhcs.metrics;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -9,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.mhcs.conf.Settings;
 import org.mhcs.testing.Answers;
+import org.mhcs.testing.MetricRows;
 import org.mhcs.testing.SharedSpark;
 
 /** Workforce metrics on hand-made ESR rows, with the default thresholds. */
@@ -45,25 +45,14 @@ class WorkforceMetricsTest {
             catalog.family(MetricCatalog.WORKFORCE),
             WorkforceActivity.aggregate(sickness, capacity, "2024-06"));
     Answers.assertRows(
-        values
-            .selectExpr(
-                "metric_id",
-                "org_code",
-                "service_line",
-                "numerator",
-                "denominator",
-                "value",
-                "flags")
-            .orderBy("metric_id", "org_code"),
+        MetricRows.compared(values),
         List.of(
-            row("medical_staff_share_pct", "X", "ALL", 30.0, 100.0, 30.0, null),
-            row("medical_staff_share_pct", "Y", "ALL", 0.0, 8.0, 0.0, "below_min_denominator"),
-            row("sickness_rate_pct", "X", "ALL", 120.0, 2000.0, 6.0, null),
-            row("sickness_rate_pct", "Y", "ALL", 3.0, 50.0, 6.0, "below_min_denominator")),
+            MetricRows.expected("medical_staff_share_pct", "X", "ALL", 30.0, 100.0, 30.0, null),
+            MetricRows.expected(
+                "medical_staff_share_pct", "Y", "ALL", 0.0, 8.0, 0.0, "below_min_denominator"),
+            MetricRows.expected("sickness_rate_pct", "X", "ALL", 120.0, 2000.0, 6.0, null),
+            MetricRows.expected(
+                "sickness_rate_pct", "Y", "ALL", 3.0, 50.0, 6.0, "below_min_denominator")),
         1e-9);
-  }
-
-  private static List<Object> row(Object... values) {
-    return Arrays.asList(values);
   }
 }

@@ -31,6 +31,28 @@ public final class MetricRows {
         metric, "2024-06", org, "community_nursing", "ALL", value, 1.0, value, "x", flags);
   }
 
+  /**
+   * What tests compare of computed metric values, by metric then organisation: metric_id, org_code,
+   * service_line, numerator, denominator, value, flags.
+   */
+  public static Dataset<Row> compared(Dataset<Row> values) {
+    return values
+        .select(
+            Columns.METRIC_ID,
+            Columns.ORG_CODE,
+            Columns.SERVICE_LINE,
+            Columns.NUMERATOR,
+            Columns.DENOMINATOR,
+            Columns.VALUE,
+            Columns.FLAGS)
+        .orderBy(Columns.METRIC_ID, Columns.ORG_CODE);
+  }
+
+  /** An expected row of {@link #compared}; nulls allowed. */
+  public static List<Object> expected(Object... values) {
+    return java.util.Arrays.asList(values);
+  }
+
   public static Dataset<Row> of(List<Row> rows) {
     return SharedSpark.session().createDataFrame(rows, SCHEMA);
   }
