@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,12 +18,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.silver.DataRejectedException;
+import org.mhcs.silver.SilverTables;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SqlText;
@@ -46,6 +48,7 @@ public final class ConformStage {
   private final ServiceLines serviceLines;
   private final double maxUnmappedPct;
   private final RunLog log;
+  private final SilverTables silver;
 
   public ConformStage(
       Warehouse warehouse,
@@ -60,6 +63,7 @@ public final class ConformStage {
     this.serviceLines = serviceLines;
     this.maxUnmappedPct = maxUnmappedPct;
     this.log = log;
+    this.silver = new SilverTables(warehouse, schemas);
   }
 
   /** Contacts conformed, how many of them no mapping covers and how many are excluded. */
@@ -82,26 +86,26 @@ public final class ConformStage {
             .detail("service-line mapping version " + serviceLines.version()));
     List<Dataset<Row>> unmapped = new ArrayList<>();
 
-    Dataset<Row> teams = null;
     Result result = new Result(serviceLines.version(), 0, 0, 0);
-    Optional<Dataset<Row>> contacts = contacts(period, month);
-    // Teams with their looked-up target, for clinicians' service lines below.
-    List<Dataset<Row>> teamTargets = new ArrayList<>();
+    // Each team's type, once per data set: contacts take their service line from it, and so do
+    // the clinicians who work in the team.
+    Map<ContactSource, Dataset<Row>> teamTypes = new LinkedHashMap<>();
     for (ContactSource s : List.of(ContactSource.CSDS, ContactSource.MHSDS)) {
       silver(s.dataset(), s.referralTeamTable(), period)
-          .ifPresent(
-              referralTeams ->
-                  teamTargets.add(
-                      serviceLines.lookUp(
-                          ConformedContacts.teamTypes(s, referralTeams),
-                          s.teamCodeSystem(),
-                          col(Columns.ORG_CODE),
-                          col(Columns.TEAM_TYPE),
-                          month,
-                          ClinicalCapacity.TARGET)));
+          .ifPresent(rt -> teamTypes.put(s, ConformedContacts.teamTypes(s, rt)));
     }
-    for (Dataset<Row> t : teamTargets) {
-      teams = teams == null ? t : teams.unionByName(t);
+    Optional<Dataset<Row>> contacts = contacts(period, month, teamTypes);
+    Dataset<Row> teams = null;
+    for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
+      Dataset<Row> targets =
+          serviceLines.lookUp(
+              t.getValue(),
+              t.getKey().teamCodeSystem(),
+              col(Columns.ORG_CODE),
+              col(Columns.TEAM_TYPE),
+              month,
+              ClinicalCapacity.TARGET);
+      teams = teams == null ? targets : teams.unionByName(targets);
     }
     if (contacts.isPresent()) {
       long start = System.nanoTime();
@@ -181,7 +185,7 @@ public final class ConformStage {
     }
 
     String year = schemas.table("eric", "site").window(period).label();
-    Optional<Dataset<Row>> sites = silver("eric", "site", year);
+    Optional<Dataset<Row>> sites = silver.of("eric", "site", year);
     String yearCondition = SqlText.in(Columns.PERIOD, List.of(year));
     if (sites.isPresent()) {
       YearMonth yearStart = YearMonth.from(period.financialYearStart());
@@ -236,7 +240,8 @@ public final class ConformStage {
   }
 
   /** The period's conformed contacts of every data set whose tables are all in silver. */
-  private Optional<Dataset<Row>> contacts(Period period, YearMonth month) {
+  private Optional<Dataset<Row>> contacts(
+      Period period, YearMonth month, Map<ContactSource, Dataset<Row>> teamTypes) {
     ConformedContacts conformed = new ConformedContacts(codeLists);
     Dataset<Row> contacts = null;
     for (ContactSource s : List.of(ContactSource.CSDS, ContactSource.MHSDS)) {
@@ -265,7 +270,7 @@ public final class ConformStage {
               s,
               new ConformedContacts.Inputs(
                   referrals.get(), referralTeams.get(), contactRows.get(), activities.get()),
-              ConformedContacts.teamTypes(s, referralTeams.get()),
+              teamTypes.get(s),
               serviceLines,
               month);
       contacts = contacts == null ? rows : contacts.unionByName(rows);
@@ -315,12 +320,6 @@ public final class ConformStage {
 
   /** One landing table's silver rows for the period, if the table exists. */
   private Optional<Dataset<Row>> silver(String source, String table, Period period) {
-    return silver(source, table, period.toString());
-  }
-
-  private Optional<Dataset<Row>> silver(String source, String table, String periodLabel) {
-    return warehouse.readWhere(
-        Table.silver(schemas.table(source, table).warehouseName()),
-        "`" + Lineage.PERIOD + "` = " + SqlText.literal(periodLabel));
+    return silver.of(source, table, period.toString());
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.YearMonth;
@@ -109,7 +110,7 @@ public final class ConformedWards {
             .agg(count(lit(1)).as("n"));
     var ward = Window.partitionBy(Columns.ORG_CODE, Columns.WARD_CODE);
     return counted
-        .withColumn(Columns.WARD_STAYS, org.apache.spark.sql.functions.sum("n").over(ward))
+        .withColumn(Columns.WARD_STAYS, sum("n").over(ward))
         .withColumn(
             "rank",
             row_number().over(ward.orderBy(desc("n"), col(Columns.BED_TYPE).asc_nulls_last())))

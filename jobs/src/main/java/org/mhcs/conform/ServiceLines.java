@@ -68,6 +68,10 @@ public final class ServiceLines {
   private static final Set<String> SECTORS = Set.of("community health", "mental health");
   private static final Set<String> SETTINGS = Set.of("community", "inpatient");
 
+  /** Mappings by first month, those without one (since always) first. */
+  private static final Comparator<Mapping> FROM_EARLIEST =
+      Comparator.comparing(Mapping::from, Comparator.nullsFirst(Comparator.naturalOrder()));
+
   /** One national service line. */
   public record ServiceLine(
       String id, String name, String sector, String setting, String description) {}
@@ -416,9 +420,8 @@ public final class ServiceLines {
               m.system() + "|" + m.orgCode() + "|" + key(m.code()), k -> new ArrayList<>())
           .add(m);
     }
-    Comparator<YearMonth> earliestFirst = Comparator.nullsFirst(Comparator.naturalOrder());
     for (List<Mapping> same : byCode.values()) {
-      same.sort(Comparator.comparing(Mapping::from, earliestFirst));
+      same.sort(FROM_EARLIEST);
       for (int i = 1; i < same.size(); i++) {
         Mapping earlier = same.get(i - 1);
         Mapping later = same.get(i);
@@ -478,9 +481,7 @@ public final class ServiceLines {
                         m.system() == system
                             && m.orgCode() == null
                             && key(m.code()).equals(key(code.get("code"))))
-                .sorted(
-                    Comparator.comparing(
-                        Mapping::from, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .sorted(FROM_EARLIEST)
                 .toList();
         String gap = firstGap(rows, first, last);
         if (gap != null) {

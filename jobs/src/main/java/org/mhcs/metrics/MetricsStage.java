@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.silver.SilverTables;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
@@ -22,9 +22,12 @@ public final class MetricsStage {
   private final Warehouse warehouse;
   private final MetricCatalog catalog;
   private final RunLog log;
+  private final SilverTables silver;
 
-  public MetricsStage(Warehouse warehouse, MetricCatalog catalog, RunLog log) {
+  public MetricsStage(
+      Warehouse warehouse, SchemaCatalog schemas, MetricCatalog catalog, RunLog log) {
     this.warehouse = warehouse;
+    this.silver = new SilverTables(warehouse, schemas);
     this.catalog = catalog;
     this.log = log;
   }
@@ -46,15 +49,19 @@ public final class MetricsStage {
     } else {
       skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts and silver.conformed_capacity");
     }
-    Optional<Dataset<Row>> wardDays = silverOfPeriod(WARD_DAY, period);
+    Optional<Dataset<Row>> wardDays = silver.of("staffing", "ward_day", period.toString());
     if (wardDays.isPresent() && warehouse.exists(Table.CONFORMED_WARDS)) {
       Dataset<Row> wards = warehouse.read(Table.CONFORMED_WARDS).where(condition);
       Dataset<Row> staffing =
           InpatientStaffing.aggregate(
-              wardDays.get(), silverOfPeriod(WARD_STAY, period), wards, period.toString());
+              wardDays.get(),
+              silver.of("mhsds", "MHS502WardStay", period.toString()),
+              wards,
+              period.toString());
       // Rosters are joined full outer, so a ward with only one of the two returns still shows.
       Dataset<Row> inpatient =
-          silverOfPeriod(ROSTER, period)
+          silver
+              .of("staffing", "roster_period", period.toString())
               .map(
                   rosters ->
                       staffing.join(
@@ -64,10 +71,9 @@ public final class MetricsStage {
               .orElseGet(() -> RosterPractice.withoutRosters(staffing));
       values.add(MetricValues.compute(catalog.family(MetricCatalog.INPATIENT), inpatient));
     } else {
-      skipped(MetricCatalog.INPATIENT, "silver." + WARD_DAY + " and silver.conformed_wards");
+      skipped(MetricCatalog.INPATIENT, "staffing/ward_day and silver.conformed_wards");
     }
-    Optional<Dataset<Row>> sickness =
-        warehouse.readWhere(Table.silver(SICKNESS), "`" + Lineage.PERIOD + "` = '" + period + "'");
+    Optional<Dataset<Row>> sickness = silver.of("esr", "sickness", period.toString());
     if (sickness.isPresent() && warehouse.exists(Table.CONFORMED_CAPACITY)) {
       Dataset<Row> workforce =
           WorkforceActivity.aggregate(
@@ -76,7 +82,7 @@ public final class MetricsStage {
               period.toString());
       values.add(MetricValues.compute(catalog.family(MetricCatalog.WORKFORCE), workforce));
     } else {
-      skipped(MetricCatalog.WORKFORCE, "silver." + SICKNESS + " and silver.conformed_capacity");
+      skipped(MetricCatalog.WORKFORCE, "esr/sickness and silver.conformed_capacity");
     }
     if (values.isEmpty()) {
       return false;
@@ -91,18 +97,6 @@ public final class MetricsStage {
             .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
             .since(start));
     return true;
-  }
-
-  /** The silver landing tables read here. */
-  private static final String SICKNESS = "esr_sickness";
-
-  private static final String WARD_DAY = "staffing_ward_day";
-  private static final String WARD_STAY = "mhsds_mhs502wardstay";
-  private static final String ROSTER = "staffing_roster_period";
-
-  private Optional<Dataset<Row>> silverOfPeriod(String table, Period period) {
-    return warehouse.readWhere(
-        Table.silver(table), "`" + Lineage.PERIOD + "` = " + SqlText.literal(period.toString()));
   }
 
   private void skipped(String family, String needs) {

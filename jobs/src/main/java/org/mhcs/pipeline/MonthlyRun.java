@@ -107,7 +107,7 @@ public final class MonthlyRun {
                   log)
               .execute(period);
       MetricCatalog catalog = MetricCatalog.from(settings);
-      if (new MetricsStage(warehouse, catalog, log).execute(period)) {
+      if (new MetricsStage(warehouse, schemas, catalog, log).execute(period)) {
         new BenchmarkStage(warehouse, log).execute(period);
         new OpportunityStage(warehouse, new OpportunityCalculator(catalog, settings), log)
             .execute(period);
