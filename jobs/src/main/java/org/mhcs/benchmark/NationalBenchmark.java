@@ -1,6 +1,7 @@
 package org.mhcs.benchmark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
@@ -23,6 +24,9 @@ import org.mhcs.warehouse.ExactSums;
 public final class NationalBenchmark {
   public static final String NATIONAL = "national";
 
+  /** A peer group is named after the organisation it was found for: {@code peers:<org>}. */
+  public static final String PEERS_PREFIX = "peers:";
+
   private NationalBenchmark() {}
 
   public static Dataset<Row> compute(Dataset<Row> metricValues) {
@@ -40,8 +44,38 @@ public final class NationalBenchmark {
               + duplicates
               + " metric/service line/period groups: the distribution must be across organisations");
     }
+    return distributions(eligible.withColumn(Columns.PEER_GROUP, lit(NATIONAL)));
+  }
+
+  /**
+   * The same statistics within each organisation's peer group: the organisation and its peers
+   * ({@code gold.peer}), named {@code peers:<org>}.
+   */
+  public static Dataset<Row> forPeerGroups(Dataset<Row> metricValues, Dataset<Row> peers) {
+    Dataset<Row> members =
+        peers
+            .select(col(Columns.ORG_CODE).as("group_org"), col(Columns.PEER_ORG_CODE).as("member"))
+            .union(
+                peers
+                    .select(
+                        col(Columns.ORG_CODE).as("group_org"), col(Columns.ORG_CODE).as("member"))
+                    .distinct());
+    Dataset<Row> eligible =
+        metricValues
+            .where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()))
+            .join(members, col(Columns.ORG_CODE).equalTo(col("member")))
+            .withColumn(Columns.PEER_GROUP, concat(lit(PEERS_PREFIX), col("group_org")));
+    return distributions(eligible);
+  }
+
+  private static Dataset<Row> distributions(Dataset<Row> eligible) {
     return eligible
-        .groupBy(Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN)
+        .groupBy(
+            Columns.METRIC_ID,
+            Columns.PERIOD,
+            Columns.SERVICE_LINE,
+            Columns.BREAKDOWN,
+            Columns.PEER_GROUP)
         .agg(
             count(lit(1)).as(Columns.N_ORGS),
             expr("percentile(value, array(0.1, 0.25, 0.5, 0.75, 0.9))").as("q"),
@@ -53,7 +87,7 @@ public final class NationalBenchmark {
             col(Columns.PERIOD),
             col(Columns.SERVICE_LINE),
             col(Columns.BREAKDOWN),
-            lit(NATIONAL).as(Columns.PEER_GROUP),
+            col(Columns.PEER_GROUP),
             col(Columns.N_ORGS),
             col("q").getItem(0).as(Columns.P10),
             col("q").getItem(1).as(Columns.P25),

@@ -19,6 +19,8 @@ public final class Main {
           new DemoCommand(),
           new GenerateCommand(),
           new MetricsCommand(),
+          new OpportunitiesCommand(),
+          new PeersCommand(),
           new RunCommand(),
           new ServiceLinesCommand(),
           new SqlCommand(),

@@ -20,7 +20,8 @@ final class SqlCommand implements Command {
   @Override
   public String summary() {
     return "Query the warehouse; prints CSV (header row) to stdout. Tables are bronze.x, silver.x,"
-        + "\ngold.x and ops.x; SHOW TABLES IN gold lists them.";
+        + "\ngold.x and ops.x; SHOW TABLES IN gold lists them. --as-of queries them as they were"
+        + "\n(Delta time travel): copy a benchmark row's input_versions to re-issue it exactly.";
   }
 
   @Override
@@ -30,7 +31,14 @@ final class SqlCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(Option.required("warehouse", "DIR", "warehouse folder"));
+    return List.of(
+        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.optional(
+            "as-of",
+            "WHEN",
+            null,
+            "query the tables as they were: a timestamp ('2026-11-24 03:00:00'), or"
+                + " table@version,... as gold.benchmark.input_versions records them"));
   }
 
   @Override
@@ -41,7 +49,11 @@ final class SqlCommand implements Command {
     }
     Warehouse warehouse =
         Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
-    warehouse.registerTables();
+    if (args.get("as-of") == null) {
+      warehouse.registerTables();
+    } else {
+      warehouse.registerTablesAsOf(args.get("as-of"));
+    }
     Dataset<Row> result;
     try {
       result = warehouse.spark().sql(args.positional().get(0));

@@ -95,6 +95,38 @@ public final class Settings {
           1e9,
           "Organisations with fewer contracted WTE are reported but left out of workforce-share"
               + " distributions");
+  public static final Setting<Double> MIN_ENDED_STAYS =
+      Setting.number(
+          "benchmark.min_ended_stays",
+          "5",
+          0,
+          1e9,
+          "Organisations with fewer ward stays ending in the month are reported but left out of the"
+              + " length-of-stay distribution");
+  public static final Setting<Double> MIN_REFERRALS =
+      Setting.number(
+          "benchmark.min_referrals",
+          "20",
+          0,
+          1e9,
+          "Services with fewer referrals in a discharge metric's denominator (closed, or open at"
+              + " the start of the month) are reported but left out of its distribution");
+  public static final Setting<Double> MIN_SERVICE_WTE =
+      Setting.number(
+          "benchmark.min_service_wte",
+          "1",
+          0,
+          1e9,
+          "Services with fewer WTE are reported but left out of caseload and skill-mix"
+              + " distributions");
+  public static final Setting<Integer> PEERS =
+      Setting.integer(
+          "benchmark.peers",
+          "5",
+          1,
+          100,
+          "Nearest organisations in each organisation's peer group (by service-line mix, size and"
+              + " workforce mix)");
   public static final Setting<Double> CLINICAL_DAYS_PER_WTE_YEAR =
       Setting.number(
           "opportunity.clinical_days_per_wte_year",
@@ -126,6 +158,10 @@ public final class Settings {
           MIN_CARE_HOURS,
           MIN_FTE_DAYS_AVAILABLE,
           MIN_WTE,
+          MIN_ENDED_STAYS,
+          MIN_REFERRALS,
+          MIN_SERVICE_WTE,
+          PEERS,
           CLINICAL_DAYS_PER_WTE_YEAR,
           DEFAULT_DAYS_PER_PATIENT);
 

@@ -30,6 +30,7 @@ public final class ClinicalCapacity {
   private static final String WARD = "Ward_Code";
   private static final String COST_CENTRE = "Cost_Centre";
   private static final String OCCUPATION = "Occupation_Code";
+  private static final String BAND = "AfC_Band";
 
   /** Days to six places: exact for WTE × working days, and 5/7 of a sick day to a second. */
   private static final org.apache.spark.sql.types.DecimalType DAYS =
@@ -118,6 +119,7 @@ public final class ClinicalCapacity {
         col(ORG).as(Columns.ORG_CODE),
         col(ASSIGNMENT).as(Columns.ASSIGNMENT),
         col(STAFF_GROUP).as(Columns.STAFF_GROUP),
+        col(BAND).as(Columns.AFC_BAND),
         col(STAFF_GROUP).isin(clinicalGroups).as(Columns.CLINICAL),
         col(OCCUPATION).as(Columns.OCCUPATION_CODE),
         col(TEAM).as(Columns.TEAM_ID),

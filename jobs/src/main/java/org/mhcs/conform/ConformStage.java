@@ -94,7 +94,11 @@ public final class ConformStage {
       silver(s.dataset(), s.referralTeamTable(), period)
           .ifPresent(rt -> teamTypes.put(s, ConformedContacts.teamTypes(s, rt)));
     }
-    Optional<Dataset<Row>> contacts = contacts(period, month, teamTypes);
+    Activity activity = activity(period, month, teamTypes);
+    Optional<Dataset<Row>> contacts = activity.contacts();
+    activity
+        .referrals()
+        .ifPresent(r -> write(Table.CONFORMED_REFERRALS, r, condition, "referrals"));
     Dataset<Row> teams = null;
     for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
       Dataset<Row> targets =
@@ -239,11 +243,15 @@ public final class ConformStage {
     return result;
   }
 
-  /** The period's conformed contacts of every data set whose tables are all in silver. */
-  private Optional<Dataset<Row>> contacts(
+  /** Conformed contacts and referrals, from the same silver tables and team types. */
+  private record Activity(Optional<Dataset<Row>> contacts, Optional<Dataset<Row>> referrals) {}
+
+  /** The period's conformed contacts and referrals of every data set whose tables are in silver. */
+  private Activity activity(
       Period period, YearMonth month, Map<ContactSource, Dataset<Row>> teamTypes) {
     ConformedContacts conformed = new ConformedContacts(codeLists);
     Dataset<Row> contacts = null;
+    Dataset<Row> conformedReferrals = null;
     for (ContactSource s : List.of(ContactSource.CSDS, ContactSource.MHSDS)) {
       Optional<Dataset<Row>> contactRows = silver(s.dataset(), s.contactTable(), period);
       Optional<Dataset<Row>> referralTeams = silver(s.dataset(), s.referralTeamTable(), period);
@@ -274,8 +282,13 @@ public final class ConformStage {
               serviceLines,
               month);
       contacts = contacts == null ? rows : contacts.unionByName(rows);
+      Dataset<Row> referred =
+          ConformedReferrals.transform(
+              s, referrals.get(), referralTeams.get(), teamTypes.get(s), serviceLines, month);
+      conformedReferrals =
+          conformedReferrals == null ? referred : conformedReferrals.unionByName(referred);
     }
-    return Optional.ofNullable(contacts);
+    return new Activity(Optional.ofNullable(contacts), Optional.ofNullable(conformedReferrals));
   }
 
   /** Replaces the period's rows of {@code table}, logs the count and returns what was written. */

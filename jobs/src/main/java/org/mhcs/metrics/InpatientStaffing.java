@@ -30,6 +30,7 @@ public final class InpatientStaffing {
   public static final String TEMPORARY_HOURS = "bank_agency_hours";
   public static final String PAY_COST = "ward_pay_cost";
   public static final String COSTED_HOURS = "costed_care_hours";
+  public static final String COSTED_PATIENT_DAYS = "costed_patient_days";
 
   private InpatientStaffing() {}
 
@@ -85,6 +86,7 @@ public final class InpatientStaffing {
     }
     Dataset<Row> mappedWards = withServiceLine(wards);
     Column careHours = col(RN_HOURS).plus(col(HCSW_HOURS)).plus(col(AHP_HOURS));
+    Column patients = coalesce(col("reported").cast("long"), col("census"));
     return perDay
         .join(
             mappedWards,
@@ -99,9 +101,10 @@ public final class InpatientStaffing {
             sum(PAY_COST).as(PAY_COST),
             // A day without a pay cost is left out of cost per care hour altogether.
             sum(when(col(PAY_COST).isNotNull(), careHours).otherwise(lit(0.0))).as(COSTED_HOURS),
-            sum(coalesce(col("reported").cast("long"), col("census")))
+            sum(patients).cast("double").as(PATIENT_DAYS),
+            sum(when(col(PAY_COST).isNotNull(), patients).otherwise(lit(0L)))
                 .cast("double")
-                .as(PATIENT_DAYS))
+                .as(COSTED_PATIENT_DAYS))
         .withColumn(Columns.PERIOD, lit(period));
   }
 

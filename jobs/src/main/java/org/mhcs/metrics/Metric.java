@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
  * @param scale value = scale × numerator ÷ denominator (100 for percentages)
  * @param minDenominator organisations below it are reported but not benchmarked
  * @param grain what one value describes
+ * @param funnel whether {@code gold.org_position} gives it funnel-plot limits
  */
 public record Metric(
     String id,
@@ -26,4 +27,57 @@ public record Metric(
     Direction direction,
     double minDenominator,
     String grain,
-    OpportunityRule opportunity) {}
+    Opportunity opportunity,
+    FunnelType funnel) {
+
+  /** A metric without funnel limits. */
+  public Metric(
+      String id,
+      String name,
+      String family,
+      String numeratorDefinition,
+      Column numerator,
+      String denominatorDefinition,
+      Column denominator,
+      double scale,
+      String unit,
+      Direction direction,
+      double minDenominator,
+      String grain,
+      Opportunity opportunity) {
+    this(
+        id,
+        name,
+        family,
+        numeratorDefinition,
+        numerator,
+        denominatorDefinition,
+        denominator,
+        scale,
+        unit,
+        direction,
+        minDenominator,
+        grain,
+        opportunity,
+        FunnelType.NONE);
+  }
+
+  /** The same metric with funnel limits of {@code type}. */
+  public Metric withFunnel(FunnelType type) {
+    return new Metric(
+        id,
+        name,
+        family,
+        numeratorDefinition,
+        numerator,
+        denominatorDefinition,
+        denominator,
+        scale,
+        unit,
+        direction,
+        minDenominator,
+        grain,
+        opportunity,
+        type);
+  }
+}

@@ -26,16 +26,40 @@ public final class MetricValues {
 
   private MetricValues() {}
 
+  /** Flag: an annual return left the numerator out, so there is no value. */
+  public static final String NOT_RETURNED = "not_returned";
+
+  /**
+   * Values from activity: no activity in a staffed service is a numerator of zero, not a missing
+   * value.
+   */
   public static Dataset<Row> compute(List<Metric> metrics, Dataset<Row> aggregates) {
+    return compute(metrics, aggregates, false);
+  }
+
+  /** Values from annual returns: a figure a trust did not return is missing, not zero. */
+  public static Dataset<Row> fromReturns(List<Metric> metrics, Dataset<Row> aggregates) {
+    return compute(metrics, aggregates, true);
+  }
+
+  private static Dataset<Row> compute(
+      List<Metric> metrics, Dataset<Row> aggregates, boolean missingIsNotReturned) {
+    // A breakdown (product, category) where the family's aggregates have one.
+    Column breakdown =
+        List.of(aggregates.columns()).contains(Columns.BREAKDOWN)
+            ? col(Columns.BREAKDOWN)
+            : lit(Columns.ALL);
     Dataset<Row> all = null;
     for (Metric m : metrics) {
-      // No activity in a staffed service is a numerator of zero, not a missing value.
-      Column num = coalesce(m.numerator().cast("double"), lit(0.0));
+      Column returned = m.numerator().cast("double");
+      Column notReturned = missingIsNotReturned ? returned.isNull() : lit(false);
+      Column num = missingIsNotReturned ? returned : coalesce(returned, lit(0.0));
       Column den = m.denominator().cast("double");
       Column noDenominator = den.isNull().or(den.leq(0));
       Column flags =
           concat_ws(
               ",",
+              when(notReturned, lit(NOT_RETURNED)),
               when(noDenominator, lit(NO_DENOMINATOR)),
               when(
                   noDenominator.unary_$bang().and(den.lt(m.minDenominator())),
@@ -46,10 +70,10 @@ public final class MetricValues {
               col(Columns.PERIOD),
               col(Columns.ORG_CODE),
               col(Columns.SERVICE_LINE),
-              lit(Columns.ALL).as(Columns.BREAKDOWN),
+              breakdown.as(Columns.BREAKDOWN),
               num.as(Columns.NUMERATOR),
               den.as(Columns.DENOMINATOR),
-              when(noDenominator, lit(null).cast("double"))
+              when(noDenominator.or(notReturned), lit(null).cast("double"))
                   .otherwise(num.multiply(m.scale()).divide(den))
                   .as(Columns.VALUE),
               lit(m.unit()).as(Columns.UNIT),

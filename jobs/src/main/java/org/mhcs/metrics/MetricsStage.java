@@ -1,10 +1,12 @@
 package org.mhcs.metrics;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.ingest.Lineage;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
@@ -16,7 +18,8 @@ import org.mhcs.warehouse.Warehouse;
 
 /**
  * Stage 4: the period's metrics, family by family, from the conformed facts (and ESR's sickness
- * extract) into {@code gold.metric_value}.
+ * extract, the staffing returns and the annual estates and finance returns) into {@code
+ * gold.metric_value}: the month's, and its financial year's from the annual returns.
  */
 public final class MetricsStage {
   private final Warehouse warehouse;
@@ -39,50 +42,83 @@ public final class MetricsStage {
   public boolean execute(Period period) {
     long start = System.nanoTime();
     String condition = period.predicate(Columns.PERIOD);
+    String month = period.toString();
     List<Dataset<Row>> values = new ArrayList<>();
     if (warehouse.exists(Table.CONFORMED_CONTACTS) && warehouse.exists(Table.CONFORMED_CAPACITY)) {
+      Dataset<Row> capacity = warehouse.read(Table.CONFORMED_CAPACITY).where(condition);
+      Dataset<Row> contacts = warehouse.read(Table.CONFORMED_CONTACTS);
       Dataset<Row> community =
-          CommunityActivity.aggregate(
-              warehouse.read(Table.CONFORMED_CONTACTS).where(condition),
-              warehouse.read(Table.CONFORMED_CAPACITY).where(condition));
-      values.add(MetricValues.compute(catalog.family(MetricCatalog.COMMUNITY), community));
+          Aggregates.joined(
+              CommunityActivity.aggregate(contacts.where(condition), capacity),
+              warehouse
+                  .readWhere(Table.CONFORMED_REFERRALS, condition)
+                  .map(r -> ReferralActivity.aggregate(r, contacts, month)),
+              ReferralActivity.COLUMNS);
+      List<Metric> byService =
+          catalog.family(MetricCatalog.COMMUNITY).stream()
+              .filter(m -> !m.id().equals(MetricCatalog.SKILL_MIX))
+              .toList();
+      values.add(MetricValues.compute(byService, community));
+      values.add(
+          MetricValues.compute(
+              List.of(catalog.get(MetricCatalog.SKILL_MIX)), SkillMix.aggregate(capacity)));
     } else {
       skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts and silver.conformed_capacity");
     }
-    Optional<Dataset<Row>> wardDays = silver.of("staffing", "ward_day", period.toString());
+    Optional<Dataset<Row>> wardDays = silver.of("staffing", "ward_day", month);
     if (wardDays.isPresent() && warehouse.exists(Table.CONFORMED_WARDS)) {
       Dataset<Row> wards = warehouse.read(Table.CONFORMED_WARDS).where(condition);
-      Dataset<Row> staffing =
-          InpatientStaffing.aggregate(
-              wardDays.get(),
-              silver.of("mhsds", "MHS502WardStay", period.toString()),
-              wards,
-              period.toString());
-      // Rosters are joined full outer, so a ward with only one of the two returns still shows.
       Dataset<Row> inpatient =
-          silver
-              .of("staffing", "roster_period", period.toString())
-              .map(
-                  rosters ->
-                      staffing.join(
-                          RosterPractice.aggregate(rosters, wards, period.toString()),
-                          new String[] {Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE},
-                          "full_outer"))
-              .orElseGet(() -> RosterPractice.withoutRosters(staffing));
+          Aggregates.inpatient(
+              wardDays.get(),
+              silver.of("mhsds", "MHS502WardStay", month),
+              silver.of("staffing", "roster_period", month),
+              wards,
+              month);
       values.add(MetricValues.compute(catalog.family(MetricCatalog.INPATIENT), inpatient));
     } else {
       skipped(MetricCatalog.INPATIENT, "staffing/ward_day and silver.conformed_wards");
     }
-    Optional<Dataset<Row>> sickness = silver.of("esr", "sickness", period.toString());
+    Optional<Dataset<Row>> sickness = silver.of("esr", "sickness", month);
     if (sickness.isPresent() && warehouse.exists(Table.CONFORMED_CAPACITY)) {
       Dataset<Row> workforce =
-          WorkforceActivity.aggregate(
+          Aggregates.workforce(
               sickness.get(),
               warehouse.read(Table.CONFORMED_CAPACITY).where(condition),
-              period.toString());
+              turnover(period),
+              month);
       values.add(MetricValues.compute(catalog.family(MetricCatalog.WORKFORCE), workforce));
     } else {
       skipped(MetricCatalog.WORKFORCE, "esr/sickness and silver.conformed_capacity");
+    }
+    if (warehouse.exists(Table.CONFORMED_PURCHASES)) {
+      Dataset<Row> purchases = warehouse.read(Table.CONFORMED_PURCHASES).where(condition);
+      values.add(
+          MetricValues.compute(
+              List.of(catalog.get("unit_price")), ProductPrices.byProduct(purchases)));
+      values.add(
+          MetricValues.compute(
+              List.of(catalog.get("price_variation_pct_spend")),
+              ProductPrices.byCategory(purchases)));
+    } else {
+      skipped(MetricCatalog.PROCUREMENT, "silver.conformed_purchases");
+    }
+    // Annual returns give metrics of the financial year; every month's run recomputes them.
+    String year = period.financialYear();
+    Optional<Dataset<Row>> returns =
+        TrustReturns.aggregate(
+            silver.of("eric", "trust", year),
+            silver.of("eric", "site", year),
+            silver.of("finance", "trust_summary", year),
+            year);
+    if (returns.isPresent()) {
+      for (String family : List.of(MetricCatalog.ESTATES, MetricCatalog.CORPORATE)) {
+        values.add(MetricValues.fromReturns(catalog.family(family), returns.get()));
+      }
+    } else {
+      skipped(
+          MetricCatalog.ESTATES + " and " + MetricCatalog.CORPORATE,
+          "eric/trust or finance/trust_summary of " + year);
     }
     if (values.isEmpty()) {
       return false;
@@ -91,12 +127,48 @@ public final class MetricsStage {
     for (Dataset<Row> v : values.subList(1, values.size())) {
       all = all.unionByName(v);
     }
-    warehouse.replace(Table.METRIC_VALUE, all, condition, null);
+    warehouse.replace(Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), null);
     log.record(
         Entry.of("metrics", Table.METRIC_VALUE, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
             .since(start));
     return true;
+  }
+
+  /**
+   * Twelve-month turnover's aggregates, when the warehouse holds ESR leavers for each of the twelve
+   * months and staff in post at both ends; otherwise empty (the metric has no value) and logged.
+   */
+  private Optional<Dataset<Row>> turnover(Period period) {
+    YearMonth end = period.month();
+    List<String> months = new ArrayList<>();
+    for (int back = 11; back >= 0; back--) {
+      months.add(end.minusMonths(back).toString());
+    }
+    String start = WorkforceTurnover.startMonth(end).toString();
+    Optional<Dataset<Row>> leavers = silver.of("esr", "leavers", months);
+    Optional<Dataset<Row>> startStaff = silver.of("esr", "staff_in_post", start);
+    Optional<Dataset<Row>> endStaff = silver.of("esr", "staff_in_post", end.toString());
+    long leaverMonths = leavers.map(l -> l.select(Lineage.PERIOD).distinct().count()).orElse(0L);
+    long startRows = startStaff.map(s -> s.limit(1).count()).orElse(0L);
+    if (leaverMonths < 12 || startRows == 0 || endStaff.isEmpty()) {
+      log.record(
+          Entry.of("metrics", Table.METRIC_VALUE, "skipped")
+              .detail(
+                  "turnover_12m_pct needs esr/leavers for each month "
+                      + months.get(0)
+                      + " to "
+                      + end
+                      + " ("
+                      + leaverMonths
+                      + " loaded) and esr/staff_in_post for "
+                      + start
+                      + (startRows == 0 ? " (not loaded)" : "")));
+      return Optional.empty();
+    }
+    return Optional.of(
+        WorkforceTurnover.aggregate(
+            leavers.get(), startStaff.get(), endStaff.get(), end.toString()));
   }
 
   private void skipped(String family, String needs) {

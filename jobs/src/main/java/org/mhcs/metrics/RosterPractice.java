@@ -26,6 +26,11 @@ public final class RosterPractice {
   public static final String LEAD_WEEKS = "approval_lead_weeks";
   public static final String ROSTERS = "rosters";
 
+  /** The aggregate columns, null when no roster return landed. */
+  static final String[] COLUMNS = {
+    HEADROOM_HOURS, CONTRACTED_HOURS, UNUSED_HOURS, LEAD_WEEKS, ROSTERS
+  };
+
   private RosterPractice() {}
 
   /**
@@ -51,15 +56,5 @@ public final class RosterPractice {
                 .as(LEAD_WEEKS),
             count(lit(1)).cast("double").as(ROSTERS))
         .withColumn(Columns.PERIOD, lit(period));
-  }
-
-  /** {@code aggregates} with the roster columns empty, for a month without roster returns. */
-  public static Dataset<Row> withoutRosters(Dataset<Row> aggregates) {
-    Dataset<Row> out = aggregates;
-    for (String c :
-        new String[] {HEADROOM_HOURS, CONTRACTED_HOURS, UNUSED_HOURS, LEAD_WEEKS, ROSTERS}) {
-      out = out.withColumn(c, lit(null).cast("double"));
-    }
-    return out;
   }
 }

@@ -1,37 +1,48 @@
 package org.mhcs.opportunity;
 
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.Direction;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
-import org.mhcs.metrics.OpportunityRule;
+import org.mhcs.metrics.OpportunityRule.Units;
+import org.mhcs.metrics.TargetBasis;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.ExactSums;
 
 /**
- * What each organisation would release by moving to the national median: the gap (never negative:
- * an organisation at or better than the median has zero) times its own volume, in clinical days,
- * then as staff-equivalents (WTE) and as patients. Pure transform over gold rows, so every figure
- * can be re-derived from {@code gold.metric_value} and {@code gold.benchmark}.
+ * What each organisation would release by moving to a target (the national median by default; the
+ * better quartile, and for prices the national minimum, alongside): the gap (never negative: an
+ * organisation at or better than the target has zero) times its own volume, by the metric's
+ * declared rule. Pure transform over gold rows, so every figure can be re-derived from {@code
+ * gold.metric_value} and {@code gold.benchmark}.
  */
 public final class OpportunityCalculator {
-  public static final String MEDIAN = "median";
-  public static final String CLINICAL_DAYS = "clinical_days";
-  public static final String WTE = "wte";
-  public static final String PATIENTS = "patients";
-
   private static final String MEAN_F2F_METRIC = "mean_f2f_contact_minutes";
   private static final String DAYS_METRIC = "contacts_per_clinician_day";
   private static final String PATIENTS_METRIC = "contacts_per_patient";
@@ -44,24 +55,29 @@ public final class OpportunityCalculator {
   public OpportunityCalculator(MetricCatalog catalog, Settings settings) {
     this.catalog = catalog;
     this.minutesPerDay = settings.get(Settings.CLINICAL_MINUTES_PER_DAY);
-    // Periods are months: a WTE gives a twelfth of its annual clinical days in one.
+    // Clinical-time metrics are monthly: a WTE gives a twelfth of its annual clinical days in one.
     this.clinicalDaysPerWteMonth = settings.get(Settings.CLINICAL_DAYS_PER_WTE_YEAR) / 12.0;
     this.defaultDaysPerPatient = settings.get(Settings.DEFAULT_DAYS_PER_PATIENT);
   }
 
-  /** One row per organisation × metric with an opportunity rule × unit. */
+  /** One row per organisation × metric with an opportunity rule × target basis × unit. */
   public Dataset<Row> perOrganisation(Dataset<Row> metricValues, Dataset<Row> benchmark) {
     Dataset<Row> usable =
         metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));
-    Dataset<Row> targets =
-        benchmark.select(
-            col(Columns.METRIC_ID),
-            col(Columns.PERIOD),
-            col(Columns.SERVICE_LINE),
-            col(Columns.BREAKDOWN),
-            col(Columns.P50).as(Columns.TARGET_VALUE));
+    Dataset<Row> national =
+        benchmark
+            .where(col(Columns.PEER_GROUP).equalTo(NationalBenchmark.NATIONAL))
+            .select(
+                col(Columns.METRIC_ID),
+                col(Columns.PERIOD),
+                col(Columns.SERVICE_LINE),
+                col(Columns.BREAKDOWN),
+                col(Columns.P25),
+                col(Columns.P50),
+                col(Columns.P75),
+                col(Columns.MIN),
+                col(Columns.MAX));
     String[] grain = {Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN};
-    Dataset<Row> withTarget = usable.join(targets, grain);
 
     // The service's own mean face-to-face minutes (else the national median): a DNA's lost slot.
     Dataset<Row> slotMinutes =
@@ -73,74 +89,124 @@ public final class OpportunityCalculator {
                 col(Columns.SERVICE_LINE),
                 col(Columns.VALUE).as("org_slot_minutes"));
     Dataset<Row> nationalSlotMinutes =
-        targets
+        national
             .where(col(Columns.METRIC_ID).equalTo(MEAN_F2F_METRIC))
             .select(
                 col(Columns.PERIOD),
                 col(Columns.SERVICE_LINE),
-                col(Columns.TARGET_VALUE).as("national_slot_minutes"));
-    Dataset<Row> daysPerPatient = daysPerPatient(usable);
+                col(Columns.P50).as("national_slot_minutes"));
 
     Dataset<Row> rows =
-        withTarget
+        usable
+            .join(national, grain)
             .join(
                 slotMinutes,
                 new String[] {Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE},
                 "left")
             .join(nationalSlotMinutes, new String[] {Columns.PERIOD, Columns.SERVICE_LINE}, "left")
-            .join(daysPerPatient, new String[] {Columns.PERIOD, Columns.SERVICE_LINE}, "left");
+            .join(
+                daysPerPatient(usable),
+                new String[] {Columns.PERIOD, Columns.SERVICE_LINE},
+                "left");
 
     List<Dataset<Row>> parts = new ArrayList<>();
     for (Metric m : catalog.all()) {
-      if (m.opportunity() == OpportunityRule.NONE || m.direction() == Direction.CONTEXT) {
+      if (!m.opportunity().exists() || m.direction() == Direction.CONTEXT) {
         continue;
       }
-      Column value = col(Columns.VALUE);
-      Column target = col(Columns.TARGET_VALUE);
-      Column gap =
-          greatest(
-              m.direction() == Direction.HIGHER_IS_BETTER
-                  ? target.minus(value)
-                  : value.minus(target),
-              lit(0.0));
-      Column den = col(Columns.DENOMINATOR);
-      Column volume;
-      String volumeUnit;
-      Column days;
-      switch (m.opportunity()) {
-        case DIRECT_CARE_TIME -> {
-          volume = den.divide(minutesPerDay);
-          volumeUnit = "available clinical days";
-          days = gap.divide(m.scale()).multiply(volume);
-        }
-        case CONTACT_RATE -> {
-          volume = den;
-          volumeUnit = "available clinical days";
-          days = when(target.gt(0), gap.multiply(den).divide(target)).otherwise(lit(0.0));
-        }
-        case DNA_RATE -> {
-          volume = den;
-          volumeUnit = "attended and did-not-attend contacts";
-          Column slot = coalesce(col("org_slot_minutes"), col("national_slot_minutes"), lit(0.0));
-          days = gap.divide(m.scale()).multiply(den).multiply(slot).divide(minutesPerDay);
-        }
-        default -> throw new IllegalStateException("no rule for " + m.opportunity());
+      Dataset<Row> metricRows = rows.where(col(Columns.METRIC_ID).equalTo(m.id()));
+      for (TargetBasis basis : bases(m)) {
+        parts.addAll(released(m, basis, metricRows));
       }
-      Dataset<Row> metricRows =
-          rows.where(col(Columns.METRIC_ID).equalTo(m.id()))
-              .withColumn(Columns.GAP, gap)
-              .withColumn(Columns.VOLUME, volume)
-              .withColumn(Columns.VOLUME_UNIT, lit(volumeUnit))
-              .withColumn("days", days);
-      parts.add(inUnit(metricRows, CLINICAL_DAYS, col("days")));
-      parts.add(inUnit(metricRows, WTE, col("days").divide(clinicalDaysPerWteMonth)));
-      parts.add(
-          inUnit(
-              metricRows,
-              PATIENTS,
-              col("days").divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
     }
     return parts.stream().reduce(Dataset::unionByName).orElseThrow();
+  }
+
+  /** The median and the better quartile for every metric, and the metric's own default. */
+  private static Set<TargetBasis> bases(Metric m) {
+    Set<TargetBasis> bases = new LinkedHashSet<>();
+    bases.add(m.opportunity().basis());
+    bases.add(TargetBasis.MEDIAN);
+    bases.add(TargetBasis.UPPER_QUARTILE);
+    return bases;
+  }
+
+  private List<Dataset<Row>> released(Metric m, TargetBasis basis, Dataset<Row> metricRows) {
+    boolean higherIsBetter = m.direction() == Direction.HIGHER_IS_BETTER;
+    Column target =
+        switch (basis) {
+          case MEDIAN -> col(Columns.P50);
+          case UPPER_QUARTILE -> higherIsBetter ? col(Columns.P75) : col(Columns.P25);
+          case NATIONAL_MIN -> higherIsBetter ? col(Columns.MAX) : col(Columns.MIN);
+        };
+    Column value = col(Columns.VALUE);
+    Column gap = greatest(higherIsBetter ? target.minus(value) : value.minus(target), lit(0.0));
+    Column den = col(Columns.DENOMINATOR);
+    Dataset<Row> withGap =
+        metricRows
+            .withColumn(Columns.TARGET_VALUE, target)
+            .withColumn(Columns.GAP, gap)
+            .withColumn(Columns.TARGET_BASIS, lit(basis.id()));
+    Column g = col(Columns.GAP);
+    Column t = col(Columns.TARGET_VALUE);
+    List<Dataset<Row>> parts = new ArrayList<>();
+    switch (m.opportunity().rule()) {
+      case DIRECT_CARE_TIME, CONTACT_RATE, DNA_RATE -> {
+        Column volume;
+        String volumeUnit;
+        Column days;
+        switch (m.opportunity().rule()) {
+          case DIRECT_CARE_TIME -> {
+            volume = den.divide(minutesPerDay);
+            volumeUnit = "available clinical days";
+            days = g.divide(m.scale()).multiply(volume);
+          }
+          case CONTACT_RATE -> {
+            volume = den;
+            volumeUnit = "available clinical days";
+            days = when(t.gt(0), g.multiply(den).divide(t)).otherwise(lit(0.0));
+          }
+          default -> {
+            volume = den;
+            volumeUnit = "attended and did-not-attend contacts";
+            Column slot = coalesce(col("org_slot_minutes"), col("national_slot_minutes"), lit(0.0));
+            days = g.divide(m.scale()).multiply(den).multiply(slot).divide(minutesPerDay);
+          }
+        }
+        Dataset<Row> withDays = withVolume(withGap, volume, volumeUnit).withColumn("days", days);
+        parts.add(inUnit(withDays, Units.CLINICAL_DAYS, col("days")));
+        parts.add(inUnit(withDays, Units.WTE, col("days").divide(clinicalDaysPerWteMonth)));
+        parts.add(
+            inUnit(
+                withDays,
+                Units.PATIENTS,
+                col("days").divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
+      }
+      case COST ->
+          parts.add(
+              inUnit(
+                  withVolume(withGap, den, m.denominatorDefinition()),
+                  Units.GBP,
+                  g.divide(m.scale()).multiply(den)));
+      case STAFF_TIME ->
+          parts.add(
+              inUnit(
+                  withVolume(withGap, den, m.denominatorDefinition()),
+                  Units.WTE,
+                  g.divide(m.scale()).multiply(den).divide(calendarDays(col(Columns.PERIOD)))));
+      case NONE -> throw new IllegalStateException(m.id() + " has no opportunity rule");
+    }
+    return parts;
+  }
+
+  private static Dataset<Row> withVolume(Dataset<Row> rows, Column volume, String unit) {
+    return rows.withColumn(Columns.VOLUME, volume).withColumn(Columns.VOLUME_UNIT, lit(unit));
+  }
+
+  /** Calendar days in a month period {@code YYYY-MM}. */
+  private static Column calendarDays(Column month) {
+    Column first = to_date(concat(month, lit("-01")));
+    return datediff(add_months(first, 1), first);
   }
 
   /**
@@ -174,7 +240,7 @@ public final class OpportunityCalculator {
         col(Columns.ORG_CODE),
         col(Columns.SERVICE_LINE),
         col(Columns.BREAKDOWN),
-        lit(MEDIAN).as(Columns.TARGET_BASIS),
+        col(Columns.TARGET_BASIS),
         col(Columns.VALUE),
         col(Columns.TARGET_VALUE),
         col(Columns.GAP),
@@ -184,7 +250,7 @@ public final class OpportunityCalculator {
         lit(unit).as(Columns.OPPORTUNITY_UNIT));
   }
 
-  /** National totals per metric × service line × unit, summed from the per-organisation rows. */
+  /** National totals per metric × service line × basis × unit, summed from the organisations. */
   public static Dataset<Row> national(Dataset<Row> perOrganisation) {
     return perOrganisation
         .groupBy(
@@ -196,6 +262,37 @@ public final class OpportunityCalculator {
             Columns.OPPORTUNITY_UNIT)
         .agg(
             count(when(col(Columns.OPPORTUNITY_VALUE).gt(0), lit(1))).as(Columns.N_ORGS),
+            ExactSums.sumOf(col(Columns.OPPORTUNITY_VALUE)).as(Columns.TOTAL));
+  }
+
+  /**
+   * National totals per family × period × unit: each metric against its default target, summed over
+   * the metrics that count in their family's total (a metric that restates another's release
+   * another way is left out, so nothing is counted twice).
+   */
+  public Dataset<Row> byFamily(Dataset<Row> perOrganisation) {
+    List<Row> counted = new ArrayList<>();
+    for (Metric m : catalog.all()) {
+      if (m.opportunity().inFamilyTotal() && m.direction() != Direction.CONTEXT) {
+        counted.add(RowFactory.create(m.id(), m.family(), m.opportunity().basis().id()));
+      }
+    }
+    Dataset<Row> families =
+        perOrganisation
+            .sparkSession()
+            .createDataFrame(
+                counted,
+                new StructType()
+                    .add(Columns.METRIC_ID, DataTypes.StringType)
+                    .add(Columns.FAMILY, DataTypes.StringType)
+                    .add(Columns.TARGET_BASIS, DataTypes.StringType));
+    return perOrganisation
+        .join(families, new String[] {Columns.METRIC_ID, Columns.TARGET_BASIS})
+        .groupBy(Columns.FAMILY, Columns.PERIOD, Columns.OPPORTUNITY_UNIT)
+        .agg(
+            concat_ws(",", array_sort(collect_set(Columns.METRIC_ID))).as(Columns.METRICS),
+            countDistinct(when(col(Columns.OPPORTUNITY_VALUE).gt(0), col(Columns.ORG_CODE)))
+                .as(Columns.N_ORGS),
             ExactSums.sumOf(col(Columns.OPPORTUNITY_VALUE)).as(Columns.TOTAL));
   }
 }

@@ -10,8 +10,9 @@ import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 6: the period's opportunities to the median into {@code gold.opportunity}, and their
- * national totals, summed from those rows, into {@code gold.opportunity_national}.
+ * Stage 6: the period's opportunities into {@code gold.opportunity}, and their national totals,
+ * summed from those rows, per metric into {@code gold.opportunity_national} and per family into
+ * {@code gold.opportunity_family}.
  */
 public final class OpportunityStage {
   private final Warehouse warehouse;
@@ -26,7 +27,7 @@ public final class OpportunityStage {
 
   public void execute(Period period) {
     long start = System.nanoTime();
-    String condition = period.predicate(Columns.PERIOD);
+    String condition = period.predicateWithYear(Columns.PERIOD);
     warehouse.replace(
         Table.OPPORTUNITY,
         calculator.perOrganisation(
@@ -41,6 +42,8 @@ public final class OpportunityStage {
         OpportunityCalculator.national(perOrganisation),
         condition,
         null);
+    warehouse.replace(
+        Table.OPPORTUNITY_FAMILY, calculator.byFamily(perOrganisation), condition, null);
     log.record(Entry.of("opportunities", Table.OPPORTUNITY, "ok").written(rows).since(start));
   }
 }

@@ -108,7 +108,8 @@ public final class MonthlyRun {
               .execute(period);
       MetricCatalog catalog = MetricCatalog.from(settings);
       if (new MetricsStage(warehouse, schemas, catalog, log).execute(period)) {
-        new BenchmarkStage(warehouse, log).execute(period);
+        new BenchmarkStage(warehouse, schemas, catalog, settings.get(Settings.PEERS), log)
+            .execute(period);
         new OpportunityStage(warehouse, new OpportunityCalculator(catalog, settings), log)
             .execute(period);
       }

@@ -1,5 +1,6 @@
 package org.mhcs.silver;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,8 +25,13 @@ public final class SilverTables {
    * financial year such as {@code 2024-25}); empty when the table has never been loaded.
    */
   public Optional<Dataset<Row>> of(String source, String table, String period) {
+    return of(source, table, List.of(period));
+  }
+
+  /** Silver rows of {@code source/table} for any of {@code periods}; empty when never loaded. */
+  public Optional<Dataset<Row>> of(String source, String table, List<String> periods) {
     return warehouse.readWhere(
         Table.silver(schemas.table(source, table).warehouseName()),
-        "`" + Lineage.PERIOD + "` = " + SqlText.literal(period));
+        SqlText.in(Lineage.PERIOD, periods));
   }
 }

@@ -20,6 +20,8 @@ public final class Columns {
   // silver.conformed_contacts
   public static final String CONTACT_ID = "contact_id";
   public static final String REFERRAL_ID = "referral_id";
+  public static final String RECEIVED_DATE = "received_date";
+  public static final String DISCHARGED_DATE = "discharged_date";
   public static final String TEAM_ID = "team_id";
   public static final String CODE_SYSTEM = "code_system";
   public static final String TEAM_TYPE = "team_type";
@@ -37,6 +39,7 @@ public final class Columns {
   // silver.conformed_capacity
   public static final String ASSIGNMENT = "assignment_number";
   public static final String STAFF_GROUP = "staff_group";
+  public static final String AFC_BAND = "afc_band";
   public static final String CLINICAL = "clinical";
   public static final String CONTRACTED_WTE = "contracted_wte";
   public static final String WORKING_DAYS = "working_days";
@@ -92,6 +95,33 @@ public final class Columns {
   public static final String MIN = "min";
   public static final String MAX = "max";
 
+  // lineage of gold rows: the run, and the Delta versions of the tables it read
+  public static final String RUN_ID = "run_id";
+  public static final String INPUT_VERSIONS = "input_versions";
+
+  // gold.org_position
+  public static final String PERCENTILE_RANK = "percentile_rank";
+  public static final String QUARTILE = "quartile";
+  public static final String NATIONAL_P50 = "national_p50";
+  public static final String FUNNEL_TYPE = "funnel_type";
+  public static final String FUNNEL_TARGET = "funnel_target";
+  public static final String FUNNEL_LOWER_95 = "funnel_lower_95";
+  public static final String FUNNEL_UPPER_95 = "funnel_upper_95";
+  public static final String FUNNEL_LOWER_998 = "funnel_lower_998";
+  public static final String FUNNEL_UPPER_998 = "funnel_upper_998";
+  public static final String FUNNEL_FLAG_95 = "funnel_flag_95";
+  public static final String FUNNEL_FLAG_998 = "funnel_flag_998";
+  public static final String FUNNEL_ADJUSTED = "funnel_adjusted";
+  public static final String FUNNEL_PHI = "funnel_phi";
+  public static final String FUNNEL_TAU2 = "funnel_tau2";
+  public static final String PEER_N_ORGS = "peer_n_orgs";
+  public static final String PEER_P50 = "peer_p50";
+
+  // gold.peer
+  public static final String PEER_ORG_CODE = "peer_org_code";
+  public static final String PEER_RANK = "peer_rank";
+  public static final String DISTANCE = "distance";
+
   // gold.opportunity
   public static final String TARGET_BASIS = "target_basis";
   public static final String TARGET_VALUE = "target_value";
@@ -101,6 +131,10 @@ public final class Columns {
   public static final String OPPORTUNITY_VALUE = "opportunity_value";
   public static final String OPPORTUNITY_UNIT = "opportunity_unit";
   public static final String TOTAL = "total";
+
+  // gold.opportunity_family
+  public static final String FAMILY = "family";
+  public static final String METRICS = "metrics";
 
   /** The service line of metrics that have none, and the breakdown of metrics without one. */
   public static final String ALL = "ALL";

@@ -67,6 +67,14 @@ public final class Period implements Serializable, Comparable<Period> {
     return "`" + column + "` = '" + this + "'";
   }
 
+  /**
+   * {@code column IN ('YYYY-MM', 'YYYY-YY')}: the month and its financial year, the period labels
+   * of the gold rows a monthly run writes (annual returns give financial-year metrics).
+   */
+  public String predicateWithYear(String column) {
+    return SqlText.in(column, java.util.List.of(toString(), financialYear()));
+  }
+
   @Override
   public String toString() {
     return month.toString();

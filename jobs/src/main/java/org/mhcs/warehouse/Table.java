@@ -10,11 +10,15 @@ public record Table(Layer layer, String name) {
   public static final Table CONFORMED_CAPACITY = new Table(Layer.SILVER, "conformed_capacity");
   public static final Table CONFORMED_WARDS = new Table(Layer.SILVER, "conformed_wards");
   public static final Table CONFORMED_SITES = new Table(Layer.SILVER, "conformed_sites");
+  public static final Table CONFORMED_REFERRALS = new Table(Layer.SILVER, "conformed_referrals");
   public static final Table CONFORMED_PURCHASES = new Table(Layer.SILVER, "conformed_purchases");
   public static final Table METRIC_VALUE = new Table(Layer.GOLD, "metric_value");
   public static final Table BENCHMARK = new Table(Layer.GOLD, "benchmark");
   public static final Table OPPORTUNITY = new Table(Layer.GOLD, "opportunity");
+  public static final Table ORG_POSITION = new Table(Layer.GOLD, "org_position");
+  public static final Table PEER = new Table(Layer.GOLD, "peer");
   public static final Table OPPORTUNITY_NATIONAL = new Table(Layer.GOLD, "opportunity_national");
+  public static final Table OPPORTUNITY_FAMILY = new Table(Layer.GOLD, "opportunity_family");
   public static final Table RUN_LOG = new Table(Layer.OPS, "run_log");
   public static final Table QUARANTINE = new Table(Layer.OPS, "quarantine");
   public static final Table UNMAPPED_CODES = new Table(Layer.OPS, "unmapped_codes");

@@ -53,6 +53,11 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table).toString());
   }
 
+  /** The table as it was at Delta version {@code version} (time travel). */
+  public Dataset<Row> readAt(Table table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table).toString());
+  }
+
   /** The table's rows matching {@code condition}, or empty when the table does not exist. */
   public Optional<Dataset<Row>> readWhere(Table table, String condition) {
     if (!exists(table)) {
@@ -187,6 +192,86 @@ public final class Warehouse {
    * Registers every table in the session catalog as {@code <layer>.<name>}, so SQL can address
    * them; the catalog lives only as long as the session.
    */
+  /**
+   * Registers every table as it was at a past point: {@code asOf} is either a timestamp ({@code
+   * 2026-11-24 03:00:00}: every table as of then; tables created later are left out) or a list of
+   * {@code table@version} (as {@code gold.benchmark.input_versions} records them: those tables at
+   * those versions, the others as they are now).
+   *
+   * @throws IllegalArgumentException naming the table or value that cannot be read that way
+   */
+  public void registerTablesAsOf(String asOf) {
+    registerTables();
+    if (asOf.contains("@")) {
+      for (String pin : asOf.split(",")) {
+        String[] parts = pin.trim().split("@");
+        Table table =
+            tables().stream()
+                .filter(t -> t.qualifiedName().equals(parts[0]))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--as-of names "
+                                + parts[0]
+                                + ", which is not a table of this warehouse (./mhcs tables lists"
+                                + " them)"));
+        if (parts.length != 2 || !parts[1].matches("\\d{1,18}")) {
+          throw new IllegalArgumentException(
+              "--as-of '" + pin + "' is not table@version, e.g. gold.metric_value@12");
+        }
+        long version = Long.parseLong(parts[1]);
+        if (version > version(table)) {
+          throw new IllegalArgumentException(
+              table + " has no version " + version + " (it is at " + version(table) + ")");
+        }
+        view(table, "VERSION AS OF " + version);
+      }
+      return;
+    }
+    String timestamp = SqlText.literal(asOf);
+    for (Table t : tables()) {
+      try {
+        spark.read().format("delta").option("timestampAsOf", asOf).load(path(t).toString());
+      } catch (Exception e) {
+        // Created after the timestamp (or the timestamp is before any commit): not there then.
+        dropName(t);
+        continue;
+      }
+      view(t, "TIMESTAMP AS OF " + timestamp);
+    }
+  }
+
+  /** Replaces a table's name with a view of it as of {@code travel}. */
+  private void view(Table t, String travel) {
+    dropName(t);
+    spark.sql(
+        "CREATE VIEW "
+            + t.qualifiedName()
+            + " AS SELECT * FROM delta.`"
+            + path(t).toString().replace("`", "``")
+            + "` "
+            + travel);
+  }
+
+  /** Frees a table's name, whether an earlier registration made it a table or an as-of view. */
+  private void dropName(Table t) {
+    String name = t.qualifiedName();
+    boolean view;
+    try {
+      view =
+          spark.catalog().tableExists(name)
+              && "VIEW".equals(spark.catalog().getTable(name).tableType());
+    } catch (org.apache.spark.sql.AnalysisException e) {
+      view = false;
+    }
+    if (view) {
+      spark.sql("DROP VIEW " + name);
+    } else {
+      spark.sql("DROP TABLE IF EXISTS " + name);
+    }
+  }
+
   public void registerTables() {
     for (Layer layer : Layer.values()) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
@@ -194,7 +279,7 @@ public final class Warehouse {
     for (Table t : tables()) {
       // Re-registering points the name at this warehouse even if the session knew another; the
       // tables are external (LOCATION), so dropping the name leaves the data alone.
-      spark.sql("DROP TABLE IF EXISTS " + t.qualifiedName());
+      dropName(t);
       spark.sql(
           "CREATE TABLE "
               + t.qualifiedName()

@@ -123,6 +123,47 @@ class MainTest {
   }
 
   @Test
+  void peersAreListedNearestFirstWithTheirDistance() {
+    // golden/community, features standardised over A01, A02, A03:
+    //   service-line mix: all clinical WTE in community nursing → no difference;
+    //   workforce mix: A01 half nurses, half admin; A02, A03 all nurses → z of each share
+    //     (1.4142, −0.7071, −0.7071) and the reverse: mean squared difference A01–A0x 4.5;
+    //   size: ln WTE ln 2, ln 0.5, 0 → z 1.2247, −1.2247, 0: squared differences A01–A02 6,
+    //     A01–A03 1.5, A02–A03 1.5 (no finance summaries, so no income).
+    //   d(A01, A03) = √(4.5 + 1.5) = 2.449; d(A01, A02) = √(4.5 + 6) = 3.240.
+    Outcome o = run("peers", "--warehouse", GoldenRuns.community().root().toString(), "A01");
+    assertEquals(0, o.code(), o.err());
+    assertEquals(
+        List.of(
+            "Peers of A01, 2024-06",
+            "rank peer     distance",
+            "   1 A03         2.449",
+            "   2 A02         3.240"),
+        o.out().lines().toList());
+  }
+
+  @Test
+  void opportunitiesAreRankedPerUnit() {
+    String dir = GoldenRuns.community().root().toString();
+    Outcome national = run("opportunities", "--warehouse", dir);
+    assertEquals(0, national.code(), national.err());
+    // Direct care 0.363 + DNAs 0.067 clinical days (GoldenCommunityRunTest works them by hand).
+    assertTrue(
+        national.out().lines().anyMatch(l -> l.matches("community +2024-06 +- +0\\.4 .*")),
+        national.out());
+    Outcome a03 = run("opportunities", "--warehouse", dir, "--org", "A03");
+    assertEquals(0, a03.code(), a03.err());
+    // A03's contacts per day to the median: 5 clinical days, ranked above its direct care 0.4.
+    List<String> days =
+        a03.out().lines().dropWhile(l -> !l.equals("Opportunity in clinical_days")).toList();
+    assertTrue(
+        days.get(2).matches(" +1 A03 +contacts_per_clinician_day +community .* 5\\.0"),
+        days.toString());
+    assertTrue(
+        days.get(3).matches(" +2 A03 +direct_care_pct +community .* 0\\.4"), days.toString());
+  }
+
+  @Test
   void sqlPrintsCsvWithAHeaderAndListsTables() {
     Warehouse warehouse = GoldenRuns.community();
     String dir = warehouse.root().toString();
@@ -145,7 +186,15 @@ class MainTest {
     assertEquals(0, tables.code(), tables.err());
     List<String> names = tables.out().lines().skip(1).map(l -> l.split(",")[1]).sorted().toList();
     assertEquals(
-        List.of("benchmark", "metric_value", "opportunity", "opportunity_national"), names);
+        List.of(
+            "benchmark",
+            "metric_value",
+            "opportunity",
+            "opportunity_family",
+            "opportunity_national",
+            "org_position",
+            "peer"),
+        names);
 
     Outcome bad = run("sql", "--warehouse", dir, "SELECT nope FROM gold.benchmark");
     assertEquals(2, bad.code());

@@ -83,7 +83,7 @@ class ConformersTest {
   void aClinicianIsPlacedByTeamThenWardThenCostCentreThenOccupation() {
     Dataset<Row> staff =
         spark.sql(
-            "SELECT Org_Code, Assignment_Number, Staff_Group, Occupation_Code,"
+            "SELECT Org_Code, Assignment_Number, Staff_Group, Occupation_Code, '5' AS AfC_Band,"
                 + " CAST(Contracted_WTE AS DECIMAL(18,4)) AS Contracted_WTE, Cost_Centre,"
                 + " Team_Local_Id, Ward_Code FROM VALUES"
                 + " ('T01', 'A1', 'Nursing and Midwifery Registered', 'N0A', 1.0, 'CC-DN', 'TM1', NULL),"

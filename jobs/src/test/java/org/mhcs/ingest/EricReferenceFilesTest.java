@@ -101,10 +101,11 @@ class EricReferenceFilesTest {
   @Test
   void everyFileReconcilesAndShiftedRowsAreQuarantinedWithTheirReason() {
     // Counted independently: 2015-16 is clean; in 2014-15, 5 names with a comma were split
-    // (org_type holds the region) and 41 rows hold a number where Yes/No belongs; in 2013-14
+    // (org_type holds the region), 41 rows hold a number where Yes/No belongs, and RR8 (line 138)
+    // returned −79,199,347 kWh of steam consumed, below the declared minimum of 0; in 2013-14
     // nearly every row is shifted before "Healthy transport plan".
     assertEquals(List.of(238L, 238L, 0L), counts("2015-16"));
-    assertEquals(List.of(241L, 195L, 46L), counts("2014-15"));
+    assertEquals(List.of(241L, 194L, 47L), counts("2014-15"));
     assertEquals(List.of(251L, 1L, 250L), counts("2013-14"));
     Map<String, Long> byRule = new TreeMap<>();
     warehouse
@@ -115,7 +116,14 @@ class EricReferenceFilesTest {
         .collectAsList()
         .forEach(r -> byRule.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
     assertEquals(
-        Map.of("org_type/code_list", 5L, "estates_development_strategy/code_list", 41L), byRule);
+        Map.of(
+            "org_type/code_list",
+            5L,
+            "estates_development_strategy/code_list",
+            41L,
+            "steam_kwh/range",
+            1L),
+        byRule);
     Row barnet =
         warehouse.read(Table.QUARANTINE).where("period = '2014-15' AND submitter = 'RRP'").first();
     assertEquals("LONDON COMMISSIONING REGION", barnet.getAs("value"));

@@ -63,11 +63,13 @@ class InpatientStaffingTest {
     Dataset<Row> values =
         MetricValues.compute(
             catalog.family(MetricCatalog.INPATIENT),
-            RosterPractice.withoutRosters(
-                InpatientStaffing.aggregate(wardDays, Optional.of(stays), wards, "2024-06")));
+            Aggregates.inpatient(wardDays, Optional.of(stays), Optional.empty(), wards, "2024-06"));
     Answers.assertRows(
         MetricRows.compared(values),
         List.of(
+            // Stays ended in June on W1: 11th→12th (1 day) and 12th→12th (0 days): 1 / 2 = 0.5
+            // days, below the default 5 ended stays.
+            MetricRows.expected("alos_days", "T1", "adult_acute_inpatient", 1.0, 2.0, 0.5, BELOW),
             // Bank 5 + 0 + 2 and agency 0 + 4 + 2 = 13 of 158 care hours.
             MetricRows.expected(
                 "bank_agency_share_pct",
@@ -97,6 +99,16 @@ class InpatientStaffingTest {
             // No roster return this month: reported without a value, not as zero.
             MetricRows.expected(
                 "headroom_pct", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
+            // Pay cost £2,100 over the costed days' 1 + 3 = 4 patient days = 4/365 bed-years:
+            // £191,625 per occupied bed per year.
+            MetricRows.expected(
+                "nursing_cost_per_occupied_bed",
+                "T1",
+                "adult_acute_inpatient",
+                2100.0,
+                4.0 / 365,
+                2100.0 * 365 / 4,
+                BELOW),
             MetricRows.expected(
                 "roster_approval_weeks", "T1", "adult_acute_inpatient", 0.0, null, null, NONE),
             MetricRows.expected(

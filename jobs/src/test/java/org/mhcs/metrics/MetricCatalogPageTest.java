@@ -35,7 +35,8 @@ class MetricCatalogPageTest {
         page.contains(
             "| `direct_care_pct` | Direct care time % | percent | higher |"
                 + " organisation × service line × month | 9000 |"
-                + " (median − value) percentage points × available clinical days |"),
+                + " (target − value) percentage points × available clinical days; target national"
+                + " median |"),
         page);
     assertTrue(
         page.contains(

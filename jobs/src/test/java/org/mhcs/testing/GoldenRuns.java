@@ -29,6 +29,8 @@ public final class GoldenRuns {
           "benchmark.min_contacts", "1",
           "benchmark.min_fte_days_available", "0",
           "benchmark.min_wte", "0",
+          "benchmark.min_referrals", "1",
+          "benchmark.min_service_wte", "0",
           "ingest.max_reject_pct", "50");
 
   private static Warehouse community;

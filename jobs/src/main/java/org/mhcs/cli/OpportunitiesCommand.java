@@ -1,0 +1,78 @@
+package org.mhcs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.mhcs.conf.Settings;
+import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.opportunity.OpportunityTables;
+import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/** {@code ./mhcs opportunities}: ranked opportunities from {@code gold.opportunity}. */
+final class OpportunitiesCommand implements Command {
+  @Override
+  public String name() {
+    return "opportunities";
+  }
+
+  @Override
+  public String summary() {
+    return "Print the national opportunity by family, then the largest opportunities per unit"
+        + "\n(GBP, clinical days, WTE, patients) by organisation and metric, each metric against"
+        + "\nits default target (docs/metrics.md). --org lists one organisation's. A month"
+        + "\nperiod includes its financial year's annual-return metrics (estates, corporate).";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.optional("period", "YYYY-MM", null, "month (default: the latest in the warehouse)"),
+        Option.optional("org", "CODE", null, "one organisation's opportunities"),
+        Option.optional("limit", "N", "20", "rows per unit"));
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    Settings settings = Settings.load(args.settings());
+    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    if (!warehouse.exists(Table.OPPORTUNITY)) {
+      throw new UsageException(
+          "the warehouse has no gold.opportunity yet: run ./mhcs run (or ./mhcs demo) first");
+    }
+    Period period =
+        args.get("period") == null ? latest(warehouse) : Period.parse(args.get("period"));
+    String periods = period.predicateWithYear(Columns.PERIOD);
+    String org = args.get("org");
+    if (org == null) {
+      out.printf("National opportunity by family, %s and %s%n", period, period.financialYear());
+      out.print(OpportunityTables.byFamily(warehouse, periods));
+    } else {
+      out.printf("Opportunities of %s, %s and %s%n", org, period, period.financialYear());
+    }
+    out.print(
+        OpportunityTables.ranked(
+            warehouse, MetricCatalog.from(settings), periods, org, (int) args.whole("limit")));
+    return ExitCode.OK;
+  }
+
+  /** The latest month a run finished (gold periods also hold financial years). */
+  private static Period latest(Warehouse warehouse) {
+    Row r =
+        warehouse
+            .read(Table.RUN_LOG)
+            .where(col("stage").equalTo("finish").and(col("status").equalTo("ok")))
+            .agg(max(Columns.PERIOD))
+            .first();
+    if (r.isNullAt(0)) {
+      throw new UsageException("no run has finished in this warehouse: give --period");
+    }
+    return Period.parse(r.getString(0));
+  }
+}

@@ -1,0 +1,84 @@
+package org.mhcs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.mhcs.conf.Settings;
+import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/** {@code ./mhcs peers ORG}: an organisation's nearest peers from {@code gold.peer}. */
+final class PeersCommand implements Command {
+  @Override
+  public String name() {
+    return "peers";
+  }
+
+  @Override
+  public String summary() {
+    return "List an organisation's nearest peers with their distance (service-line mix, size and"
+        + "\nworkforce mix, standardised; docs/metrics.md states the distance), for the latest"
+        + "\nmonth or --period.";
+  }
+
+  @Override
+  public String positional() {
+    return "ORG";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.optional("period", "YYYY-MM", null, "month (default: the latest with peers)"));
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    if (args.positional().size() != 1) {
+      throw new UsageException("give one organisation code, e.g. ./mhcs peers --warehouse W RX4");
+    }
+    String org = args.positional().get(0);
+    Warehouse warehouse =
+        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+    if (!warehouse.exists(Table.PEER)) {
+      throw new UsageException("the warehouse has no gold.peer yet: run ./mhcs run first");
+    }
+    String period =
+        args.get("period") != null
+            ? Period.parse(args.get("period")).toString()
+            : warehouse.read(Table.PEER).agg(max(Columns.PERIOD)).first().getString(0);
+    List<Row> peers =
+        warehouse
+            .read(Table.PEER)
+            .where(col(Columns.PERIOD).equalTo(period).and(col(Columns.ORG_CODE).equalTo(org)))
+            .orderBy(Columns.PEER_RANK)
+            .collectAsList();
+    if (peers.isEmpty()) {
+      throw new UsageException(
+          "no peers for "
+              + org
+              + " in "
+              + period
+              + ": is the code right? ./mhcs sql --warehouse W"
+              + " \"SELECT DISTINCT org_code FROM gold.peer\" lists them");
+    }
+    out.printf(
+        Locale.ROOT, "Peers of %s, %s%n%4s %-8s %8s%n", org, period, "rank", "peer", "distance");
+    for (Row r : peers) {
+      out.printf(
+          Locale.ROOT,
+          "%4d %-8s %8.3f%n",
+          (Integer) r.getAs(Columns.PEER_RANK),
+          r.getAs(Columns.PEER_ORG_CODE),
+          (Double) r.getAs(Columns.DISTANCE));
+    }
+    return ExitCode.OK;
+  }
+}
