@@ -63,13 +63,7 @@ public final class FunnelLimits {
   /** As {@link #proportions(List, double)}; {@code adjust} false gives the unadjusted limits. */
   static Funnel proportions(List<Unit> units, double scale, boolean adjust) {
     int n = units.size();
-    double sumNum = 0;
-    double sumDen = 0;
-    for (Unit u : units) {
-      sumNum += u.numerator();
-      sumDen += u.denominator();
-    }
-    double target = sumNum / sumDen;
+    double target = pooled(units);
     double theta = Math.asin(Math.sqrt(target));
     double[] z = new double[n];
     double[] weights = new double[n];
@@ -110,13 +104,7 @@ public final class FunnelLimits {
    * limit infinite), though its exposure counts in the pooled rate.
    */
   public static Funnel rates(List<Unit> units, double scale) {
-    double events = 0;
-    double exposure = 0;
-    for (Unit u : units) {
-      events += u.numerator();
-      exposure += u.denominator();
-    }
-    double pooled = events / exposure;
+    double pooled = pooled(units);
     List<Unit> usable = new ArrayList<>();
     for (Unit u : units) {
       if (u.numerator() > 0 && roundedAsR(u.denominator() * pooled) > 0) {
@@ -233,6 +221,17 @@ public final class FunnelLimits {
   /** Commons Math's default inverse accuracy is only 1e-9: ask for what a double can give. */
   private static ChiSquaredDistribution chiSquared(double degreesOfFreedom) {
     return new ChiSquaredDistribution(null, degreesOfFreedom, 1e-14);
+  }
+
+  /** Σ numerators ÷ Σ denominators: the pooled proportion or rate, the funnel's centre. */
+  private static double pooled(List<Unit> units) {
+    double numerators = 0;
+    double denominators = 0;
+    for (Unit u : units) {
+      numerators += u.numerator();
+      denominators += u.denominator();
+    }
+    return numerators / denominators;
   }
 
   /** sin² of an angle clamped to [0, π/2], so limits stay within 0 and 1. */

@@ -29,6 +29,16 @@ public final class NationalBenchmark {
 
   private NationalBenchmark() {}
 
+  /** What one distribution is of: metric × period × service line × breakdown. */
+  public static final String[] DISTRIBUTION = {
+    Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN
+  };
+
+  /** The national distributions among {@code benchmark} rows. */
+  public static Dataset<Row> nationalOf(Dataset<Row> benchmark) {
+    return benchmark.where(col(Columns.PEER_GROUP).equalTo(NATIONAL));
+  }
+
   public static Dataset<Row> compute(Dataset<Row> metricValues) {
     Dataset<Row> eligible =
         metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));

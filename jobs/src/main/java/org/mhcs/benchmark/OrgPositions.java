@@ -33,10 +33,6 @@ import org.mhcs.warehouse.Columns;
  * (flagged values) keep their row with no position.
  */
 public final class OrgPositions {
-  private static final String[] GRAIN = {
-    Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN
-  };
-
   private static final StructType FUNNEL_SCHEMA =
       new StructType()
           .add(Columns.METRIC_ID, DataTypes.StringType)
@@ -103,8 +99,7 @@ public final class OrgPositions {
     Dataset<Row> values = metricValues.where(col(Columns.VALUE).isNotNull());
     Column eligible = col(Columns.FLAGS).isNull();
     Dataset<Row> national =
-        benchmark
-            .where(col(Columns.PEER_GROUP).equalTo(NationalBenchmark.NATIONAL))
+        NationalBenchmark.nationalOf(benchmark)
             .select(
                 col(Columns.METRIC_ID),
                 col(Columns.PERIOD),
@@ -128,7 +123,7 @@ public final class OrgPositions {
                                 Columns.BREAKDOWN)
                             .orderBy(Columns.VALUE))
                     .multiply(100))
-            .join(national, GRAIN)
+            .join(national, NationalBenchmark.DISTRIBUTION)
             .withColumn(Columns.QUARTILE, quartile())
             .drop(Columns.P25, Columns.P75);
     Dataset<Row> flagged =

@@ -45,13 +45,7 @@ public final class ConformedContacts {
       Dataset<Row> teamTypes,
       ServiceLines serviceLines,
       YearMonth month) {
-    Dataset<Row> referralTeam =
-        in.referralTeams()
-            .select(
-                col(s.org()).as("rt_org"),
-                col(s.referralId()).as("rt_ref"),
-                col(s.teamId()).as("rt_team"),
-                col(s.teamType()).as("rt_type"));
+    Dataset<Row> referralTeam = referralTeamsKeyed(s, in.referralTeams());
     Dataset<Row> patients =
         in.referrals()
             .select(
@@ -62,13 +56,7 @@ public final class ConformedContacts {
         in.activities()
             .groupBy(col(s.org()).as("a_org"), col(s.activityContactId()).as("a_contact"))
             .agg(sum(col(s.activityMinutes()).cast("long")).as(Columns.ACTIVITY_MINUTES));
-    Dataset<Row> teams =
-        teamTypes
-            .where(col(Columns.DATASET).equalTo(s.dataset()))
-            .select(
-                col(Columns.ORG_CODE).as("t_org"),
-                col(Columns.TEAM_ID).as("t_team"),
-                col(Columns.TEAM_TYPE).as("t_type"));
+    Dataset<Row> teams = teamTypesKeyed(s, teamTypes);
 
     Dataset<Row> c = in.contacts();
     Dataset<Row> joined =
@@ -145,6 +133,25 @@ public final class ConformedContacts {
    * Each team's type: the type most of its referral rows give (ties to the smaller code), so a team
    * has one service line even when a few referrals disagree.
    */
+  /** A data set's referral-to-team rows keyed {@code rt_org, rt_ref, rt_team, rt_type}. */
+  static Dataset<Row> referralTeamsKeyed(ContactSource s, Dataset<Row> referralTeams) {
+    return referralTeams.select(
+        col(s.org()).as("rt_org"),
+        col(s.referralId()).as("rt_ref"),
+        col(s.teamId()).as("rt_team"),
+        col(s.teamType()).as("rt_type"));
+  }
+
+  /** A data set's team types ({@link #teamTypes}) keyed {@code t_org, t_team, t_type}. */
+  static Dataset<Row> teamTypesKeyed(ContactSource s, Dataset<Row> teamTypes) {
+    return teamTypes
+        .where(col(Columns.DATASET).equalTo(s.dataset()))
+        .select(
+            col(Columns.ORG_CODE).as("t_org"),
+            col(Columns.TEAM_ID).as("t_team"),
+            col(Columns.TEAM_TYPE).as("t_type"));
+  }
+
   public static Dataset<Row> teamTypes(ContactSource s, Dataset<Row> referralTeams) {
     Dataset<Row> counted =
         referralTeams

@@ -29,23 +29,12 @@ public final class ConformedReferrals {
       ServiceLines serviceLines,
       YearMonth month) {
     Dataset<Row> firstTeam =
-        referralTeams
-            .select(
-                col(s.org()).as("rt_org"),
-                col(s.referralId()).as("rt_ref"),
-                col(s.teamId()).as("rt_team"),
-                col(s.teamType()).as("rt_type"))
+        ConformedContacts.referralTeamsKeyed(s, referralTeams)
             .withColumn(
                 "rank",
                 row_number().over(Window.partitionBy("rt_org", "rt_ref").orderBy("rt_team")))
             .where(col("rank").equalTo(1));
-    Dataset<Row> teams =
-        teamTypes
-            .where(col(Columns.DATASET).equalTo(s.dataset()))
-            .select(
-                col(Columns.ORG_CODE).as("t_org"),
-                col(Columns.TEAM_ID).as("t_team"),
-                col(Columns.TEAM_TYPE).as("t_type"));
+    Dataset<Row> teams = ConformedContacts.teamTypesKeyed(s, teamTypes);
     Dataset<Row> joined =
         referrals
             .join(

@@ -65,8 +65,7 @@ public final class OpportunityCalculator {
     Dataset<Row> usable =
         metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));
     Dataset<Row> national =
-        benchmark
-            .where(col(Columns.PEER_GROUP).equalTo(NationalBenchmark.NATIONAL))
+        NationalBenchmark.nationalOf(benchmark)
             .select(
                 col(Columns.METRIC_ID),
                 col(Columns.PERIOD),
@@ -77,7 +76,6 @@ public final class OpportunityCalculator {
                 col(Columns.P75),
                 col(Columns.MIN),
                 col(Columns.MAX));
-    String[] grain = {Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN};
 
     // The service's own mean face-to-face minutes (else the national median): a DNA's lost slot.
     Dataset<Row> slotMinutes =
@@ -98,7 +96,7 @@ public final class OpportunityCalculator {
 
     Dataset<Row> rows =
         usable
-            .join(national, grain)
+            .join(national, NationalBenchmark.DISTRIBUTION)
             .join(
                 slotMinutes,
                 new String[] {Columns.PERIOD, Columns.ORG_CODE, Columns.SERVICE_LINE},

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.opportunity.OpportunityTables;
@@ -22,11 +23,10 @@ public final class NationalSummary {
 
   public static String of(Warehouse warehouse, Period period) {
     String periods = period.predicateWithYear(Columns.PERIOD);
+    Dataset<Row> national =
+        NationalBenchmark.nationalOf(warehouse.read(Table.BENCHMARK).where(periods));
     List<Row> rows =
-        warehouse
-            .read(Table.BENCHMARK)
-            .where(periods)
-            .where(col(Columns.PEER_GROUP).equalTo(NationalBenchmark.NATIONAL))
+        national
             .where(col(Columns.BREAKDOWN).equalTo(Columns.ALL))
             .orderBy(Columns.METRIC_ID, Columns.SERVICE_LINE)
             .collectAsList();
@@ -40,7 +40,7 @@ public final class NationalSummary {
     s.append(
         String.format(
             Locale.ROOT,
-            "%-27s %-22s %-8s %4s %10s %10s %10s %10s %10s%n",
+            "%-27s %-28s %-8s %4s %10s %10s %10s %10s %10s%n",
             "metric",
             "service line",
             "period",
@@ -60,7 +60,7 @@ public final class NationalSummary {
       s.append(
           String.format(
               Locale.ROOT,
-              "%-27s %-22s %-8s %4d %10.2f %10.2f %10.2f %10.2f %10.2f%n",
+              "%-27s %-28s %-8s %4d %10.2f %10.2f %10.2f %10.2f %10.2f%n",
               metric,
               r.getAs(Columns.SERVICE_LINE),
               r.getAs(Columns.PERIOD),
@@ -72,10 +72,7 @@ public final class NationalSummary {
               (Double) r.getAs(Columns.P90)));
     }
     List<Row> broken =
-        warehouse
-            .read(Table.BENCHMARK)
-            .where(periods)
-            .where(col(Columns.PEER_GROUP).equalTo(NationalBenchmark.NATIONAL))
+        national
             .where(col(Columns.BREAKDOWN).notEqual(Columns.ALL))
             .groupBy(Columns.METRIC_ID)
             .count()
@@ -85,8 +82,7 @@ public final class NationalSummary {
       s.append(
           String.format(
               Locale.ROOT,
-              "%n%-27s benchmarked per breakdown (product or category): %d distributions in"
-                  + " gold.benchmark",
+              "%n%-27s %,d distributions, one per breakdown value, in gold.benchmark",
               r.getString(0),
               r.getLong(1)));
     }
