@@ -116,7 +116,7 @@ public final class OpportunityTables {
       s.append(
           String.format(
               Locale.ROOT,
-              "%4s %-8s %-27s %-12s %-8s %-14s %14s%n",
+              "%4s %-8s %-30s %-12s %-8s %-14s %14s%n",
               "rank",
               "org",
               "metric",
@@ -130,7 +130,7 @@ public final class OpportunityTables {
         s.append(
             String.format(
                 Locale.ROOT,
-                "%4d %-8s %-27s %-12s %-8s %-14s %14s%n",
+                "%4d %-8s %-30s %-12s %-8s %-14s %14s%n",
                 rank++,
                 r.getAs(Columns.ORG_CODE),
                 metric,
