@@ -13,8 +13,11 @@ import org.mhcs.benchmark.FunnelLimits.Unit;
 
 /**
  * Funnel limits against values computed independently: a separate Python implementation of
- * FunnelPlotR's PR algorithm, checked bit for bit against FunnelPlotR's own R code
- * (funnel_plot(..., data_type = "PR")) run in R 4.2.2, printed to 10 significant digits.
+ * FunnelPlotR's algorithms (PR and SR/SHMI), checked bit for bit against FunnelPlotR's own R code
+ * (funnel_plot(..., data_type = "PR" / "SR")) run in R 4.2.2, printed to 10 significant digits. The
+ * scripts and the algorithm notes are in test resources, reference/funnel/: {@code python3
+ * funnel_reference.py} and {@code python3 funnel_reference_sr.py --compact} print every value used
+ * here.
  */
 class FunnelLimitsTest {
   private static List<Unit> units(int[][] counts) {
