@@ -147,54 +147,54 @@ public final class OpportunityCalculator {
             .withColumn(Columns.TARGET_BASIS, lit(basis.id()));
     Column g = col(Columns.GAP);
     Column t = col(Columns.TARGET_VALUE);
-    List<Dataset<Row>> parts = new ArrayList<>();
-    switch (m.opportunity().rule()) {
-      case DIRECT_CARE_TIME, CONTACT_RATE, DNA_RATE -> {
-        Column volume;
-        String volumeUnit;
-        Column days;
-        switch (m.opportunity().rule()) {
-          case DIRECT_CARE_TIME -> {
-            volume = den.divide(minutesPerDay);
-            volumeUnit = "available clinical days";
-            days = g.divide(m.scale()).multiply(volume);
-          }
-          case CONTACT_RATE -> {
-            volume = den;
-            volumeUnit = "available clinical days";
-            days = when(t.gt(0), g.multiply(den).divide(t)).otherwise(lit(0.0));
-          }
-          default -> {
-            volume = den;
-            volumeUnit = "attended and did-not-attend contacts";
-            Column slot = coalesce(col("org_slot_minutes"), col("national_slot_minutes"), lit(0.0));
-            days = g.divide(m.scale()).multiply(den).multiply(slot).divide(minutesPerDay);
-          }
-        }
-        Dataset<Row> withDays = withVolume(withGap, volume, volumeUnit).withColumn("days", days);
-        parts.add(inUnit(withDays, Units.CLINICAL_DAYS, col("days")));
-        parts.add(inUnit(withDays, Units.WTE, col("days").divide(clinicalDaysPerWteMonth)));
-        parts.add(
-            inUnit(
-                withDays,
-                Units.PATIENTS,
-                col("days").divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
-      }
+    String contacts = "attended and did-not-attend contacts";
+    Column slot = coalesce(col("org_slot_minutes"), col("national_slot_minutes"), lit(0.0));
+    return switch (m.opportunity().rule()) {
+      case DIRECT_CARE_TIME ->
+          clinicalTime(
+              withGap,
+              den.divide(minutesPerDay),
+              "available clinical days",
+              g.divide(m.scale()).multiply(den).divide(minutesPerDay));
+      case CONTACT_RATE ->
+          clinicalTime(
+              withGap,
+              den,
+              "available clinical days",
+              when(t.gt(0), g.multiply(den).divide(t)).otherwise(lit(0.0)));
+      case DNA_RATE ->
+          clinicalTime(
+              withGap,
+              den,
+              contacts,
+              g.divide(m.scale()).multiply(den).multiply(slot).divide(minutesPerDay));
       case COST ->
-          parts.add(
+          List.of(
               inUnit(
                   withVolume(withGap, den, m.denominatorDefinition()),
                   Units.GBP,
                   g.divide(m.scale()).multiply(den)));
       case STAFF_TIME ->
-          parts.add(
+          List.of(
               inUnit(
                   withVolume(withGap, den, m.denominatorDefinition()),
                   Units.WTE,
                   g.divide(m.scale()).multiply(den).divide(calendarDays(col(Columns.PERIOD)))));
       case NONE -> throw new IllegalStateException(m.id() + " has no opportunity rule");
-    }
-    return parts;
+    };
+  }
+
+  /** Clinical days released, and the same as staff-equivalents and as patients. */
+  private List<Dataset<Row>> clinicalTime(
+      Dataset<Row> withGap, Column volume, String volumeUnit, Column days) {
+    Dataset<Row> withDays = withVolume(withGap, volume, volumeUnit).withColumn("days", days);
+    return List.of(
+        inUnit(withDays, Units.CLINICAL_DAYS, col("days")),
+        inUnit(withDays, Units.WTE, col("days").divide(clinicalDaysPerWteMonth)),
+        inUnit(
+            withDays,
+            Units.PATIENTS,
+            col("days").divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
   }
 
   private static Dataset<Row> withVolume(Dataset<Row> rows, Column volume, String unit) {
