@@ -37,8 +37,17 @@ public final class TableCatalog {
           Lineage.EXTRA, "Columns the file had that the schema does not declare, by heading",
           Lineage.MALFORMED, "Why the record's shape was wrong (field count), else null");
 
-  /** One column: its name, SQL type and meaning. */
-  public record ColumnDoc(String name, String type, String description) {}
+  /**
+   * One column: its name, SQL type and meaning.
+   *
+   * @param suppressed whether it counts people or events, so that published outputs (reports,
+   *     exports) apply small-number suppression to it ({@code suppress: true} in the YAML)
+   */
+  public record ColumnDoc(String name, String type, String description, boolean suppressed) {
+    public ColumnDoc(String name, String type, String description) {
+      this(name, type, description, false);
+    }
+  }
 
   /** One table: where it is, what it holds, its columns. */
   public record TableDoc(Table table, String description, List<ColumnDoc> columns) {}
@@ -152,13 +161,25 @@ public final class TableCatalog {
     for (JsonNode c : root.path("columns")) {
       columns.add(
           new ColumnDoc(
-              c.path("name").asText(), c.path("type").asText(), c.path("description").asText()));
+              c.path("name").asText(),
+              c.path("type").asText(),
+              c.path("description").asText(),
+              c.path("suppress").asBoolean(false)));
       if (c.path("description").asText().isBlank()) {
         errors.add(file + ": column " + c.path("name").asText() + " needs a description");
       }
     }
     return Optional.of(
         new TableDoc(new Table(layer, name[1]), root.path("description").asText(""), columns));
+  }
+
+  /** The columns of {@code table} that published outputs suppress; empty when undeclared. */
+  public java.util.Set<String> suppressedColumns(String table) {
+    return table(table).stream()
+        .flatMap(t -> t.columns().stream())
+        .filter(ColumnDoc::suppressed)
+        .map(ColumnDoc::name)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** The catalogue as text: each table, then its columns with type and meaning. */
