@@ -22,6 +22,7 @@ public final class Main {
           new OpportunitiesCommand(),
           new PeersCommand(),
           new RunCommand(),
+          new ServeCommand(),
           new ServiceLinesCommand(),
           new SqlCommand(),
           new TablesCommand());

@@ -24,7 +24,10 @@ public final class Sessions {
     return SparkSession.builder()
         .config(conf)
         .appName("mhcs")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        // The read-only guard of ./mhcs serve acts only while a read-only server runs.
+        .config(
+            "spark.sql.extensions",
+            "io.delta.sql.DeltaSparkSessionExtension,org.mhcs.serve.ReadOnlyGuard")
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")

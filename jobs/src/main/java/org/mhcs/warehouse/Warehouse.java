@@ -189,10 +189,6 @@ public final class Warehouse {
   }
 
   /**
-   * Registers every table in the session catalog as {@code <layer>.<name>}, so SQL can address
-   * them; the catalog lives only as long as the session.
-   */
-  /**
    * Registers every table as it was at a past point: {@code asOf} is either a timestamp ({@code
    * 2026-11-24 03:00:00}: every table as of then; tables created later are left out) or a list of
    * {@code table@version} (as {@code gold.benchmark.input_versions} records them: those tables at
@@ -246,16 +242,16 @@ public final class Warehouse {
   private void view(Table t, String travel) {
     dropName(t);
     spark.sql(
-        "CREATE VIEW "
-            + t.qualifiedName()
-            + " AS SELECT * FROM delta.`"
-            + path(t).toString().replace("`", "``")
-            + "` "
-            + travel);
+        "CREATE VIEW " + t.qualifiedName() + " AS SELECT * FROM " + deltaSource(t) + " " + travel);
   }
 
-  /** Frees a table's name, whether an earlier registration made it a table or an as-of view. */
-  private void dropName(Table t) {
+  /** The table as a SQL source by path, {@code delta.`<path>`}, quoted. */
+  public String deltaSource(Table t) {
+    return "delta.`" + path(t).toString().replace("`", "``") + "`";
+  }
+
+  /** Frees a table's name, whether an earlier registration made it a table or a view. */
+  public void dropName(Table t) {
     String name = t.qualifiedName();
     boolean view;
     try {
@@ -272,6 +268,10 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * Registers every table in the session catalog as {@code <layer>.<name>}, so SQL can address
+   * them; the catalog lives only as long as the session.
+   */
   public void registerTables() {
     for (Layer layer : Layer.values()) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
