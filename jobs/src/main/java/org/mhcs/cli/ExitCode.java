@@ -10,5 +10,8 @@ public final class ExitCode {
   public static final int USAGE = 2;
   public static final int DATA_REJECTED = 3;
 
+  /** Another run holds the warehouse; nothing was changed, so a retry later is safe. */
+  public static final int BUSY = 4;
+
   private ExitCode() {}
 }

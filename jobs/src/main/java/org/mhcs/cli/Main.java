@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mhcs.conf.ConfigException;
 import org.mhcs.ingest.LandingFileException;
+import org.mhcs.pipeline.WarehouseBusyException;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.warehouse.SchemaChangeException;
 
@@ -64,6 +65,9 @@ public final class Main {
     } catch (UsageException e) {
       err.println("mhcs " + command.name() + ": " + e.getMessage());
       return ExitCode.USAGE;
+    } catch (WarehouseBusyException e) {
+      err.println("mhcs " + command.name() + ": " + e.getMessage());
+      return ExitCode.BUSY;
     } catch (DataRejectedException e) {
       err.println("mhcs " + command.name() + ": " + e.getMessage());
       return ExitCode.DATA_REJECTED;
@@ -94,7 +98,9 @@ public final class Main {
     for (Command c : COMMANDS) {
       s.append(String.format("  %-10s %s%n", c.name(), c.summary().lines().findFirst().orElse("")));
     }
-    s.append("\nexit codes: 0 ok, 1 failed, 2 usage error, 3 data rejected beyond tolerance\n");
+    s.append(
+        "\nexit codes: 0 ok, 1 failed, 2 usage error, 3 data rejected beyond tolerance,"
+            + " 4 warehouse busy with another run (nothing changed; retry)\n");
     return s.toString();
   }
 }

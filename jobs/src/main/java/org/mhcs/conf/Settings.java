@@ -127,6 +127,14 @@ public final class Settings {
           100,
           "Nearest organisations in each organisation's peer group (by service-line mix, size and"
               + " workforce mix)");
+  public static final Setting<Integer> RUN_LOCK_WAIT_SECONDS =
+      Setting.integer(
+          "run.lock_wait_seconds",
+          "0",
+          0,
+          86_400,
+          "How long a run waits for another run on the same warehouse to finish before giving up"
+              + " (exit code 4); 0 gives up at once");
   public static final Setting<Double> CLINICAL_DAYS_PER_WTE_YEAR =
       Setting.number(
           "opportunity.clinical_days_per_wte_year",
@@ -162,6 +170,7 @@ public final class Settings {
           MIN_REFERRALS,
           MIN_SERVICE_WTE,
           PEERS,
+          RUN_LOCK_WAIT_SECONDS,
           CLINICAL_DAYS_PER_WTE_YEAR,
           DEFAULT_DAYS_PER_PATIENT);
 

@@ -1,5 +1,6 @@
 package org.mhcs.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -79,6 +80,8 @@ public final class MonthlyRun {
   /**
    * Runs every stage for {@code period} from {@code landing}.
    *
+   * @throws WarehouseBusyException when another run holds the warehouse longer than {@code
+   *     run.lock_wait_seconds}; nothing is written
    * @throws DataRejectedException when a file's reject rate exceeds {@code ingest.max_reject_pct}
    *     (bronze, quarantine and the run log are still written so the rejects can be inspected,
    *     silver and gold are not touched), or when the unmapped share of contacts exceeds {@code
@@ -86,7 +89,16 @@ public final class MonthlyRun {
    *     gold is not touched)
    */
   public Result execute(LandingFolder landing, Period period) {
-    RunLog log = new RunLog(UUID.randomUUID().toString(), period.toString(), progress);
+    String runId = UUID.randomUUID().toString();
+    Duration wait = Duration.ofSeconds(settings.get(Settings.RUN_LOCK_WAIT_SECONDS));
+    try (RunLock lock =
+        RunLock.acquire(warehouse.root(), "run " + runId + " for " + period, wait)) {
+      return executeLocked(runId, landing, period);
+    }
+  }
+
+  private Result executeLocked(String runId, LandingFolder landing, Period period) {
+    RunLog log = new RunLog(runId, period.toString(), progress);
     warehouse.spark().sparkContext().setJobGroup(log.runId(), "mhcs run " + period, false);
     log.record(
         Entry.of("start", null, "ok")
