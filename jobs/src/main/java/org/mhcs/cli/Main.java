@@ -18,6 +18,7 @@ public final class Main {
   static final List<Command> COMMANDS =
       List.of(
           new DemoCommand(),
+          new ExportCommand(),
           new GenerateCommand(),
           new MetricsCommand(),
           new OpportunitiesCommand(),

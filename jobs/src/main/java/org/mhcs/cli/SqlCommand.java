@@ -71,15 +71,19 @@ final class SqlCommand implements Command {
     return ExitCode.OK;
   }
 
-  /** Streams rows to {@code out} as RFC 4180 CSV; never collects the whole result. */
-  static void write(Dataset<Row> result, PrintStream out) {
+  /**
+   * Streams rows to {@code out} as RFC 4180 CSV; never collects the whole result. Returns the
+   * number of rows written.
+   */
+  static long write(Dataset<Row> result, PrintStream out) {
     String[] columns = result.columns();
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < columns.length; i++) {
       line.append(i == 0 ? "" : ",").append(csv(columns[i]));
     }
     out.println(line);
-    for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
+    long n = 0;
+    for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); n++) {
       Row row = it.next();
       line.setLength(0);
       for (int i = 0; i < columns.length; i++) {
@@ -88,6 +92,7 @@ final class SqlCommand implements Command {
       }
       out.println(line);
     }
+    return n;
   }
 
   private static String csv(String value) {

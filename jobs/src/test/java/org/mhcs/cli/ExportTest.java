@@ -1,0 +1,138 @@
+package org.mhcs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.SharedSpark;
+
+/**
+ * {@code ./mhcs export} over golden/community. Hand-worked figures (GoldenCommunityRunTest): A01's
+ * DNA rate is 2 DNAs of 6 booked contacts; its contacts per clinician day is 3 contacts over 15
+ * available days. Published, 2 and 6 and 3 are small counts (1-7) and show as *, 15 rounds to 15;
+ * the rates themselves are not counts and stay exact.
+ */
+class ExportTest {
+  private static final String DNA = "dna_rate_pct|A01|community_nursing";
+  private static final String CONTACTS = "contacts_per_clinician_day|A01|community_nursing";
+
+  @Test
+  void csvSuppressesCountsAndKeepsRates() throws Exception {
+    Path out = SharedSpark.newFolder("export-").resolve("metric_value.csv");
+    assertEquals(
+        ExitCode.OK,
+        export("--table", "gold.metric_value", "--period", "2024-06", "--out", out.toString()));
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    List<String> header = List.of(lines.get(0).split(","));
+    Map<String, Map<String, String>> byKey = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), cells[i]);
+      }
+      byKey.put(
+          row.get("metric_id") + "|" + row.get("org_code") + "|" + row.get("service_line"), row);
+    }
+    assertEquals("*", byKey.get(DNA).get("numerator"));
+    assertEquals("*", byKey.get(DNA).get("denominator"));
+    assertEquals(100.0 * 2 / 6, Double.parseDouble(byKey.get(DNA).get("value")), 1e-9);
+    assertEquals("*", byKey.get(CONTACTS).get("numerator"));
+    assertEquals("15", byKey.get(CONTACTS).get("denominator"));
+    assertEquals(0.2, Double.parseDouble(byKey.get(CONTACTS).get("value")), 1e-9);
+    // Nothing left behind but the file itself.
+    assertEquals(List.of(out), Files.list(out.getParent()).toList());
+  }
+
+  @Test
+  void xlsxHoldsTheSameCellsAndSaysWhatWasSuppressed() throws Exception {
+    Path out = SharedSpark.newFolder("export-").resolve("metric_value.xlsx");
+    assertEquals(ExitCode.OK, export("--table", "gold.metric_value", "--out", out.toString()));
+    try (InputStream in = Files.newInputStream(out);
+        XSSFWorkbook book = new XSSFWorkbook(in)) {
+      Sheet sheet = book.getSheet("metric_value");
+      List<String> header = new ArrayList<>();
+      sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      Map<String, Cell[]> byKey = new HashMap<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        var row = sheet.getRow(r);
+        Cell[] cells = new Cell[header.size()];
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = row.getCell(i);
+        }
+        String key =
+            cells[header.indexOf("metric_id")].getStringCellValue()
+                + "|"
+                + cells[header.indexOf("org_code")].getStringCellValue()
+                + "|"
+                + cells[header.indexOf("service_line")].getStringCellValue();
+        byKey.put(key, cells);
+      }
+      assertEquals("*", byKey.get(DNA)[header.indexOf("numerator")].getStringCellValue());
+      assertEquals("15", byKey.get(CONTACTS)[header.indexOf("denominator")].getStringCellValue());
+      assertEquals(
+          100.0 * 2 / 6, byKey.get(DNA)[header.indexOf("value")].getNumericCellValue(), 1e-9);
+      Sheet about = book.getSheet("about");
+      boolean numeratorMarked = false;
+      for (var row : about) {
+        if (row.getCell(0) != null
+            && row.getCell(0).getStringCellValue().equals("numerator")
+            && row.getCell(3) != null) {
+          numeratorMarked = row.getCell(3).getStringCellValue().equals("suppressed");
+        }
+      }
+      assertTrue(numeratorMarked, "the about sheet marks numerator as suppressed");
+    }
+  }
+
+  @Test
+  void rowLevelTablesAreNotPublished() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {
+              "export",
+              "--warehouse",
+              GoldenRuns.community().root().toString(),
+              "--table",
+              "silver.conformed_contacts",
+              "--out",
+              SharedSpark.newFolder("export-").resolve("x.csv").toString()
+            },
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCode.USAGE, code);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("only gold and ops tables are published"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs the export; fails with its message unless it succeeds. */
+  private static int export(String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("export", "--warehouse", GoldenRuns.community().root().toString()));
+    args.addAll(List.of(options));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
+    return code;
+  }
+}
