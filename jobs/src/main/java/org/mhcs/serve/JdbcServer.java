@@ -69,7 +69,8 @@ public final class JdbcServer implements AutoCloseable {
     int port = options.port() == 0 ? freePort(options.host()) : requireFree(options);
     Path serveDir = warehouse.root().resolve("_serve");
     try {
-      Files.createDirectories(serveDir);
+      // Hive lists the scratch folder when a session closes, and logs an error if it is absent.
+      Files.createDirectories(serveDir.resolve("scratch"));
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + serveDir + ": " + e.getMessage(), e);
     }
@@ -121,12 +122,14 @@ public final class JdbcServer implements AutoCloseable {
     return served;
   }
 
-  /** Stops serving and frees the names it registered in the session. */
+  /**
+   * Stops serving. The views stay in the session's catalog (they are only names): at JVM exit Spark
+   * may already be stopping, and dropping them then would fail.
+   */
   @Override
   public synchronized void close() {
     server.stop();
     ReadOnlyGuard.set(null, List.of());
-    served.forEach(warehouse::dropName);
   }
 
   /** The served tables and the run log's version: a run changes it, nothing else does. */
