@@ -181,6 +181,37 @@ class JdbcServerTest {
             .getLong(0));
   }
 
+  @Test
+  void addUserWritesAHashThatOnlyTheRightPasswordMatches() throws Exception {
+    Path users = SharedSpark.newFolder("serve-").resolve("users");
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "correct horse battery\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertEquals(
+          org.mhcs.cli.ExitCode.OK,
+          org.mhcs.cli.Main.run(
+              new String[] {"serve", "--passwords", users.toString(), "--add-user", "alice"},
+              System.out,
+              System.err));
+    } finally {
+      System.setIn(stdin);
+    }
+    String line = Files.readString(users);
+    assertTrue(line.startsWith("alice:pbkdf2-sha256:210000:"), line);
+    assertTrue(!line.contains("correct horse battery"), "no password in the file");
+    PasswordFile file = PasswordFile.read(users);
+    assertTrue(file.accepts("alice", "correct horse battery"));
+    assertTrue(!file.accepts("alice", "correct horse batter"));
+    assertTrue(!file.accepts("bob", "correct horse battery"));
+
+    Files.writeString(users, "\nbob:plain:secret\n", java.nio.file.StandardOpenOption.APPEND);
+    IllegalArgumentException malformed =
+        assertThrows(IllegalArgumentException.class, () -> PasswordFile.read(users));
+    assertTrue(malformed.getMessage().contains(users + " line 3"), malformed.getMessage());
+  }
+
   private static void assertListensOnLoopbackOnly(int port) throws IOException {
     List<InetAddress> others = new ArrayList<>();
     for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
