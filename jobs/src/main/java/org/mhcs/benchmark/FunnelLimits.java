@@ -3,7 +3,9 @@ package org.mhcs.benchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.mhcs.metrics.FunnelType;
 
 /**
  * Funnel-plot control limits with Spiegelhalter's overdispersion adjustment, as FunnelPlotR
@@ -165,6 +167,60 @@ public final class FunnelLimits {
               flag(ratio[i], limits[2], limits[3])));
     }
     return new Funnel(toRate, phi, tau2, adjusted, positions);
+  }
+
+  /** The four limits of a funnel at one denominator, in the metric's scale. */
+  public record Limits(double lower95, double upper95, double lower998, double upper998) {}
+
+  /**
+   * The limits a funnel gives at any denominator, from the parameters {@code gold.org_position}
+   * keeps for it (centre, τ², whether adjusted), so that its curves can be drawn between
+   * organisations: at an organisation's own denominator they are that organisation's limits, as
+   * {@link #proportions} and {@link #rates} compute them. Empty where a rate's expected count
+   * rounds to 0 (no limits there).
+   *
+   * @param target the funnel's centre in the metric's scale ({@code funnel_target})
+   * @param scale the metric's scale (100 for percent)
+   */
+  public static Optional<Limits> at(
+      FunnelType type,
+      double target,
+      double tau2,
+      boolean adjusted,
+      double scale,
+      double denominator) {
+    double pooled = target / scale;
+    double spread = adjusted ? tau2 : 0;
+    if (type == FunnelType.PROPORTION) {
+      double theta = Math.asin(Math.sqrt(pooled));
+      double sd = Math.sqrt(1 / (4 * denominator) + spread);
+      return Optional.of(
+          new Limits(
+              scale * backTransformed(theta - Z95 * sd),
+              scale * backTransformed(theta + Z95 * sd),
+              scale * backTransformed(theta - Z998 * sd),
+              scale * backTransformed(theta + Z998 * sd)));
+    }
+    if (type != FunnelType.RATE) {
+      throw new IllegalArgumentException("no funnel limits for funnel type " + type);
+    }
+    double e = roundedAsR(denominator * pooled);
+    if (!(e > 0)) {
+      return Optional.empty();
+    }
+    double sd = Math.sqrt(1 / e + spread);
+    return Optional.of(
+        adjusted
+            ? new Limits(
+                target * Math.exp(-Z95 * sd),
+                target * Math.exp(Z95 * sd),
+                target * Math.exp(-Z998 * sd),
+                target * Math.exp(Z998 * sd))
+            : new Limits(
+                target * poissonLower(e, 0.025),
+                target * poissonUpper(e, 0.975),
+                target * poissonLower(e, 0.001),
+                target * poissonUpper(e, 0.999)));
   }
 
   /**
