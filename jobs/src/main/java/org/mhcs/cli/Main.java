@@ -23,6 +23,7 @@ public final class Main {
           new MetricsCommand(),
           new OpportunitiesCommand(),
           new PeersCommand(),
+          new ReportCommand(),
           new RunCommand(),
           new ServeCommand(),
           new ServiceLinesCommand(),

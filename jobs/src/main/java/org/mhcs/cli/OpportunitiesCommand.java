@@ -63,7 +63,7 @@ final class OpportunitiesCommand implements Command {
   }
 
   /** The latest month a run finished (gold periods also hold financial years). */
-  private static Period latest(Warehouse warehouse) {
+  static Period latest(Warehouse warehouse) {
     Row r =
         warehouse
             .read(Table.RUN_LOG)

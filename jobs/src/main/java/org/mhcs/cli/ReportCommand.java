@@ -1,0 +1,97 @@
+package org.mhcs.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.mhcs.conf.Settings;
+import org.mhcs.conform.ServiceLines;
+import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.report.ReportData;
+import org.mhcs.report.ReportSite;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/** {@code ./mhcs report}: the static HTML report site from the gold tables. */
+final class ReportCommand implements Command {
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String summary() {
+    return "Write a static HTML report: index.html, a page per metric (variation charts, funnel"
+        + "\nplots) and a page per organisation (its metrics, peers, opportunities and charts"
+        + "\nwith it highlighted), charts inline as SVG; counts suppressed (docs/report.md). A"
+        + "\nmonth includes its financial year's annual-return metrics. --out must be new, empty"
+        + "\nor an earlier report, whose files are replaced.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(
+        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.required("out", "DIR", "folder for the site (created)"),
+        Option.optional(
+            "period",
+            "YYYY-MM",
+            null,
+            "month (default: the latest a run finished in ops.run_log)"));
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out, PrintStream err) {
+    // Charts draw with AWT; there is no display on a server or in CI.
+    System.setProperty("java.awt.headless", "true");
+    long start = System.nanoTime();
+    Path site = args.folder("out");
+    ReportSite.refusal(site)
+        .ifPresent(
+            why -> {
+              throw new UsageException("--out " + why);
+            });
+    Settings settings = Settings.load(args.settings());
+    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    for (Table t : List.of(Table.METRIC_VALUE, Table.BENCHMARK, Table.ORG_POSITION)) {
+      if (!warehouse.exists(t)) {
+        throw new UsageException(
+            "the warehouse has no " + t + " yet: run ./mhcs run (or ./mhcs demo) first");
+      }
+    }
+    Period period =
+        args.get("period") == null
+            ? OpportunitiesCommand.latest(warehouse)
+            : Period.parse(args.get("period"));
+    ReportData data =
+        ReportData.load(warehouse, MetricCatalog.from(settings), ServiceLines.bundled(), period);
+    if (data.organisations().isEmpty()) {
+      throw new UsageException(
+          "gold.metric_value has no rows for "
+              + period
+              + " or "
+              + period.financialYear()
+              + ": give a --period the warehouse holds");
+    }
+    err.printf(
+        Locale.ROOT,
+        "report: read %s and %s, %d organisations (%.1fs)%n",
+        period,
+        period.financialYear(),
+        data.organisations().size(),
+        (System.nanoTime() - start) / 1e9);
+    ReportSite.Result result = new ReportSite(data, site, err::println).write();
+    out.printf(
+        Locale.ROOT,
+        "Report for %s written to %s: index.html, %d metric pages, %d organisation pages, %d"
+            + " charts (%.1fs)%n",
+        period,
+        result.out().resolve("index.html"),
+        result.metricPages(),
+        result.orgPages(),
+        result.charts(),
+        (System.nanoTime() - start) / 1e9);
+    return ExitCode.OK;
+  }
+}
