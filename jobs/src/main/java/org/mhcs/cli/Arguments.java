@@ -10,11 +10,13 @@ import java.util.Map;
 /**
  * A subcommand's parsed arguments: {@code --name value} or {@code --name=value} for declared
  * options, repeatable {@code --set key=value}, and positional words. Anything undeclared is a usage
- * error naming the command's help.
+ * error naming the command's help. An option given twice keeps its last value for {@link #get};
+ * {@link #all} returns every value, for options a command lets you repeat.
  */
 public final class Arguments {
   private final String command;
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, List<String>> repeated = new LinkedHashMap<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final List<String> positional = new ArrayList<>();
   private boolean help;
@@ -60,7 +62,9 @@ public final class Arguments {
         }
         parsed.values.put(name, "true");
       } else {
-        parsed.values.put(name, value != null ? value : next(command, name, args, ++i));
+        String given = value != null ? value : next(command, name, args, ++i);
+        parsed.values.put(name, given);
+        parsed.repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(given);
       }
     }
     if (!parsed.help) {
@@ -114,6 +118,11 @@ public final class Arguments {
 
   public String get(String name) {
     return values.get(name);
+  }
+
+  /** Every value given for a repeatable option, in order; empty when it was not given. */
+  public List<String> all(String name) {
+    return List.copyOf(repeated.getOrDefault(name, List.of()));
   }
 
   public boolean flag(String name) {
