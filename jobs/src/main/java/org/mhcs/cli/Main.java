@@ -21,6 +21,7 @@ public final class Main {
           new ExportCommand(),
           new GenerateCommand(),
           new MetricsCommand(),
+          new NotebookCommand(),
           new OpportunitiesCommand(),
           new PeersCommand(),
           new ReportCommand(),

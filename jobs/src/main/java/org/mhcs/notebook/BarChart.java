@@ -3,8 +3,11 @@ package org.mhcs.notebook;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
@@ -13,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -95,6 +99,10 @@ final class BarChart {
     renderer.setSeriesPaint(0, new Color(0x00, 0x5E, 0xB8));
     renderer.setSeriesPaint(1, new Color(0xED, 0x8B, 0x00));
     renderer.setSeriesPaint(2, new Color(0x76, 0x86, 0x92));
+    // Whole numbers with separators (62,917,551) rather than 6E7.
+    ((NumberAxis) plot.getRangeAxis())
+        .setNumberFormatOverride(
+            new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     CategoryAxis axis = plot.getDomainAxis();
     axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     axis.setMaximumCategoryLabelLines(1);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -182,24 +181,25 @@ public final class NotebookRunner {
 
   /**
    * Spark's message without the query plan or a stack trace: for a failed job, the message of the
-   * error that failed it (a division by zero, a bad cast) rather than the job's.
+   * error that failed its task (a {@code raise_error}, a division by zero, a bad cast) rather than
+   * the job's.
    */
   static String message(Throwable e) {
-    Throwable shown = e;
-    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-      if (c instanceof SparkThrowable t && t.getErrorClass() != null) {
-        shown = c;
+    String text;
+    if (e instanceof AnalysisException a) {
+      text = a.getSimpleMessage();
+    } else {
+      Throwable shown = e;
+      for (Throwable c = e.getCause(); c != null && c != shown; c = c.getCause()) {
+        if (c.getMessage() != null) {
+          shown = c;
+        }
       }
+      text = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
-    String text =
-        shown instanceof AnalysisException a
-            ? a.getSimpleMessage()
-            : String.valueOf(shown.getMessage());
     StringBuilder kept = new StringBuilder();
     for (String l : text.lines().toList()) {
-      if (l.startsWith("\tat ")
-          || l.strip().startsWith("at org.")
-          || l.strip().startsWith("at scala.")) {
+      if (l.strip().startsWith("at ") && l.contains("(")) {
         break;
       }
       kept.append(kept.length() == 0 ? "" : "\n").append(l);
