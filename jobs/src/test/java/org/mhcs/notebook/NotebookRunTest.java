@@ -1,0 +1,488 @@
+package org.mhcs.notebook;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mhcs.cli.Main;
+import org.mhcs.conf.Settings;
+import org.mhcs.generate.GeneratedMonthRun;
+import org.mhcs.metrics.Metric;
+import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.testing.SharedSpark;
+import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/**
+ * Every notebook in {@code notebooks/} runs against the generated month through {@code ./mhcs
+ * notebook run}, and each page shows values worked out here from the warehouse's rows in plain
+ * Java; a broken notebook fails with its cell and line, and still writes its page.
+ */
+class NotebookRunTest {
+  /** The tests run in {@code jobs/}; the notebooks are at the repository root. */
+  private static final Path NOTEBOOKS = Path.of("..", "notebooks");
+
+  private static Warehouse warehouse;
+  private static String month;
+  private static String year;
+  private static Map<String, String> pages;
+
+  record Outcome(int code, String out, String err) {}
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** All four notebooks in one call, as CI runs them: one page each in the --out folder. */
+  @BeforeAll
+  static void runEveryNotebook() throws IOException {
+    warehouse = GeneratedMonthRun.warehouse();
+    month =
+        warehouse
+            .read(Table.RUN_LOG)
+            .where("stage = 'finish' AND status = 'ok'")
+            .agg(org.apache.spark.sql.functions.max(Columns.PERIOD))
+            .first()
+            .getString(0);
+    year = Period.parse(month).financialYear();
+    List<String> args = new ArrayList<>(List.of("notebook", "run"));
+    try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+      files
+          .filter(p -> p.toString().endsWith(".sql"))
+          .sorted()
+          .forEach(p -> args.add(p.toString()));
+    }
+    Path out = SharedSpark.newFolder("notebook-pages-");
+    args.addAll(List.of("--warehouse", warehouse.root().toString(), "--out", out.toString()));
+    Outcome o = run(args.toArray(String[]::new));
+    assertEquals(0, o.code(), o.err());
+    pages = new TreeMap<>();
+    try (Stream<Path> html = Files.list(out)) {
+      for (Path p : html.toList()) {
+        pages.put(p.getFileName().toString(), Files.readString(p));
+      }
+    }
+    assertEquals(
+        List.of(
+            "data_quality_by_submitter.html",
+            "national_variation.html",
+            "top_opportunities.html",
+            "trust_profile.html"),
+        List.copyOf(pages.keySet()),
+        "one page per notebook in notebooks/ (add a test for a new one)");
+  }
+
+  /** Rounded as the notebooks' SQL rounds (HALF_UP) and shown as the page shows numbers. */
+  private static String shown(double value, int decimals) {
+    return NotebookRunner.format(
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue());
+  }
+
+  /** Percentile by linear interpolation between order statistics (percentile_cont). */
+  private static double percentile(List<Double> values, double p) {
+    List<Double> sorted = values.stream().sorted().toList();
+    double rank = p * (sorted.size() - 1);
+    int low = (int) Math.floor(rank);
+    int high = Math.min(low + 1, sorted.size() - 1);
+    return sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low));
+  }
+
+  private static List<Row> metricRows(String metric) {
+    return warehouse
+        .read(Table.METRIC_VALUE)
+        .where(col(Columns.METRIC_ID).equalTo(metric))
+        .where(col(Columns.PERIOD).isin(month, year))
+        .collectAsList();
+  }
+
+  @Test
+  void nationalVariationShowsTheMedianAndTheOrganisationsInOrder() {
+    String page = pages.get("national_variation.html");
+    // Direct care time (the default metric), one value per organisation and service line;
+    // flagged values are left out of the distribution.
+    Map<String, List<Double>> byLine = new TreeMap<>();
+    Map<String, Map<String, Double>> byLineAndOrg = new TreeMap<>();
+    for (Row r : metricRows("direct_care_pct")) {
+      if (r.getAs(Columns.FLAGS) == null) {
+        String line = r.getAs(Columns.SERVICE_LINE);
+        byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(r.getAs(Columns.VALUE));
+        byLineAndOrg
+            .computeIfAbsent(line, k -> new TreeMap<>())
+            .put(r.getAs(Columns.ORG_CODE), r.getAs(Columns.VALUE));
+      }
+    }
+    HtmlTables.Table distribution =
+        HtmlTables.starting(page, "service_line", "breakdown", "period");
+    assertEquals(List.copyOf(byLine.keySet()), distribution.column("service_line"));
+    for (Map.Entry<String, List<Double>> e : byLine.entrySet()) {
+      Map<String, String> row = distribution.rowWhere("service_line", e.getKey());
+      assertEquals(String.valueOf(e.getValue().size()), row.get("n_orgs"), e.getKey());
+      assertEquals(shown(percentile(e.getValue(), 0.5), 3), row.get("median"), e.getKey());
+      assertEquals(shown(percentile(e.getValue(), 0.25), 3), row.get("p25"), e.getKey());
+      assertEquals(shown(percentile(e.getValue(), 0.90), 3), row.get("p90"), e.getKey());
+    }
+    // The organisations listed are those of the line with the most organisations (the first by
+    // name among equals), lowest value first, each with its own value and numerator suppressed.
+    String widest =
+        byLine.entrySet().stream()
+            .max(
+                Comparator.<Map.Entry<String, List<Double>>>comparingInt(e -> e.getValue().size())
+                    .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+            .orElseThrow()
+            .getKey();
+    List<Map.Entry<String, Double>> sorted =
+        byLineAndOrg.get(widest).entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .toList();
+    HtmlTables.Table orgs =
+        HtmlTables.starting(page, "org_code", "service_line", "breakdown", "value");
+    assertEquals(sorted.stream().map(Map.Entry::getKey).toList(), orgs.column("org_code"));
+    assertEquals(sorted.stream().map(e -> shown(e.getValue(), 3)).toList(), orgs.column("value"));
+    assertTrue(
+        orgs.column("numerator").stream().allMatch(n -> n.equals("*") || n.matches("\\d*[05]")),
+        "numerators shown suppressed: " + orgs.column("numerator"));
+    assertTrue(page.contains("<svg"), "the organisations' chart is drawn");
+  }
+
+  @Test
+  void trustProfileShowsTheTrustsOwnValuesAndTheNationalMedian() {
+    String page = pages.get("trust_profile.html");
+    // With org_code empty the profile is of the first organisation by code.
+    List<Row> all =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .where(col(Columns.PERIOD).isin(month, year))
+            .collectAsList();
+    String org =
+        all.stream()
+            .map(r -> (String) r.getAs(Columns.ORG_CODE))
+            .min(String::compareTo)
+            .orElseThrow();
+    HtmlTables.Table header = HtmlTables.starting(page, "org_code", "month", "financial_year");
+    assertEquals(org, header.rows().get(0).get("org_code"));
+    assertEquals(month, header.rows().get(0).get("month"));
+
+    HtmlTables.Table metrics =
+        HtmlTables.starting(page, "metric_id", "service_line", "period", "value");
+    List<String> expected = new ArrayList<>();
+    List<String> actual = new ArrayList<>();
+    for (Row r : all) {
+      if (r.getAs(Columns.ORG_CODE).equals(org) && r.getAs(Columns.BREAKDOWN).equals("ALL")) {
+        String key = r.getAs(Columns.METRIC_ID) + " / " + r.getAs(Columns.SERVICE_LINE);
+        Double value = r.getAs(Columns.VALUE);
+        expected.add(key + " = " + (value == null ? "null" : shown(value, 3)));
+      }
+    }
+    for (Map<String, String> row : metrics.rows()) {
+      actual.add(row.get("metric_id") + " / " + row.get("service_line") + " = " + row.get("value"));
+    }
+    assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
+
+    // The national median beside its direct care time: the median over every organisation's
+    // unflagged value on that service line.
+    for (Map<String, String> row : metrics.rows()) {
+      if (row.get("metric_id").equals("direct_care_pct") && row.get("flags").equals("null")) {
+        List<Double> line =
+            all.stream()
+                .filter(r -> r.getAs(Columns.METRIC_ID).equals("direct_care_pct"))
+                .filter(r -> r.getAs(Columns.SERVICE_LINE).equals(row.get("service_line")))
+                .filter(r -> r.getAs(Columns.FLAGS) == null)
+                .map(r -> (Double) r.getAs(Columns.VALUE))
+                .toList();
+        assertEquals(shown(percentile(line, 0.5), 3), row.get("national_median"), row.toString());
+      }
+    }
+  }
+
+  @Test
+  void topOpportunitiesAddUpTheOpportunityRows() {
+    String page = pages.get("top_opportunities.html");
+    MetricCatalog catalog = MetricCatalog.from(Settings.load(Map.of()));
+    List<Row> rows =
+        warehouse
+            .read(Table.OPPORTUNITY)
+            .where(col(Columns.PERIOD).isin(month, year))
+            .collectAsList();
+    // Each family's total in each unit: its metrics counted in family totals, each against its
+    // own default target (unit price: the national minimum; the rest: the median).
+    Map<String, Double> totals = new TreeMap<>();
+    Map<String, Double> byOrgAndMetric = new TreeMap<>();
+    for (Row r : rows) {
+      Metric m = catalog.find(r.getAs(Columns.METRIC_ID)).orElseThrow();
+      if (m.opportunity().inFamilyTotal()
+          && m.opportunity().basis().id().equals(r.getAs(Columns.TARGET_BASIS))) {
+        double v = r.getAs(Columns.OPPORTUNITY_VALUE);
+        totals.merge(m.family() + " " + r.getAs(Columns.OPPORTUNITY_UNIT), v, Double::sum);
+        byOrgAndMetric.merge(
+            r.getAs(Columns.OPPORTUNITY_UNIT) + " " + r.getAs(Columns.ORG_CODE) + " " + m.id(),
+            v,
+            Double::sum);
+      }
+    }
+    HtmlTables.Table families =
+        HtmlTables.starting(page, "family", "period", "opportunity_unit", "total");
+    Map<String, String> shownTotals = new TreeMap<>();
+    for (Map<String, String> row : families.rows()) {
+      shownTotals.put(row.get("family") + " " + row.get("opportunity_unit"), row.get("total"));
+    }
+    Map<String, String> expected = new TreeMap<>();
+    totals.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            expected.put(k, shown(v, 1));
+          }
+        });
+    assertEquals(expected, shownTotals);
+
+    // The first of each unit's ranking is the largest organisation and metric sum.
+    HtmlTables.Table ranked = HtmlTables.starting(page, "opportunity_unit", "rank", "org_code");
+    for (String unit : List.of("GBP", "clinical_days", "wte", "patients")) {
+      Map.Entry<String, Double> top =
+          byOrgAndMetric.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(unit + " "))
+              .max(Map.Entry.comparingByValue())
+              .orElseThrow();
+      Map<String, String> first =
+          ranked.rows().stream()
+              .filter(r -> r.get("opportunity_unit").equals(unit) && r.get("rank").equals("1"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          top.getKey() + " " + shown(top.getValue(), 1),
+          unit
+              + " "
+              + first.get("org_code")
+              + " "
+              + first.get("metric_id")
+              + " "
+              + first.get("opportunity"));
+    }
+  }
+
+  @Test
+  void dataQualityReconcilesEverySubmitter() {
+    String page = pages.get("data_quality_by_submitter.html");
+    // Quarantined rows per submitter, counted straight from ops.quarantine.
+    Map<String, Long> quarantined =
+        warehouse
+            .read(Table.QUARANTINE)
+            .where(col(Columns.PERIOD).isin(month, year))
+            .collectAsList()
+            .stream()
+            .filter(r -> r.getAs("submitter") != null)
+            .collect(
+                Collectors.groupingBy(
+                    r -> (String) r.getAs("submitter"), TreeMap::new, Collectors.counting()));
+    HtmlTables.Table submitters = HtmlTables.starting(page, "submitter", "data_sets", "rows_read");
+    long read = 0;
+    for (Map<String, String> row : submitters.rows()) {
+      long rowsRead = Long.parseLong(row.get("rows_read"));
+      long accepted = Long.parseLong(row.get("rows_accepted"));
+      long rejected = Long.parseLong(row.get("rows_quarantined"));
+      assertEquals(quarantined.getOrDefault(row.get("submitter"), 0L), rejected, row.toString());
+      assertEquals(rowsRead, accepted + rejected, row.toString());
+      assertEquals("true", row.get("reconciles"), row.toString());
+      read += rowsRead;
+    }
+    assertTrue(
+        submitters.column("submitter").containsAll(quarantined.keySet()),
+        "every submitter with quarantined rows is listed: " + quarantined.keySet());
+    // Every row read from the period's files belongs to some submitter's line.
+    long filesRead =
+        warehouse
+            .read(Table.LOADED_FILES)
+            .where(col(Columns.PERIOD).isin(month, year))
+            .collectAsList()
+            .stream()
+            .mapToLong(r -> r.getAs("rows_read"))
+            .sum();
+    assertEquals(filesRead, read);
+  }
+
+  @Test
+  void aFailingCellNamesItsCellAndLineAndThePageShowsIt() throws IOException {
+    Path dir = SharedSpark.newFolder("broken-notebooks-");
+    // Lines: 1 header, 2-3 markdown, 5 and 9 separators, cell 2 on line 7, cell 3 on lines
+    // 11-15 whose second statement (from line 13) names a missing column on line 14, cell 4 on 19.
+    Path analysis = dir.resolve("unknown_column.sql");
+    Files.writeString(
+        analysis,
+        """
+        -- Databricks notebook source
+        -- MAGIC %md
+        -- MAGIC # Broken on purpose
+
+        -- COMMAND ----------
+
+        SELECT count(*) AS metric_rows FROM gold.metric_value
+
+        -- COMMAND ----------
+
+        -- the second statement names a column gold.metric_value does not have
+        SELECT 1 AS one;
+        SELECT org_code,
+               no_such_column
+        FROM gold.metric_value
+
+        -- COMMAND ----------
+
+        SELECT 2 AS two
+        """);
+    Path syntax = dir.resolve("syntax.sql");
+    Files.writeString(
+        syntax,
+        "-- Databricks notebook source\nSELECT 1 AS one\n\n-- COMMAND ----------\n\n"
+            + "SELECT org_code FORM gold.metric_value\n");
+    Path out = dir.resolve("pages");
+    Outcome o =
+        run(
+            "notebook",
+            "run",
+            analysis.toString(),
+            syntax.toString(),
+            "--warehouse",
+            warehouse.root().toString(),
+            "--out",
+            out.toString());
+    assertEquals(1, o.code(), o.err());
+    List<String> failures = o.err().lines().filter(l -> l.startsWith("mhcs notebook:")).toList();
+    assertEquals(2, failures.size(), o.err());
+    assertTrue(
+        failures
+            .get(0)
+            .startsWith(
+                "mhcs notebook: "
+                    + analysis
+                    + " cell 3 (line 11) failed at line 14: [UNRESOLVED_COLUMN"),
+        failures.get(0));
+    assertTrue(
+        failures
+            .get(1)
+            .startsWith(
+                "mhcs notebook: "
+                    + syntax
+                    + " cell 2 (line 6) failed at line 6: [PARSE_SYNTAX_ERROR]"),
+        failures.get(1));
+    assertTrue(o.err().contains("(MHCS_DEBUG=1 shows the stack trace)"), o.err());
+    assertTrue(!o.err().contains("\tat org.apache"), "no stack trace: " + o.err());
+
+    // The page is written: cell 2's count, the error where cell 3 was, cell 4 not run.
+    String page = Files.readString(out.resolve("unknown_column.html"));
+    long rows = warehouse.read(Table.METRIC_VALUE).count();
+    assertEquals(
+        String.valueOf(rows),
+        HtmlTables.starting(page, "metric_rows").rows().get(0).get("metric_rows"));
+    assertTrue(page.contains("Cell 3 (line 14) failed; the cells after it were not run."), page);
+    assertTrue(
+        page.contains(
+            "<p><strong>Failed at line 14:</strong></p>\n<pre class=\"error\">[UNRESOLVED_COLUMN"),
+        page);
+    assertTrue(page.contains("<section class=\"cell\" id=\"cell-4\">"), page);
+    assertTrue(page.contains("Not run: an earlier cell failed."), page);
+  }
+
+  @Test
+  void parametersOverrideWidgetDefaultsAndAreChecked() throws IOException {
+    // The second organisation by code, and the month given explicitly.
+    String second =
+        warehouse
+            .read(Table.METRIC_VALUE)
+            .select(Columns.ORG_CODE)
+            .distinct()
+            .orderBy(Columns.ORG_CODE)
+            .limit(2)
+            .collectAsList()
+            .get(1)
+            .getString(0);
+    Path page = SharedSpark.newFolder("notebook-param-").resolve("profile.html");
+    Outcome o =
+        run(
+            "notebook",
+            "run",
+            NOTEBOOKS.resolve("trust_profile.sql").toString(),
+            "--warehouse",
+            warehouse.root().toString(),
+            "--out",
+            page.toString(),
+            "--param",
+            "org_code=" + second,
+            "--param=period=" + month);
+    assertEquals(0, o.code(), o.err());
+    String html = Files.readString(page);
+    assertEquals(
+        second, HtmlTables.starting(html, "org_code", "month").rows().get(0).get("org_code"));
+    assertTrue(
+        html.contains(
+            "<tr><td><code>org_code</code></td><td><code>"
+                + second
+                + "</code></td><td>--param</td></tr>"),
+        html);
+
+    Outcome unknown =
+        run(
+            "notebook",
+            "run",
+            NOTEBOOKS.resolve("trust_profile.sql").toString(),
+            "--warehouse",
+            warehouse.root().toString(),
+            "--out",
+            page.toString(),
+            "--param",
+            "org=X01");
+    assertEquals(2, unknown.code());
+    assertEquals(
+        "mhcs notebook: --param org: no notebook given declares it (they declare org_code, period)",
+        unknown.err().strip());
+
+    // A month no run finished for stops at the notebook's own check, with its message.
+    Outcome never =
+        run(
+            "notebook",
+            "run",
+            NOTEBOOKS.resolve("data_quality_by_submitter.sql").toString(),
+            "--warehouse",
+            warehouse.root().toString(),
+            "--out",
+            page.toString(),
+            "--param",
+            "period=1999-01");
+    assertEquals(1, never.code());
+    assertTrue(
+        never
+            .err()
+            .contains(
+                "cell 4 (line 31) failed at line 32: no run finished for period \"1999-01\" (ops.run_log);"
+                    + " leave period empty for the latest"),
+        never.err());
+  }
+}
