@@ -89,8 +89,10 @@ public final class NotebookHtml {
                 h.append("<p class=\"failed-summary\">Cell ")
                     .append(f.cell().number())
                     .append(" (line ")
+                    .append(f.cell().line())
+                    .append(") failed at line ")
                     .append(f.errorLine())
-                    .append(") failed; the cells after it were not run.</p>\n"));
+                    .append("; the cells after it were not run.</p>\n"));
     h.append("</header>\n<main>\n");
     for (CellResult c : cells) {
       cell(h, c);

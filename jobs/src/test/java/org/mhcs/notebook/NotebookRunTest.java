@@ -402,7 +402,9 @@ class NotebookRunTest {
     assertEquals(
         String.valueOf(rows),
         HtmlTables.starting(page, "metric_rows").rows().get(0).get("metric_rows"));
-    assertTrue(page.contains("Cell 3 (line 14) failed; the cells after it were not run."), page);
+    assertTrue(
+        page.contains("Cell 3 (line 11) failed at line 14; the cells after it were not run."),
+        page);
     assertTrue(
         page.contains(
             "<p><strong>Failed at line 14:</strong></p>\n<pre class=\"error\">[UNRESOLVED_COLUMN"),
