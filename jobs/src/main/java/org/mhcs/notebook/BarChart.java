@@ -2,7 +2,6 @@ package org.mhcs.notebook;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.HashSet;
@@ -22,7 +21,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
+import org.mhcs.publish.SvgChart;
 
 /**
  * A cell's bar chart ({@link ChartSpec}) drawn with JFreeChart as an inline SVG element: one bar
@@ -111,10 +110,7 @@ final class BarChart {
     }
     int width = lying ? WIDE : Math.max(640, 120 + 28 * bars * y.length);
     int height = lying ? Math.max(240, 110 + 14 * bars * y.length) : HEIGHT;
-    SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setDefsKeyPrefix(idPrefix);
-    chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(idPrefix + "svg");
+    return SvgChart.render(chart, width, height, idPrefix + "svg");
   }
 
   private static int index(StructType schema, String column) {

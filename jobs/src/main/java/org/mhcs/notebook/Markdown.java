@@ -3,6 +3,7 @@ package org.mhcs.notebook;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mhcs.publish.HtmlText;
 
 /**
  * The small part of Markdown analysts' notebook text uses, as HTML: headings, paragraphs, bulleted
@@ -98,9 +99,9 @@ final class Markdown {
     for (int i = 0; i < parts.size(); i++) {
       boolean code = i % 2 == 1 && i < parts.size() - 1;
       if (code) {
-        out.append("<code>").append(Html.escape(parts.get(i))).append("</code>");
+        out.append("<code>").append(HtmlText.escape(parts.get(i))).append("</code>");
       } else {
-        String escaped = Html.escape(i % 2 == 1 ? "`" + parts.get(i) : parts.get(i));
+        String escaped = HtmlText.escape(i % 2 == 1 ? "`" + parts.get(i) : parts.get(i));
         out.append(BOLD.matcher(escaped).replaceAll("<strong>$1</strong>"));
       }
     }

@@ -9,6 +9,7 @@ import org.mhcs.notebook.Notebook.Kind;
 import org.mhcs.notebook.NotebookRun.CellResult;
 import org.mhcs.notebook.NotebookRun.ResultTable;
 import org.mhcs.notebook.NotebookRun.Status;
+import org.mhcs.publish.HtmlText;
 import org.mhcs.publish.Suppression;
 
 /**
@@ -52,7 +53,7 @@ public final class NotebookHtml {
     StringBuilder h = new StringBuilder(64 * 1024);
     String title = run.notebook().title();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(Html.escape(title))
+        .append(HtmlText.escape(title))
         .append("</title>\n<style>\n")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<header>\n");
@@ -67,12 +68,12 @@ public final class NotebookHtml {
       h.append(Markdown.toHtml(cells.get(0).cell().text()));
       cells = cells.subList(1, cells.size());
     } else {
-      h.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+      h.append("<h1>").append(HtmlText.escape(title)).append("</h1>\n");
     }
     h.append("<p class=\"meta\">Notebook <code>")
-        .append(Html.escape(run.notebook().name()))
+        .append(HtmlText.escape(run.notebook().name()))
         .append("</code> · warehouse <code>")
-        .append(Html.escape(warehouse))
+        .append(HtmlText.escape(warehouse))
         .append("</code> · run ")
         .append(WHEN.format(run.started()))
         .append(String.format(Locale.ROOT, " in %.1f s", run.seconds()))
@@ -81,7 +82,7 @@ public final class NotebookHtml {
     h.append(
             "<p class=\"notice\">For analysts inside the secure environment: this page is not a"
                 + " publication. Only columns named like a declared count (")
-        .append(Html.escape(String.join(", ", run.suppressedColumns())))
+        .append(HtmlText.escape(String.join(", ", run.suppressedColumns())))
         .append(") are shown with small-number suppression.</p>\n");
     run.failure()
         .ifPresent(
@@ -109,12 +110,12 @@ public final class NotebookHtml {
     h.append("<table class=\"params\">\n<tr><th>parameter</th><th>value</th><th>from</th></tr>\n");
     for (Map.Entry<String, String> p : run.parameters().entrySet()) {
       h.append("<tr><td><code>")
-          .append(Html.escape(p.getKey()))
+          .append(HtmlText.escape(p.getKey()))
           .append("</code></td><td>")
           .append(
               p.getValue().isEmpty()
                   ? "<span class=\"null\">(empty)</span>"
-                  : "<code>" + Html.escape(p.getValue()) + "</code>")
+                  : "<code>" + HtmlText.escape(p.getValue()) + "</code>")
           .append("</td><td>")
           .append(run.given().contains(p.getKey()) ? "--param" : "widget default")
           .append("</td></tr>\n");
@@ -133,7 +134,7 @@ public final class NotebookHtml {
         .append(" · line ")
         .append(c.cell().line());
     if (c.cell().title() != null) {
-      h.append(" · ").append(Html.escape(c.cell().title()));
+      h.append(" · ").append(HtmlText.escape(c.cell().title()));
     }
     if (c.status() == Status.OK) {
       h.append(String.format(Locale.ROOT, " · %.1f s", c.seconds()));
@@ -141,7 +142,7 @@ public final class NotebookHtml {
     h.append("</div>\n<details")
         .append(c.status() == Status.FAILED ? " open" : "")
         .append("><summary>SQL</summary><pre>")
-        .append(Html.escape(c.cell().text()))
+        .append(HtmlText.escape(c.cell().text()))
         .append("</pre></details>\n");
     switch (c.status()) {
       case NOT_RUN -> h.append("<p class=\"not-run\">Not run: an earlier cell failed.</p>\n");
@@ -149,7 +150,7 @@ public final class NotebookHtml {
           h.append("<p><strong>Failed at line ")
               .append(c.errorLine())
               .append(":</strong></p>\n<pre class=\"error\">")
-              .append(Html.escape(c.error()))
+              .append(HtmlText.escape(c.error()))
               .append("</pre>\n");
       case OK -> {
         if (c.chartSvg() != null) {
@@ -176,7 +177,7 @@ public final class NotebookHtml {
     }
     h.append("<table>\n<tr>");
     for (String c : t.columns()) {
-      h.append("<th>").append(Html.escape(c)).append("</th>");
+      h.append("<th>").append(HtmlText.escape(c)).append("</th>");
     }
     h.append("</tr>\n");
     for (List<String> row : t.rows()) {
@@ -184,7 +185,7 @@ public final class NotebookHtml {
       for (int i = 0; i < row.size(); i++) {
         String v = row.get(i);
         h.append(t.numeric().get(i) ? "<td class=\"num\">" : "<td>")
-            .append(v == null ? "<span class=\"null\">null</span>" : Html.escape(v))
+            .append(v == null ? "<span class=\"null\">null</span>" : HtmlText.escape(v))
             .append("</td>");
       }
       h.append("</tr>\n");
@@ -197,7 +198,7 @@ public final class NotebookHtml {
     }
     if (!t.suppressed().isEmpty()) {
       h.append(". ")
-          .append(Html.escape(String.join(", ", t.suppressed())))
+          .append(HtmlText.escape(String.join(", ", t.suppressed())))
           .append(": 1 to ")
           .append(Suppression.LARGEST_MASKED)
           .append(" shown as ")

@@ -73,13 +73,8 @@ public final class OpportunityTables {
     return s.toString();
   }
 
-  /**
-   * Ranked opportunities against each metric's default target: per organisation and metric (summed
-   * over service lines and breakdowns), largest first within each unit; {@code org} limits them to
-   * one organisation, {@code limit} caps each unit's list.
-   */
-  public static String ranked(
-      Warehouse warehouse, MetricCatalog catalog, String periodCondition, String org, int limit) {
+  /** Rows of {@code gold.opportunity} against each metric's own default target. */
+  public static Column atDefaultTarget(MetricCatalog catalog) {
     Column defaults = lit(false);
     for (Metric m : catalog.all()) {
       defaults =
@@ -88,7 +83,18 @@ public final class OpportunityTables {
                   .equalTo(m.id())
                   .and(col(Columns.TARGET_BASIS).equalTo(m.opportunity().basis().id())));
     }
-    Dataset<Row> rows = warehouse.read(Table.OPPORTUNITY).where(periodCondition).where(defaults);
+    return defaults;
+  }
+
+  /**
+   * Ranked opportunities against each metric's default target: per organisation and metric (summed
+   * over service lines and breakdowns), largest first within each unit; {@code org} limits them to
+   * one organisation, {@code limit} caps each unit's list.
+   */
+  public static String ranked(
+      Warehouse warehouse, MetricCatalog catalog, String periodCondition, String org, int limit) {
+    Dataset<Row> rows =
+        warehouse.read(Table.OPPORTUNITY).where(periodCondition).where(atDefaultTarget(catalog));
     if (org != null) {
       rows = rows.where(col(Columns.ORG_CODE).equalTo(org));
     }

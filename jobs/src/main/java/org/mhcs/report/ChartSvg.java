@@ -3,28 +3,16 @@ package org.mhcs.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
-import org.jfree.svg.ViewBox;
+import org.mhcs.publish.SvgChart;
 
-/**
- * Draws a JFreeChart as an inline SVG element (text kept as text, so the page can be searched and
- * read by a screen reader), with the report's colours. Headless: sets {@code java.awt.headless} the
- * first time it is used, since the launcher may not.
- */
+/** The report's chart colours, fonts and legend entries; charts are drawn by {@link SvgChart}. */
 public final class ChartSvg {
-  // Before any AWT class below is loaded: there is no display on a server or in CI.
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
-
   /** Every organisation's bar or point. */
   public static final Color ORGANISATION = new Color(0x9f, 0xb1, 0xc2);
 
@@ -56,11 +44,7 @@ public final class ChartSvg {
    * can scale it); {@code id} names the element and prefixes its inner ids, unique on a page.
    */
   static String render(JFreeChart chart, int width, int height, String id) {
-    SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setDefsKeyPrefix(id + "-");
-    g.setGeomDoubleConverter(SVGUtils.createDoubleConverter(1));
-    chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    return SvgChart.render(chart, width, height, id);
   }
 
   /** A legend entry drawn as a filled square. */

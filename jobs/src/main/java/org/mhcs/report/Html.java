@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.mhcs.publish.HtmlText;
 
 /**
  * HTML building blocks of the report: escaping (every text that comes from data goes through {@link
@@ -46,22 +47,7 @@ public final class Html {
 
   /** Text escaped for element content and quoted attribute values. */
   public static String text(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    StringBuilder s = new StringBuilder(raw.length() + 16);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      switch (c) {
-        case '&' -> s.append("&amp;");
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '"' -> s.append("&quot;");
-        case '\'' -> s.append("&#39;");
-        default -> s.append(c);
-      }
-    }
-    return s.toString();
+    return HtmlText.escape(raw);
   }
 
   /**

@@ -1,8 +1,5 @@
 package org.mhcs.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.opportunity.OpportunityTables;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -227,15 +224,11 @@ public final class ReportData {
     List<OrgOpportunity> opportunities = new ArrayList<>();
     List<FamilyTotal> familyTotals = new ArrayList<>();
     if (warehouse.exists(Table.OPPORTUNITY)) {
-      Column defaults = lit(false);
-      for (Metric m : catalog.all()) {
-        defaults =
-            defaults.or(
-                col(Columns.METRIC_ID)
-                    .equalTo(m.id())
-                    .and(col(Columns.TARGET_BASIS).equalTo(m.opportunity().basis().id())));
-      }
-      Dataset<Row> rows = warehouse.read(Table.OPPORTUNITY).where(periods).where(defaults);
+      Dataset<Row> rows =
+          warehouse
+              .read(Table.OPPORTUNITY)
+              .where(periods)
+              .where(OpportunityTables.atDefaultTarget(catalog));
       for (Row r : rows.collectAsList()) {
         opportunities.add(
             new OrgOpportunity(
