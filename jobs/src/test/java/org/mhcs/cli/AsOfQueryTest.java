@@ -11,6 +11,7 @@ import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.MetricRows;
 import org.mhcs.warehouse.Columns;
@@ -47,10 +48,11 @@ class AsOfQueryTest {
   }
 
   private static String query(Warehouse warehouse, String asOf, String sql) {
-    MainTest.Outcome o =
+    CommandLine.Outcome o =
         asOf == null
-            ? MainTest.run("sql", "--warehouse", warehouse.root().toString(), sql)
-            : MainTest.run("sql", "--warehouse", warehouse.root().toString(), "--as-of", asOf, sql);
+            ? CommandLine.run("sql", "--warehouse", warehouse.root().toString(), sql)
+            : CommandLine.run(
+                "sql", "--warehouse", warehouse.root().toString(), "--as-of", asOf, sql);
     assertEquals(0, o.code(), o.err());
     return o.out();
   }
@@ -94,8 +96,8 @@ class AsOfQueryTest {
   void anAsOfThatCannotBeReadSaysWhy() {
     Warehouse warehouse = GoldenRuns.newWarehouse();
     benchmark(warehouse, "run-1", 20);
-    MainTest.Outcome o =
-        MainTest.run(
+    CommandLine.Outcome o =
+        CommandLine.run(
             "sql",
             "--warehouse",
             warehouse.root().toString(),

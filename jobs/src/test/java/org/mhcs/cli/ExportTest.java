@@ -3,9 +3,7 @@ package org.mhcs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
 
@@ -101,24 +100,17 @@ class ExportTest {
 
   @Test
   void rowLevelTablesAreNotPublished() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            new String[] {
-              "export",
-              "--warehouse",
-              GoldenRuns.community().root().toString(),
-              "--table",
-              "silver.conformed_contacts",
-              "--out",
-              SharedSpark.newFolder("export-").resolve("x.csv").toString()
-            },
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(ExitCode.USAGE, code);
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("only gold and ops tables are published"),
-        err.toString(StandardCharsets.UTF_8));
+    CommandLine.Outcome refused =
+        CommandLine.run(
+            "export",
+            "--warehouse",
+            GoldenRuns.community().root().toString(),
+            "--table",
+            "silver.conformed_contacts",
+            "--out",
+            SharedSpark.newFolder("export-").resolve("x.csv").toString());
+    assertEquals(ExitCode.USAGE, refused.code());
+    assertTrue(refused.err().contains("only gold and ops tables are published"), refused.err());
   }
 
   /** Runs the export; fails with its message unless it succeeds. */
@@ -126,13 +118,8 @@ class ExportTest {
     List<String> args =
         new ArrayList<>(List.of("export", "--warehouse", GoldenRuns.community().root().toString()));
     args.addAll(List.of(options));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args.toArray(String[]::new),
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
-    return code;
+    CommandLine.Outcome done = CommandLine.run(args.toArray(String[]::new));
+    assertEquals(ExitCode.OK, done.code(), done.err());
+    return done.code();
   }
 }

@@ -3,13 +3,11 @@ package org.mhcs.notebook;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mhcs.testing.CommandLine.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +20,11 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mhcs.cli.Main;
 import org.mhcs.conf.Settings;
 import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.testing.CommandLine.Outcome;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
@@ -46,20 +44,6 @@ class NotebookRunTest {
   private static String month;
   private static String year;
   private static Map<String, String> pages;
-
-  record Outcome(int code, String out, String err) {}
-
-  static Outcome run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   /** All four notebooks in one call, as CI runs them: one page each in the --out folder. */
   @BeforeAll

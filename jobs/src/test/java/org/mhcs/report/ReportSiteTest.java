@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mhcs.cli.Main;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.MetricCatalog;
@@ -22,6 +18,7 @@ import org.mhcs.report.ReportData.Distribution;
 import org.mhcs.report.ReportData.Slice;
 import org.mhcs.report.ReportData.Value;
 import org.mhcs.report.ReportPages.Bar;
+import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Period;
@@ -227,34 +224,24 @@ class ReportSiteTest {
   void theCommandWritesTheSiteAndRefusesAForeignFolder() throws IOException {
     String warehouse = GoldenRuns.community().root().toString();
     Path out = SharedSpark.newFolder("report-cli-").resolve("site");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            new String[] {"report", "--warehouse", warehouse, "--out", out.toString()},
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    String said = stdout.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
+    CommandLine.Outcome report =
+        CommandLine.run("report", "--warehouse", warehouse, "--out", out.toString());
+    String said = report.out();
+    assertEquals(0, report.code(), report.err());
     // Latest finished run: 2024-06; every metric of the catalogue gets a page; A01..A03.
     int metrics = MetricCatalog.from(Settings.load(Map.of())).all().size();
     assertTrue(
         said.contains("Report for 2024-06 written to " + out.resolve("index.html"))
             && said.contains(metrics + " metric pages, 3 organisation pages"),
         said);
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("report: 3 of 3 organisation"));
+    assertTrue(report.err().contains("report: 3 of 3 organisation"), report.err());
 
-    Path foreign = Files.createTempDirectory("report-cli-foreign-");
+    Path foreign = SharedSpark.newFolder("report-cli-foreign-");
     Files.writeString(foreign.resolve("notes.txt"), "mine");
-    ByteArrayOutputStream refused = new ByteArrayOutputStream();
-    int usage =
-        Main.run(
-            new String[] {"report", "--warehouse", warehouse, "--out", foreign.toString()},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(refused, true, StandardCharsets.UTF_8));
-    assertEquals(2, usage);
-    assertTrue(
-        refused.toString(StandardCharsets.UTF_8).contains("is not empty"), refused.toString());
+    CommandLine.Outcome refused =
+        CommandLine.run("report", "--warehouse", warehouse, "--out", foreign.toString());
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("is not empty"), refused.err());
   }
 
   private static ReportData oneMetric(Slice slice, String... orgs) {
