@@ -412,17 +412,8 @@ class NotebookRunTest {
             .getString(0);
     Path page = SharedSpark.newFolder("notebook-param-").resolve("profile.html");
     Outcome o =
-        run(
-            "notebook",
-            "run",
-            NOTEBOOKS.resolve("trust_profile.sql").toString(),
-            "--warehouse",
-            warehouse.root().toString(),
-            "--out",
-            page.toString(),
-            "--param",
-            "org_code=" + second,
-            "--param=period=" + month);
+        runNotebook(
+            "trust_profile.sql", page, "--param", "org_code=" + second, "--param=period=" + month);
     assertEquals(0, o.code(), o.err());
     String html = Files.readString(page);
     assertEquals(
@@ -434,34 +425,14 @@ class NotebookRunTest {
                 + "</code></td><td>--param</td></tr>"),
         html);
 
-    Outcome unknown =
-        run(
-            "notebook",
-            "run",
-            NOTEBOOKS.resolve("trust_profile.sql").toString(),
-            "--warehouse",
-            warehouse.root().toString(),
-            "--out",
-            page.toString(),
-            "--param",
-            "org=X01");
+    Outcome unknown = runNotebook("trust_profile.sql", page, "--param", "org=X01");
     assertEquals(2, unknown.code());
     assertEquals(
         "mhcs notebook: --param org: no notebook given declares it (they declare org_code, period)",
         unknown.err().strip());
 
     // A month no run finished for stops at the notebook's own check, with its message.
-    Outcome never =
-        run(
-            "notebook",
-            "run",
-            NOTEBOOKS.resolve("data_quality_by_submitter.sql").toString(),
-            "--warehouse",
-            warehouse.root().toString(),
-            "--out",
-            page.toString(),
-            "--param",
-            "period=1999-01");
+    Outcome never = runNotebook("data_quality_by_submitter.sql", page, "--param", "period=1999-01");
     assertEquals(1, never.code());
     assertTrue(
         never
@@ -470,5 +441,23 @@ class NotebookRunTest {
                 "cell 4 (line 31) failed at line 32: no run finished for period \"1999-01\" (ops.run_log);"
                     + " leave period empty for the latest"),
         never.err());
+  }
+
+  /**
+   * {@code ./mhcs notebook run notebooks/NAME --warehouse <generated month> --out PAGE ARGS...}.
+   */
+  private static Outcome runNotebook(String name, Path page, String... args) {
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                "notebook",
+                "run",
+                NOTEBOOKS.resolve(name).toString(),
+                "--warehouse",
+                warehouse.root().toString(),
+                "--out",
+                page.toString()));
+    line.addAll(List.of(args));
+    return run(line.toArray(String[]::new));
   }
 }
