@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -19,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.conf.Settings;
+import org.mhcs.publish.Publication;
 import org.mhcs.publish.Suppression;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
@@ -43,7 +45,8 @@ final class ExportCommand implements Command {
   public String summary() {
     return "Export a gold or ops table to CSV or Excel for publication, with small-number"
         + "\nsuppression on the columns schemas/ marks as counts (1-7 shown as *, others rounded"
-        + "\nto the nearest 5). Excel files get a second sheet describing each column. The file"
+        + "\nto the nearest 5), and * for figures computed from a masked count (suppress: derived)."
+        + "\nExcel files get a second sheet describing each column. The file"
         + "\nappears whole or not at all.";
   }
 
@@ -92,8 +95,13 @@ final class ExportCommand implements Command {
     if (args.get("period") != null) {
       rows = rows.where(RunCommand.period(args).predicateWithYear(Columns.PERIOD));
     }
-    Set<String> suppressed = catalog.suppressedColumns(table.qualifiedName());
-    rows = Suppression.apply(rows, suppressed);
+    Set<String> counts = catalog.suppressedColumns(table.qualifiedName());
+    Set<String> derived = catalog.derivedColumns(table.qualifiedName());
+    rows =
+        Publication.of(
+            rows, counts, derived, derived.isEmpty() ? null : warehouse.read(Table.METRIC_VALUE));
+    Set<String> suppressed = new TreeSet<>(counts);
+    suppressed.addAll(derived);
     long started = System.nanoTime();
     Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
     long written;
@@ -177,6 +185,9 @@ final class ExportCommand implements Command {
           Object value = row.get(i);
           if (value instanceof Number number) {
             line.createCell(i).setCellValue(number.doubleValue());
+          } else if (suppressed.contains(columns[i]) && !Suppression.MASK.equals(value)) {
+            // A published count or figure is text only so that it can say *; a number otherwise.
+            line.createCell(i).setCellValue(Double.parseDouble((String) value));
           } else {
             line.createCell(i).setCellValue(String.valueOf(value));
           }
@@ -206,7 +217,10 @@ final class ExportCommand implements Command {
                 + Suppression.LARGEST_MASKED
                 + " show as "
                 + Suppression.MASK
-                + " and others are rounded to the nearest 5.");
+                + " and others are rounded to the nearest 5; columns marked 'masked with its"
+                + " counts' show "
+                + Suppression.MASK
+                + " wherever a count they are computed from is masked.");
     r++;
     var header = about.createRow(r++);
     String[] headings = {"column", "type", "description", "suppressed"};
@@ -219,7 +233,9 @@ final class ExportCommand implements Command {
       line.createCell(0).setCellValue(c.name());
       line.createCell(1).setCellValue(c.type());
       line.createCell(2).setCellValue(c.description());
-      line.createCell(3).setCellValue(suppressed.contains(c.name()) ? "suppressed" : "");
+      line.createCell(3)
+          .setCellValue(
+              c.suppressed() ? "suppressed" : c.derived() ? "masked with its counts" : "");
     }
   }
 }

@@ -47,6 +47,12 @@ public final class Suppression {
     return Long.toString(value < 0 ? -rounded : rounded);
   }
 
+  /** Whether the count in {@code value} is one that {@link #column} masks (1 to 7). */
+  public static Column masks(Column value) {
+    Column magnitude = functions.abs(value);
+    return magnitude.gt(0).and(magnitude.lt(LARGEST_MASKED + 0.5));
+  }
+
   /** The same rule as a Spark column (a string column), so exports never collect rows. */
   public static Column column(Column value) {
     Column magnitude = functions.abs(value);
@@ -58,7 +64,7 @@ public final class Suppression {
             .multiply(functions.signum(value).cast("long"));
     return when(value.isNull().or(functions.isnan(value)), lit(null).cast("string"))
         .when(magnitude.equalTo(0), lit("0"))
-        .when(magnitude.lt(LARGEST_MASKED + 0.5), lit(MASK))
+        .when(masks(value), lit(MASK))
         .otherwise(rounded.cast("string"));
   }
 

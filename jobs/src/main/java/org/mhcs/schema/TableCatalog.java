@@ -25,6 +25,9 @@ import org.mhcs.warehouse.Table;
 public final class TableCatalog {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** The {@code suppress:} value of a figure computed from suppressed counts. */
+  private static final String DERIVED = "derived";
+
   /** What the lineage columns mean, declared once for every bronze and silver table. */
   private static final Map<String, String> LINEAGE =
       Map.of(
@@ -42,10 +45,15 @@ public final class TableCatalog {
    *
    * @param suppressed whether it counts people or events, so that published outputs (reports,
    *     exports) apply small-number suppression to it ({@code suppress: true} in the YAML)
+   * @param derived whether it is computed from such counts (a rate, a total, a funnel limit), so
+   *     that published outputs mask it wherever one of its counts is masked ({@code suppress:
+   *     derived}): else the rate times the rounded denominator, or a total less the other rows,
+   *     would give the count back
    */
-  public record ColumnDoc(String name, String type, String description, boolean suppressed) {
+  public record ColumnDoc(
+      String name, String type, String description, boolean suppressed, boolean derived) {
     public ColumnDoc(String name, String type, String description) {
-      this(name, type, description, false);
+      this(name, type, description, false, false);
     }
   }
 
@@ -164,13 +172,33 @@ public final class TableCatalog {
               c.path("name").asText(),
               c.path("type").asText(),
               c.path("description").asText(),
-              c.path("suppress").asBoolean(false)));
+              c.path("suppress").asText("").equals("true"),
+              c.path("suppress").asText("").equals(DERIVED)));
+      if (!List.of("", "true", DERIVED).contains(c.path("suppress").asText(""))) {
+        errors.add(
+            file
+                + ": column "
+                + c.path("name").asText()
+                + ": suppress must be true (a count) or derived (a figure computed from counts)");
+      }
       if (c.path("description").asText().isBlank()) {
         errors.add(file + ": column " + c.path("name").asText() + " needs a description");
       }
     }
     return Optional.of(
         new TableDoc(new Table(layer, name[1]), root.path("description").asText(""), columns));
+  }
+
+  /**
+   * The columns of {@code table} that published outputs mask wherever a count they are computed
+   * from is masked ({@code suppress: derived}); empty when undeclared.
+   */
+  public java.util.Set<String> derivedColumns(String table) {
+    return table(table).stream()
+        .flatMap(t -> t.columns().stream())
+        .filter(ColumnDoc::derived)
+        .map(ColumnDoc::name)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** The columns of {@code table} that published outputs suppress; empty when undeclared. */
