@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
@@ -159,13 +160,28 @@ public final class BronzeIngest {
               .withColumn(Lineage.PERIOD, lit(window.label()));
       String condition =
           window.predicate(Lineage.PERIOD) + " AND " + SqlText.in(Lineage.SOURCE_FILE, replaced);
-      warehouse.replace(table, rows, condition, Lineage.PERIOD);
+      try {
+        warehouse.replace(table, rows, condition, Lineage.PERIOD);
+      } catch (RuntimeException e) {
+        // A file that fails as it is read (a field beyond the parser's limit) fails in a Spark
+        // task; the user gets its message, not Spark's wrapping. Nothing was committed.
+        throw landingProblem(e).orElseThrow(() -> e);
+      }
       warehouse.spark().sparkContext().setJobDescription(null);
       written = warehouse.rowsWrittenByLastCommit(table);
     }
     List<String> reloaded = changed.stream().map(LandingFile::relativePath).toList();
     return new Result(
         checked, reloaded, removed, written, scope(spec, window, recorded, reloaded, removed));
+  }
+
+  private static Optional<LandingFileException> landingProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LandingFileException problem) {
+        return Optional.of(problem);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

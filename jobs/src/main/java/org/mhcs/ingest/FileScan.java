@@ -47,6 +47,10 @@ final class FileScan {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Utf8Sniffer utf8 =
+        charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+            ? null
+            : new Utf8Sniffer();
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     long line = 1;
@@ -57,6 +61,9 @@ final class FileScan {
         end = n < 0;
         if (n > 0) {
           digest.update(bytes.array(), bytes.position(), n);
+          if (utf8 != null) {
+            utf8.scan(bytes.array(), bytes.position(), n);
+          }
           bytes.position(bytes.position() + n);
         }
         bytes.flip();
@@ -71,11 +78,68 @@ final class FileScan {
       if (decoder.flush(chars).isError()) {
         throw notInEncoding(file, spec, line);
       }
+      if (utf8 != null && utf8.isUtf8()) {
+        throw new LandingFileException(
+            file,
+            "is declared "
+                + spec.format().encoding()
+                + " but is UTF-8 (line "
+                + utf8.firstLine()
+                + " holds a UTF-8 character, e.g. £ as the bytes C2 A3, which "
+                + spec.format().encoding()
+                + " would read as Â£)",
+            "Re-save it as "
+                + spec.format().encoding()
+                + ", or if the supplier now sends UTF-8, declare format: {encoding: UTF-8} in "
+                + spec.declaredIn()
+                + ".");
+      }
     } catch (IOException e) {
       throw new LandingFileException(
           file, "cannot be read (" + e.getMessage() + ")", "Check the file's permissions.");
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Watches the raw bytes of a file declared in a single-byte encoding for text that is in fact
+   * UTF-8: every byte above 0x7F sits in a well-formed UTF-8 sequence, and there is at least one.
+   * Real windows-1252 text almost never looks like that (it would need pairs such as "Â£"), while
+   * UTF-8 read as windows-1252 silently turns every £ into Â£.
+   */
+  private static final class Utf8Sniffer {
+    private long line = 1;
+    private long firstLine;
+    private int continuationBytes;
+    private boolean malformed;
+
+    void scan(byte[] bytes, int from, int n) {
+      for (int i = from; i < from + n && !malformed; i++) {
+        int b = bytes[i] & 0xFF;
+        if (continuationBytes > 0) {
+          if ((b & 0xC0) != 0x80) {
+            malformed = true;
+          }
+          continuationBytes--;
+        } else if (b >= 0x80) {
+          if (firstLine == 0) {
+            firstLine = line;
+          }
+          continuationBytes = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : 3;
+          malformed = b < 0xC2 || b > 0xF4;
+        } else if (b == '\n') {
+          line++;
+        }
+      }
+    }
+
+    boolean isUtf8() {
+      return !malformed && continuationBytes == 0 && firstLine > 0;
+    }
+
+    long firstLine() {
+      return firstLine;
+    }
   }
 
   private static long newlines(CharBuffer chars) {

@@ -109,6 +109,17 @@ public final class IngestStage {
               .files(r.checked().strayFiles().size())
               .detail("ignored files that are not .csv: " + r.checked().strayFiles()));
     }
+    List<String> headerOnly =
+        r.checked().files().stream()
+            .filter(f -> !f.hasRecords())
+            .map(LandingFile::relativePath)
+            .toList();
+    if (!headerOnly.isEmpty()) {
+      log.record(
+          Entry.of("ingest", spec.id(), "warning")
+              .files(headerOnly.size())
+              .detail("has a header and no rows: " + headerOnly));
+    }
     if (!r.extraHeadings().isEmpty()) {
       List<String> extra = List.copyOf(r.extraHeadings());
       log.record(

@@ -1,5 +1,6 @@
 package org.mhcs.ingest;
 
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.mhcs.schema.ColumnSpec;
+import org.mhcs.schema.FieldCheck;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Sensitivity;
@@ -38,8 +40,18 @@ public final class LandingCsv implements Serializable {
   /** What an unreadable birth date becomes: silver quarantines it without showing the text. */
   public static final String UNREADABLE_DATE = "unreadable date";
 
+  /**
+   * What an NHS number failing its modulus 11 check becomes, instead of its hash: silver
+   * quarantines it under {@code nhs_number} without showing the number.
+   */
+  public static final String INVALID_NHS_NUMBER = "invalid NHS number";
+
+  /** The longest field a landing file may hold; longer usually means a quote left open. */
+  static final int MAX_FIELD_CHARS = 1 << 16;
+
   private final LandingTableSpec spec;
   private final Sensitivity[] sensitivity;
+  private final FieldCheck[] checks;
   private final Set<String> nullTokens;
   private final Pseudonymiser pseudonymiser;
   private final LocalDate ageAt;
@@ -51,6 +63,7 @@ public final class LandingCsv implements Serializable {
     this.spec = spec;
     this.sensitivity =
         spec.columns().stream().map(ColumnSpec::sensitivity).toArray(Sensitivity[]::new);
+    this.checks = spec.columns().stream().map(ColumnSpec::check).toArray(FieldCheck[]::new);
     this.nullTokens =
         spec.format().nullTokens().stream()
             .map(t -> t.trim().toLowerCase(Locale.ROOT))
@@ -70,6 +83,7 @@ public final class LandingCsv implements Serializable {
       Path file, String relativePath, LandingTableSpec spec, String keyId) {
     String fingerprint = FileScan.fingerprint(file, relativePath, spec, keyId);
     String[] header;
+    boolean hasRecords;
     try (InputStream in = Files.newInputStream(file)) {
       CsvParser parser = new CsvParser(settings(spec.format()));
       parser.beginParsing(in, spec.format().encoding());
@@ -77,6 +91,7 @@ public final class LandingCsv implements Serializable {
       for (int row = 1; row <= spec.format().headerRow(); row++) {
         header = parser.parseNext();
       }
+      hasRecords = header != null && parseNext(parser, file) != null;
       parser.stopParsing();
     } catch (IOException e) {
       throw new LandingFileException(
@@ -119,6 +134,27 @@ public final class LandingCsv implements Serializable {
       }
     }
     if (!missing.isEmpty()) {
+      Character other = otherDelimiter(header, spec.format().delimiter());
+      if (other != null) {
+        throw new LandingFileException(
+            file,
+            "lacks required column(s) "
+                + missing
+                + ": its header looks delimited by '"
+                + printable(other)
+                + "', but "
+                + spec.declaredIn()
+                + " declares '"
+                + printable(spec.format().delimiter())
+                + "'",
+            "Re-export the file delimited by '"
+                + printable(spec.format().delimiter())
+                + "', or if the supplier always uses '"
+                + printable(other)
+                + "', declare format: {delimiter: \""
+                + printable(other)
+                + "\"} there.");
+      }
       throw new LandingFileException(
           file,
           "lacks required column(s) " + missing,
@@ -148,7 +184,33 @@ public final class LandingCsv implements Serializable {
         header.length,
         positions,
         extraHeadings.toArray(String[]::new),
-        extraPositions.stream().mapToInt(Integer::intValue).toArray());
+        extraPositions.stream().mapToInt(Integer::intValue).toArray(),
+        hasRecords);
+  }
+
+  /** Delimiters files are commonly written with, for telling a user theirs is another. */
+  private static final char[] COMMON_DELIMITERS = {',', ';', '\t', '|', '$'};
+
+  /**
+   * The delimiter a header seems written with when it is not the declared one: some heading holds a
+   * common delimiter more often than the declared delimiter split it. Null when none does.
+   */
+  private static Character otherDelimiter(String[] header, char declared) {
+    for (char c : COMMON_DELIMITERS) {
+      if (c == declared) {
+        continue;
+      }
+      for (String heading : header) {
+        if (heading != null && heading.chars().filter(ch -> ch == c).count() >= header.length) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String printable(char delimiter) {
+    return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
   }
 
   /**
@@ -176,7 +238,7 @@ public final class LandingCsv implements Serializable {
     settings.getFormat().setQuoteEscape(format.quote());
     settings.setNullValue(null);
     settings.setEmptyValue(null);
-    settings.setMaxCharsPerColumn(1 << 16);
+    settings.setMaxCharsPerColumn(MAX_FIELD_CHARS);
     settings.setMaxColumns(4096);
     settings.setIgnoreLeadingWhitespaces(true);
     settings.setIgnoreTrailingWhitespaces(true);
@@ -204,8 +266,9 @@ public final class LandingCsv implements Serializable {
       parser.parseNext(); // heading rows, checked by open()
     }
     int[] positions = file.columnPositions();
+    Path path = Path.of(file.absolutePath());
     return new Iterator<>() {
-      private String[] next = parser.parseNext();
+      private String[] next = parseNext(parser, path);
 
       @Override
       public boolean hasNext() {
@@ -231,13 +294,38 @@ public final class LandingCsv implements Serializable {
         values[positions.length + 2] = file.relativePath();
         values[positions.length + 3] = parser.getContext().currentLine();
         values[positions.length + 4] = file.fingerprint();
-        next = parser.parseNext();
+        next = parseNext(parser, path);
         if (next == null) {
           parser.stopParsing();
         }
         return RowFactory.create(values);
       }
     };
+  }
+
+  /**
+   * The next record, or null at the end. The parser gives up only on a field longer than {@link
+   * #MAX_FIELD_CHARS}, which in these data sets means an unbalanced quote swallowing the lines
+   * after it; the file is then refused as a whole, naming the line, since its records cannot be
+   * told apart.
+   */
+  private static String[] parseNext(CsvParser parser, Path file) {
+    try {
+      return parser.parseNext();
+    } catch (TextParsingException e) {
+      // The parser counts the line feeds read; the field overflows part-way through the next line.
+      long line = parser.getContext().currentLine() + 1;
+      parser.stopParsing();
+      throw new LandingFileException(
+          file,
+          "has a field longer than "
+              + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS)
+              + " characters on line "
+              + line
+              + " (most often a quote opened and never closed)",
+          "Close the quote (a quote inside a quoted field is written twice, \"\") or shorten the"
+              + " field, then land the file again.");
+    }
   }
 
   private String field(String[] record, int position) {
@@ -249,6 +337,9 @@ public final class LandingCsv implements Serializable {
   }
 
   private String treat(int column, String value) {
+    if (!checks[column].accepts(value)) {
+      return INVALID_NHS_NUMBER;
+    }
     return switch (sensitivity[column]) {
       case NONE -> value;
       case PSEUDONYMISE -> pseudonymiser.pseudonymise(value);

@@ -16,6 +16,7 @@ import java.util.List;
  * @param allowedCodes codes listed in the schema itself, or empty
  * @param min smallest allowed value for numbers, or null
  * @param max largest allowed value for numbers, or null
+ * @param check a check made on the landed text before any sensitive treatment ({@code check:})
  */
 public record ColumnSpec(
     String name,
@@ -28,6 +29,7 @@ public record ColumnSpec(
     List<String> allowedCodes,
     BigDecimal min,
     BigDecimal max,
+    FieldCheck check,
     String description)
     implements Serializable {
 

@@ -54,6 +54,7 @@ public final class SchemaCatalog {
           "codes",
           "min",
           "max",
+          "check",
           "description");
   private static final Set<String> FORMAT_KEYS =
       Set.of("delimiter", "encoding", "header_row", "quote", "null_tokens", "thousands_separator");
@@ -284,6 +285,8 @@ public final class SchemaCatalog {
     if (sensitivity == Sensitivity.AGE_BAND && type != ColumnType.STRING) {
       errors.add(where + ": an age_band column holds bands such as 35-39, so its type is string");
     }
+    FieldCheck check =
+        enumValue(FieldCheck.class, c.path("check").asText("none"), where, "check", errors);
     JsonNode codes = c.get("codes");
     String codeList = codes != null && codes.isTextual() ? codes.asText() : null;
     List<String> allowed = codes != null && codes.isArray() ? strings(codes) : List.of();
@@ -302,6 +305,7 @@ public final class SchemaCatalog {
             allowed,
             decimal(c, "min", where, errors),
             decimal(c, "max", where, errors),
+            check,
             c.path("description").asText("")));
   }
 

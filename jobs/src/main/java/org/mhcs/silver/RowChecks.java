@@ -20,6 +20,7 @@ import org.mhcs.ingest.LandingCsv;
 import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.ColumnType;
+import org.mhcs.schema.FieldCheck;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.OpenInPeriod;
@@ -81,6 +82,11 @@ public final class RowChecks {
       if (column.sensitivity() == Sensitivity.AGE_BAND) {
         checks.add(
             new Check(column.name(), Rule.TYPE, text.equalTo(LandingCsv.UNREADABLE_DATE), text));
+      }
+      if (column.check() == FieldCheck.NHS_NUMBER) {
+        checks.add(
+            new Check(
+                column.name(), Rule.NHS_NUMBER, text.equalTo(LandingCsv.INVALID_NHS_NUMBER), text));
       }
       if (column.coded()) {
         Object[] codes =

@@ -10,6 +10,8 @@ public enum Rule {
   REQUIRED,
   /** A value does not parse as the declared type (number, ISO date, birth date). */
   TYPE,
+  /** An NHS number that is not ten digits ending in its modulus 11 check digit. */
+  NHS_NUMBER,
   /** A code that is not in the declared code list. */
   CODE_LIST,
   /** A number outside the declared min..max. */

@@ -314,9 +314,9 @@ class QuarantineRulesTest {
                 "LocalPatientID", "NHSNumber", "PersonBirthDate", "Gender", "OrgID_CCG_Residence")
             .orderBy("_line"),
         List.of(
-            row(pseudonym("PAT-1"), pseudonym("9990000001"), "30-34", "1", "15N"),
+            row(pseudonym("PAT-1"), pseudonym("9990000018"), "30-34", "1", "15N"),
             row(pseudonym("PAT-2"), null, "35-39", "2", null),
-            row(pseudonym("PAT-3"), pseudonym("9990000003"), "90+", "9", "15N")),
+            row(pseudonym("PAT-3"), pseudonym("9990000026"), "90+", "9", "15N")),
         0);
   }
 
@@ -525,12 +525,13 @@ class QuarantineRulesTest {
         .orderBy("measure", "item");
   }
 
-  /** The nine rules in the scorecard's item order, each with its count and percent of read. */
+  /** The ten rules in the scorecard's item order, each with its count and percent of read. */
   private static List<List<Object>> rejects(long read, long[] counts, double[] percents) {
     String[] rules = {
       "code_list",
       "duplicate_key",
       "malformed",
+      "nhs_number",
       "open_in_period",
       "period",
       "range",
@@ -575,8 +576,8 @@ class QuarantineRulesTest {
                 row("completeness", "TeamID_Local", 13L, 15L, 86.67)),
             rejects(
                 15,
-                new long[] {2, 1, 1, 0, 2, 2, 3, 2, 3},
-                new double[] {13.33, 6.67, 6.67, 0.0, 13.33, 13.33, 20.0, 13.33, 20.0})),
+                new long[] {2, 1, 1, 0, 0, 2, 2, 3, 2, 3},
+                new double[] {13.33, 6.67, 6.67, 0.0, 0.0, 13.33, 13.33, 20.0, 13.33, 20.0})),
         1e-9);
     // A02's one contact is clean.
     Answers.assertRows(
@@ -598,8 +599,8 @@ class QuarantineRulesTest {
                 row("completeness", "ServiceRequestID", 7L, 7L, 100.0)),
             rejects(
                 7,
-                new long[] {0, 1, 0, 3, 0, 0, 0, 0, 0},
-                new double[] {0.0, 14.29, 0.0, 42.86, 0.0, 0.0, 0.0, 0.0, 0.0})),
+                new long[] {0, 1, 0, 0, 3, 0, 0, 0, 0, 0},
+                new double[] {0.0, 14.29, 0.0, 0.0, 42.86, 0.0, 0.0, 0.0, 0.0, 0.0})),
         1e-9);
     // A01's 5 patients: P-TYPE and P-FUTURE break type → 2 of 5 = 40%, 3 accepted = 60%.
     Answers.assertRows(
@@ -611,8 +612,8 @@ class QuarantineRulesTest {
                 row("completeness", "OrgID_Provider", 5L, 5L, 100.0)),
             rejects(
                 5,
-                new long[] {0, 0, 0, 0, 0, 0, 0, 0, 2},
-                new double[] {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 40.0})),
+                new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 2},
+                new double[] {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 40.0})),
         1e-9);
     // Scorecards exist for exactly these submitters and tables.
     List<List<Object>> groups = new ArrayList<>();
@@ -623,14 +624,14 @@ class QuarantineRulesTest {
         .orderBy("source_table", "submitter")
         .collectAsList()
         .forEach(r -> groups.add(row(r.getString(0), r.getString(1), r.getLong(2))));
-    // Rows per scorecard: 1 accepted + one per required field + 9 rules.
+    // Rows per scorecard: 1 accepted + one per required field + 10 rules.
     assertEquals(
         List.of(
-            row(MPI, "A01", 1L + 2 + 9),
-            row(REFERRAL, "A01", 1L + 4 + 9),
-            row(REFERRAL, "A02", 1L + 4 + 9),
-            row(CONTACT, "A01", 1L + 8 + 9),
-            row(CONTACT, "A02", 1L + 8 + 9)),
+            row(MPI, "A01", 1L + 2 + 10),
+            row(REFERRAL, "A01", 1L + 4 + 10),
+            row(REFERRAL, "A02", 1L + 4 + 10),
+            row(CONTACT, "A01", 1L + 8 + 10),
+            row(CONTACT, "A02", 1L + 8 + 10)),
         groups);
   }
 
