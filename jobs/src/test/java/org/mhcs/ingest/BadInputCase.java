@@ -1,0 +1,121 @@
+package org.mhcs.ingest;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * One case of {@code src/test/resources/bad-input/}: its landing files, and what it must produce as
+ * declared in its {@code case.properties} (see the corpus's README table in docs/reliability.md).
+ */
+record BadInputCase(String name, Path folder, Properties expected) {
+  static List<BadInputCase> all(Path corpus) {
+    try (Stream<Path> dirs = Files.list(corpus)) {
+      return dirs.filter(Files::isDirectory).sorted().map(BadInputCase::of).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static BadInputCase of(Path folder) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(folder.resolve("case.properties"))) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new BadInputCase(folder.getFileName().toString(), folder, p);
+  }
+
+  String kind() {
+    return expected.getProperty("kind", "rows");
+  }
+
+  String get(String key) {
+    return expected.getProperty(key);
+  }
+
+  /** The numbered values {@code key.1}, {@code key.2}, … split on " | ". */
+  List<List<String>> numbered(String key) {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; expected.containsKey(key + "." + i); i++) {
+      rows.add(Arrays.asList(expected.getProperty(key + "." + i).split(" \\| ", -1)));
+    }
+    return rows;
+  }
+
+  /** Copies the case's landing files (and generates any recipe file) under {@code landing}. */
+  void landOn(Path landing) {
+    Path from = folder.resolve("landing");
+    if (Files.isDirectory(from)) {
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Path to = landing.resolve(from.relativize(f).toString());
+          Files.createDirectories(to.getParent());
+          Files.copy(f, to);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (get("generate.file") != null) {
+      generate(landing.resolve(get("generate.file")));
+    }
+  }
+
+  /** Writes the recipe: the head once, then the line {@code generate.lines} times. */
+  private void generate(Path file) {
+    byte[] line = get("generate.line").getBytes(StandardCharsets.UTF_8);
+    long lines = Long.parseLong(get("generate.lines"));
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        out.write(get("generate.head").getBytes(StandardCharsets.UTF_8));
+        for (long i = 0; i < lines; i++) {
+          out.write(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Records in a CSV file after its one header line, counted without the product's parser: a record
+   * ends at a line feed outside double quotes, or at the end of a file whose last line has no line
+   * feed; empty lines are not records.
+   */
+  static long records(Path file) {
+    long records = 0;
+    boolean quoted = false;
+    boolean content = false;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b == '"') {
+          quoted = !quoted; // a doubled quote toggles twice
+          content = true;
+        } else if (b == '\n' && !quoted) {
+          records += content ? 1 : 0;
+          content = false;
+        } else if (b != '\r') {
+          content = true;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    records += content ? 1 : 0;
+    return Math.max(0, records - 1);
+  }
+}

@@ -1,0 +1,305 @@
+package org.mhcs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.mhcs.conf.Settings;
+import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.silver.FileCounts;
+import org.mhcs.spark.Sessions;
+import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.SharedSpark;
+import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Table;
+import org.mhcs.warehouse.Warehouse;
+
+/**
+ * The bad-input corpus of {@code src/test/resources/bad-input/}: each case folder holds landing
+ * files and a {@code case.properties} saying what they must produce, worked out by hand. Row-level
+ * cases land together on the {@code base} landing in one load (each case its own submitter and
+ * files, in folders whose paths have spaces) and are asserted file by file: the exact quarantine
+ * rows, and reconciliation with the rows read counted twice, by hand in the properties and by a
+ * plain quote-aware line count here. File-level cases each stop a load before any row is written,
+ * in this JVM and through {@code ./mhcs run} in a child JVM; the 1 GiB case streams in a child JVM
+ * with a 64 MiB heap.
+ */
+class BadInputCorpusTest {
+  private static final Period JUNE = Period.parse("2024-06");
+  private static final List<BadInputCase> CASES =
+      BadInputCase.all(GoldenRuns.resource("/bad-input"));
+
+  private static Path landing;
+  private static Warehouse warehouse;
+  private static LandingLoads.Loaded loaded;
+
+  @BeforeAll
+  static void landEveryRowLevelCaseTogether() {
+    SharedSpark.session();
+    landing = SharedSpark.newFolder("bad input landing ");
+    for (BadInputCase c : CASES) {
+      if (c.name().equals("base") || c.kind().equals("rows")) {
+        c.landOn(landing);
+      }
+    }
+    Path dir = SharedSpark.newFolder("bad input warehouse ");
+    warehouse =
+        new Warehouse(
+            Sessions.forWarehouse(dir, Settings.load(Map.of("spark.shuffle_partitions", "2"))),
+            dir);
+    loaded = LandingLoads.load(warehouse, SchemaCatalog.bundled(), landing, JUNE);
+  }
+
+  private static Stream<BadInputCase> cases(String kind) {
+    return CASES.stream()
+        .filter(c -> c.name().equals("base") ? kind.equals("rows") : c.kind().equals(kind));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> rowLevelCasesQuarantineExactlyTheirRowsAndReconcile() {
+    return cases("rows").map(c -> DynamicTest.dynamicTest(c.name(), () -> assertRowCase(c)));
+  }
+
+  private static void assertRowCase(BadInputCase c) {
+    List<String> files = new ArrayList<>();
+    c.numbered("reconcile").forEach(r -> files.add(r.get(0)));
+    c.numbered("quarantine").forEach(q -> files.add(q.get(0)));
+    // Quarantine: exactly the declared rows for the case's files, in file and line order.
+    List<List<String>> quarantined = new ArrayList<>();
+    if (!files.isEmpty()) {
+      for (Row r :
+          warehouse
+              .read(Table.QUARANTINE)
+              .where(org.apache.spark.sql.functions.col("source_file").isin(files.toArray()))
+              .selectExpr(
+                  "source_file", "cast(line as string)", "field", "rule", "value", "all_rules")
+              .orderBy("source_file", "line")
+              .collectAsList()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+          row.add(r.isNullAt(i) ? "(null)" : r.getString(i));
+        }
+        quarantined.add(row);
+      }
+    }
+    assertEquals(c.numbered("quarantine"), quarantined, c.name() + ": quarantine rows");
+    // Reconciliation of every file of the case: read (declared by hand, and counted again here
+    // with a plain quote-aware line count) = accepted (rows in silver) + quarantined (rows above).
+    Map<String, FileCounts> counts = new LinkedHashMap<>();
+    loaded.files().forEach(f -> counts.put(f.file(), f));
+    for (List<String> r : c.numbered("reconcile")) {
+      String file = r.get(0);
+      long read = Long.parseLong(r.get(1));
+      long accepted = Long.parseLong(r.get(2));
+      long quarantinedRows = Long.parseLong(r.get(3));
+      assertEquals(read, BadInputCase.records(landing.resolve(file)), file + ": records counted");
+      assertEquals(read, accepted + quarantinedRows, file + ": the declaration itself");
+      FileCounts f = counts.get(file);
+      assertEquals(
+          List.of(read, accepted, quarantinedRows),
+          f == null ? null : List.of(f.read(), f.accepted(), f.quarantined()),
+          file + ": reconciliation");
+      String table = file.substring(0, file.indexOf("/2024-06/")).replace('/', '_').toLowerCase();
+      assertEquals(
+          accepted,
+          warehouse.read(Table.silver(table)).where("_source_file = '" + file + "'").count(),
+          file + ": silver rows");
+      assertEquals(
+          quarantinedRows,
+          warehouse.read(Table.QUARANTINE).where("source_file = '" + file + "'").count(),
+          file + ": quarantine rows");
+    }
+    for (List<String> s : c.numbered("silver")) {
+      // silver.N = submitter|contact | column | value
+      String[] key = s.get(0).split("\\|");
+      Row row =
+          warehouse
+              .read(Table.silver("csds_cyp201carecontact"))
+              .where("OrgID_Provider = '" + key[0] + "' AND CareContactID = '" + key[1] + "'")
+              .selectExpr("cast(`" + s.get(1) + "` as string)")
+              .first();
+      assertEquals(s.get(2), row.getString(0), c.name() + ": silver " + s);
+    }
+    for (List<String> l : c.numbered("log")) {
+      String wanted = l.get(0).replace("{landing}", landing.toString());
+      assertTrue(
+          loaded.log().stream().anyMatch(line -> line.contains(wanted)),
+          c.name() + ": run log should say " + wanted + "\n" + String.join("\n", loaded.log()));
+    }
+  }
+
+  @Test
+  void noRowOfTheRowLevelLandingIsLost() {
+    // Every CSV file landed: records counted here = read in reconciliation, and read = accepted +
+    // quarantined for each; the header-only file has no records and so no reconciliation row.
+    long counted = 0;
+    try (Stream<Path> files = Files.walk(landing)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        counted += BadInputCase.records(f);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long read = loaded.files().stream().mapToLong(FileCounts::read).sum();
+    long accepted = loaded.files().stream().mapToLong(FileCounts::accepted).sum();
+    long quarantined = loaded.files().stream().mapToLong(FileCounts::quarantined).sum();
+    assertEquals(counted, read);
+    assertEquals(read, accepted + quarantined);
+    assertEquals(quarantined, warehouse.read(Table.QUARANTINE).count());
+    System.out.printf(
+        "bad-input row-level landing: read %d, accepted %d, quarantined %d, lost %d%n",
+        read, accepted, quarantined, counted - accepted - quarantined);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> fileLevelCasesStopTheLoadNamingFileLineAndFix() {
+    return cases("file-error")
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.name(),
+                    () -> {
+                      Path caseLanding = caseLanding(c);
+                      SchemaCatalog schemas =
+                          c.get("schemas") == null
+                              ? SchemaCatalog.bundled()
+                              : SchemaCatalog.load(c.folder().resolve(c.get("schemas")));
+                      Warehouse w = GoldenRuns.newWarehouse();
+                      LandingFileException e =
+                          assertThrows(
+                              LandingFileException.class,
+                              () -> LandingLoads.load(w, schemas, caseLanding, JUNE));
+                      assertMessage(c, caseLanding, e.getMessage());
+                      assertFalse(
+                          w.exists(Table.QUARANTINE) || w.exists(Table.LOADED_FILES),
+                          "nothing validated");
+                    }));
+  }
+
+  private static Path caseLanding(BadInputCase c) {
+    Path caseLanding = SharedSpark.newFolder(c.name() + " landing ");
+    CASES.stream().filter(b -> b.name().equals("base")).forEach(b -> b.landOn(caseLanding));
+    c.landOn(caseLanding);
+    return caseLanding;
+  }
+
+  private static void assertMessage(BadInputCase c, Path caseLanding, String message) {
+    String problem = caseLanding.resolve(c.get("error.file")) + ": " + c.get("error.problem");
+    assertTrue(
+        message.startsWith(problem), c.name() + "\nwanted: " + problem + "\ngot:    " + message);
+    assertTrue(message.contains(c.get("error.fix")), c.name() + ": " + message);
+  }
+
+  @Test
+  void fileLevelCasesReachTheUserAsAMessageWithoutAStackTrace() throws Exception {
+    // ./mhcs run needs MHCS_HASH_KEY in its environment, so the command runs in a child JVM that
+    // has it; one JVM (and one Spark session) runs every case. Case 08 declares its own schema,
+    // which ./mhcs run does not take, so it is proved in this JVM only.
+    Path out = SharedSpark.newFolder("bad input cli ");
+    List<String> args = new ArrayList<>(List.of("cli", out.toString()));
+    List<BadInputCase> cli = cases("file-error").filter(c -> c.get("schemas") == null).toList();
+    Map<String, Path> landings = new LinkedHashMap<>();
+    for (BadInputCase c : cli) {
+      Path l = caseLanding(c);
+      landings.put(c.name(), l);
+      args.addAll(
+          List.of(c.name(), l.toString(), SharedSpark.newFolder(c.name() + " wh ").toString()));
+    }
+    child("1g", Map.of(Pseudonymiser.KEY_VARIABLE, GoldenRuns.KEY), args);
+    for (BadInputCase c : cli) {
+      String[] result = Files.readString(out.resolve(c.name() + ".txt")).split("\n", 2);
+      String err = result[1];
+      assertEquals("1", result[0], c.name() + ": exit code\n" + err);
+      String message =
+          err.lines()
+              .filter(l -> l.startsWith("mhcs run: "))
+              .findFirst()
+              .orElse("")
+              .substring("mhcs run: ".length());
+      assertMessage(c, landings.get(c.name()), message);
+      assertFalse(err.contains("\tat "), c.name() + ": stack frame on stderr\n" + err);
+      assertFalse(err.contains("Exception"), c.name() + ": exception name on stderr\n" + err);
+    }
+  }
+
+  @Test
+  void aGibibyteOfOneLineStreamsThroughTheReaderInASixteenthOfItsSize() throws Exception {
+    BadInputCase c = CASES.stream().filter(x -> x.kind().equals("stream")).findFirst().get();
+    Path dir = SharedSpark.newFolder("one gib ");
+    try {
+      c.landOn(dir);
+      Path file = dir.resolve(c.get("generate.file"));
+      // 10 + 1 header... the head and 1,048,576 lines of exactly 1,024 bytes.
+      assertEquals(1024, c.get("generate.line").getBytes(StandardCharsets.UTF_8).length);
+      assertEquals(
+          c.get("generate.head").length() + 1024L * 1_048_576, Files.size(file), "file size");
+      long start = System.nanoTime();
+      String output =
+          child(
+              c.get("heap"),
+              Map.of(),
+              List.of("stream", "csds", "CYP201CareContact", file.toString()));
+      System.out.printf(
+          "1 GiB case: read in %.1f s with -Xmx%s%n",
+          (System.nanoTime() - start) / 1e9, c.get("heap"));
+      assertEquals(
+          "read="
+              + c.get("read")
+              + " malformed="
+              + c.get("malformed")
+              + " distinct_keys="
+              + c.get("distinct_keys"),
+          output.strip());
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** Runs {@link BadInputChild} in a new JVM with the heap and environment given; its stdout. */
+  private static String child(String heap, Map<String, String> env, List<String> args)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D"))
+        .forEach(command::add);
+    command.add("-cp");
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(BadInputChild.class.getName());
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(false);
+    Path stderr = Files.createTempFile(SharedSpark.newFolder("child-"), "stderr", ".txt");
+    pb.redirectError(stderr.toFile());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM finished");
+    assertEquals(0, p.exitValue(), "child JVM failed:\n" + out + Files.readString(stderr));
+    return out;
+  }
+}
