@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -21,6 +23,10 @@ import org.apache.spark.sql.types.StructType;
  * through here so each is a single Delta commit that replaces exactly the rows it owns.
  */
 public final class Warehouse {
+  /** A Delta commit ({@code 00000000000000000000.json}) or checkpoint file name. */
+  private static final Pattern COMMIT_FILE =
+      Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)");
+
   private final SparkSession spark;
   private final Path root;
 
@@ -41,8 +47,28 @@ public final class Warehouse {
     return root.resolve(table.layer().database()).resolve(table.name());
   }
 
+  /**
+   * Whether the table has at least one commit. A folder whose first write was interrupted (the
+   * process killed, the disk full) holds data files and an empty {@code _delta_log} but no commit:
+   * no reader sees it, and the next write creates the table over it.
+   */
   public boolean exists(Table table) {
-    return Files.isDirectory(path(table).resolve("_delta_log"));
+    return hasCommit(path(table));
+  }
+
+  /** Whether {@code folder}'s {@code _delta_log} holds a commit or a checkpoint. */
+  private static boolean hasCommit(Path folder) {
+    Path log = folder.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(log)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .anyMatch(n -> COMMIT_FILE.matcher(n).matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
+    }
   }
 
   public Dataset<Row> read(Table table) {
@@ -81,7 +107,25 @@ public final class Warehouse {
     if (exists(table) && addsColumns(table, rows.schema())) {
       writer = writer.option("mergeSchema", "true");
     }
-    writer.save(path(table).toString());
+    save(table, writer);
+  }
+
+  /**
+   * Writes one commit; a full disk or an unwritable folder fails with {@link
+   * WarehouseWriteException} naming the table and the cause.
+   */
+  private void save(Table table, DataFrameWriter<Row> writer) {
+    try {
+      writer.save(path(table).toString());
+    } catch (Exception e) {
+      // Spark rethrows task failures as SparkException, which Java does not see declared.
+      Optional<WarehouseWriteException> storage =
+          WarehouseWriteException.of(table.qualifiedName(), root, e);
+      if (storage.isPresent()) {
+        throw storage.get();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -139,7 +183,7 @@ public final class Warehouse {
 
   /** Appends {@code rows} in one commit (for logs). */
   public void append(Table table, Dataset<Row> rows) {
-    rows.write().format("delta").mode(SaveMode.Append).save(path(table).toString());
+    save(table, rows.write().format("delta").mode(SaveMode.Append));
   }
 
   /** The table's current Delta version, or -1 when it does not exist. */
@@ -168,7 +212,10 @@ public final class Warehouse {
     return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "0"));
   }
 
-  /** Every Delta table in the warehouse, found by its {@code _delta_log} folder. */
+  /**
+   * Every Delta table in the warehouse, found by its {@code _delta_log} folder with at least one
+   * commit (see {@link #exists}).
+   */
   public List<Table> tables() {
     List<Table> tables = new ArrayList<>();
     for (Layer layer : Layer.values()) {
@@ -176,7 +223,7 @@ public final class Warehouse {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> children = Files.list(dir)) {
           children
-              .filter(p -> Files.isDirectory(p.resolve("_delta_log")))
+              .filter(Warehouse::hasCommit)
               .map(p -> new Table(layer, p.getFileName().toString()))
               .sorted((a, b) -> a.name().compareTo(b.name()))
               .forEach(tables::add);
