@@ -87,7 +87,9 @@ public final class Main {
         err.println("(MHCS_DEBUG=1 shows the stack trace)");
       }
       return ExitCode.FAILED;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
+      // Exception, not only RuntimeException: Spark and Delta throw checked exceptions (e.g.
+      // AnalysisException, SparkException) that Java does not see declared.
       err.println("mhcs " + command.name() + ": unexpected error: " + e);
       e.printStackTrace(err);
       return ExitCode.FAILED;

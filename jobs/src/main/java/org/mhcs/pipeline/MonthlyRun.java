@@ -126,6 +126,7 @@ public final class MonthlyRun {
             .execute(period);
       }
       log.record(Entry.of("finish", null, "ok"));
+      log.save(warehouse);
       return new Result(
           log.runId(),
           period,
@@ -134,11 +135,16 @@ public final class MonthlyRun {
           files,
           conformed,
           log.rows());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception: Spark's checked exceptions reach here undeclared, and must be logged too.
       log.record(Entry.of("finish", null, "failed").detail(e.getMessage()));
+      try {
+        log.save(warehouse);
+      } catch (RuntimeException saveFailed) {
+        // A full disk refuses the log as well: report the failure that stopped the run.
+        e.addSuppressed(saveFailed);
+      }
       throw e;
-    } finally {
-      log.save(warehouse);
     }
   }
 }

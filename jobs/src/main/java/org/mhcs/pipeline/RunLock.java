@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mhcs.warehouse.WarehouseWriteException;
 
 /**
  * One run at a time per warehouse. Runs rewrite shared gold tables (every benchmark covers all
@@ -86,8 +87,18 @@ final class RunLock implements AutoCloseable {
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot create the run lock " + file + " (" + e + "): is the warehouse writable?", e);
+      throw WarehouseWriteException.of("the run lock " + FILE, file.getParent(), e)
+          .<IllegalStateException>map(w -> w)
+          .orElseGet(
+              () ->
+                  new IllegalStateException(
+                      "cannot create the run lock "
+                          + file
+                          + " ("
+                          + e
+                          + "): is the warehouse"
+                          + " writable?",
+                      e));
     }
     try {
       FileLock lock = tryLock(channel);
