@@ -1,11 +1,18 @@
 package org.mhcs.cli;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhcs.warehouse.Period;
 
 /**
  * A subcommand's parsed arguments: {@code --name value} or {@code --name=value} for declared
@@ -137,22 +144,110 @@ public final class Arguments {
     return positional;
   }
 
-  /** A folder that must already exist. */
+  /**
+   * A month option, {@code YYYY-MM}: the one place a period enters from the command line, so a
+   * value that is not a month never reaches a Delta predicate.
+   */
+  public Period period(String name) {
+    try {
+      return Period.parse(get(name));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + name + ": " + e.getMessage());
+    }
+  }
+
+  /** A folder that must already exist and be readable (absolute, normalised). */
   public Path existingFolder(String name) {
-    Path path = Path.of(get(name)).toAbsolutePath().normalize();
+    Path path = resolved(name);
     if (!Files.isDirectory(path)) {
-      throw new UsageException("--" + name + " " + get(name) + ": no such folder");
+      throw new UsageException(
+          "--" + name + " " + path + ": no such folder" + (Files.exists(path) ? " (a file)" : ""));
+    }
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+      listing.iterator().hasNext();
+    } catch (IOException | DirectoryIteratorException e) {
+      throw new UsageException("--" + name + " " + path + ": cannot read it (" + reason(e) + ")");
     }
     return path;
   }
 
-  /** A folder that may not exist yet; refuses a path that is an existing file. */
-  public Path folder(String name) {
-    Path path = Path.of(get(name)).toAbsolutePath().normalize();
+  /**
+   * A folder to write into: it exists, or can be created (its nearest existing parent is a folder),
+   * and a file can really be created there and deleted. The probe matters because root ignores
+   * permission bits, so {@link Files#isWritable} says yes on a read-only mount. Creates nothing
+   * that stays.
+   */
+  public Path writableFolder(String name) {
+    Path path = resolved(name);
     if (Files.exists(path) && !Files.isDirectory(path)) {
-      throw new UsageException("--" + name + " " + get(name) + " is a file, not a folder");
+      throw new UsageException("--" + name + " " + path + " is a file, not a folder");
     }
+    probe(name, path);
     return path;
+  }
+
+  /**
+   * A file to write (absolute, normalised): not a folder, and its folder writable as {@link
+   * #writableFolder} checks it.
+   */
+  public Path writableFile(String name) {
+    Path path = resolved(name);
+    if (Files.isDirectory(path)) {
+      throw new UsageException("--" + name + " " + path + " is a folder; give a file name");
+    }
+    probe(name, path.getParent());
+    return path;
+  }
+
+  private Path resolved(String name) {
+    try {
+      return Path.of(get(name)).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new UsageException(
+          "--" + name + " '" + get(name) + "' is not a path: " + e.getReason());
+    }
+  }
+
+  /** Creates and deletes a file in {@code folder}, or in its nearest existing parent. */
+  private static void probe(String name, Path folder) {
+    Path existing = folder;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw new UsageException(
+          "--"
+              + name
+              + " "
+              + folder
+              + ": cannot be created, "
+              + existing
+              + " is a file: choose a folder elsewhere");
+    }
+    try {
+      Files.delete(Files.createTempFile(existing, ".mhcs-write-probe-", ".tmp"));
+    } catch (IOException e) {
+      throw new UsageException(
+          "--"
+              + name
+              + " "
+              + folder
+              + ": cannot write there ("
+              + reason(e)
+              + "): choose a writable folder");
+    }
+  }
+
+  /** What the file system said, e.g. "Read-only file system" (not just the file's name). */
+  private static String reason(Exception e) {
+    Throwable cause = e instanceof DirectoryIteratorException d ? d.getCause() : e;
+    if (cause instanceof AccessDeniedException) {
+      return "Permission denied";
+    }
+    if (cause instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return cause.getMessage();
   }
 
   public double number(String name) {

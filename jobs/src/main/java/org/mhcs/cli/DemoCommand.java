@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mhcs.conf.Settings;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
@@ -51,10 +50,14 @@ final class DemoCommand implements Command {
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
     long start = System.nanoTime();
-    Period period = RunCommand.period(args);
-    double scale = GenerateCommand.scale(args);
-    Path warehouseDir = args.folder("warehouse");
-    Settings settings = Settings.load(args.settings());
+    StartupChecks checks = new StartupChecks();
+    Period period = checks.commandLine(() -> args.period("period"));
+    Double scale = checks.commandLine(() -> GenerateCommand.scale(args));
+    Double faultRate = checks.commandLine(() -> GenerateCommand.faultRate(args));
+    Long seed = checks.commandLine(() -> args.whole("seed"));
+    Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
+    Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
+    checks.verdict();
     Path landingDir;
     try {
       landingDir = Files.createTempDirectory("mhcs-demo-landing");
@@ -66,13 +69,8 @@ final class DemoCommand implements Command {
           "generating a synthetic month (%s, scale %s) in %s%n",
           period, args.get("scale"), landingDir);
       GeneratedLanding generated =
-          SyntheticLanding.write(
-              landingDir,
-              period.month(),
-              scale,
-              args.whole("seed"),
-              GenerateCommand.faultRate(args));
-      MonthlyRun run = Pipelines.monthlyRun(warehouseDir, settings, Pseudonymiser.randomKey(), err);
+          SyntheticLanding.write(landingDir, period.month(), scale, seed, faultRate);
+      MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, Pseudonymiser.randomKey(), err);
       MonthlyRun.Result result = run.execute(new LandingFolder(landingDir), period);
       out.println();
       out.print(NationalSummary.of(run.warehouse(), period));

@@ -28,6 +28,7 @@ import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Layer;
+import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
@@ -66,8 +67,9 @@ final class ExportCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
-    Path file = Path.of(args.get("out")).toAbsolutePath();
+    Path file = args.writableFile("out");
     String format = format(args.get("format"), file);
+    Period period = args.get("period") == null ? null : args.period("period");
     TableCatalog catalog = TableCatalog.bundled(SchemaCatalog.bundled());
     TableDoc doc =
         catalog
@@ -92,8 +94,8 @@ final class ExportCommand implements Command {
           "the warehouse has no " + table.qualifiedName() + " yet: run ./mhcs run first");
     }
     Dataset<Row> rows = warehouse.read(table);
-    if (args.get("period") != null) {
-      rows = rows.where(RunCommand.period(args).predicateWithYear(Columns.PERIOD));
+    if (period != null) {
+      rows = rows.where(period.predicateWithYear(Columns.PERIOD));
     }
     Set<String> counts = catalog.suppressedColumns(table.qualifiedName());
     Set<String> derived = catalog.derivedColumns(table.qualifiedName());

@@ -67,13 +67,15 @@ final class GenerateCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
-    Period period = RunCommand.period(args);
-    double scale = scale(args);
-    double faultRate = faultRate(args);
-    Path dir = args.folder("out");
+    StartupChecks checks = new StartupChecks();
+    Period period = checks.commandLine(() -> args.period("period"));
+    Double scale = checks.commandLine(() -> scale(args));
+    Double faultRate = checks.commandLine(() -> faultRate(args));
+    Long seed = checks.commandLine(() -> args.whole("seed"));
+    Path dir = checks.commandLine(() -> args.writableFolder("out"));
+    checks.verdict();
     long start = System.nanoTime();
-    GeneratedLanding landing =
-        SyntheticLanding.write(dir, period.month(), scale, args.whole("seed"), faultRate);
+    GeneratedLanding landing = SyntheticLanding.write(dir, period.month(), scale, seed, faultRate);
     for (Map.Entry<String, Long> e : landing.rowsPerTable().entrySet()) {
       Map<String, Long> faults = landing.faults(e.getKey());
       err.printf(

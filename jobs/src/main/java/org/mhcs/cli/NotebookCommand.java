@@ -111,7 +111,7 @@ final class NotebookCommand implements Command {
                 + ")");
       }
     }
-    List<Path> pages = pages(args.get("out"), notebooks);
+    List<Path> pages = pages(args, notebooks);
 
     Settings settings = Settings.load(args.settings());
     Path warehouseDir = args.existingFolder("warehouse");
@@ -174,15 +174,17 @@ final class NotebookCommand implements Command {
   }
 
   /** Where each notebook's page goes: the file, or NAME.html in the folder. */
-  private static List<Path> pages(String out, List<Notebook> notebooks) {
-    Path target = Path.of(out).toAbsolutePath().normalize();
-    boolean folder = notebooks.size() > 1 || out.endsWith("/") || Files.isDirectory(target);
+  private static List<Path> pages(Arguments args, List<Notebook> notebooks) {
+    String out = args.get("out");
+    Path given = Path.of(out).toAbsolutePath().normalize();
+    boolean folder = notebooks.size() > 1 || out.endsWith("/") || Files.isDirectory(given);
     if (!folder) {
-      return List.of(target);
+      return List.of(args.writableFile("out"));
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
+    if (Files.exists(given) && !Files.isDirectory(given)) {
       throw new UsageException("--out " + out + " is a file; several notebooks need a folder");
     }
+    Path target = args.writableFolder("out");
     List<Path> pages = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Notebook n : notebooks) {

@@ -40,14 +40,15 @@ final class OpportunitiesCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
+    Period given = args.get("period") == null ? null : args.period("period");
+    int limit = (int) args.whole("limit");
     Settings settings = Settings.load(args.settings());
     Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
     if (!warehouse.exists(Table.OPPORTUNITY)) {
       throw new UsageException(
           "the warehouse has no gold.opportunity yet: run ./mhcs run (or ./mhcs demo) first");
     }
-    Period period =
-        args.get("period") == null ? latest(warehouse) : Period.parse(args.get("period"));
+    Period period = given == null ? latest(warehouse) : given;
     String periods = period.predicateWithYear(Columns.PERIOD);
     String org = args.get("org");
     if (org == null) {
@@ -57,8 +58,7 @@ final class OpportunitiesCommand implements Command {
       out.printf("Opportunities of %s, %s and %s%n", org, period, period.financialYear());
     }
     out.print(
-        OpportunityTables.ranked(
-            warehouse, MetricCatalog.from(settings), periods, org, (int) args.whole("limit")));
+        OpportunityTables.ranked(warehouse, MetricCatalog.from(settings), periods, org, limit));
     return ExitCode.OK;
   }
 

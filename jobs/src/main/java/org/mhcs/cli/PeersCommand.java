@@ -45,14 +45,15 @@ final class PeersCommand implements Command {
       throw new UsageException("give one organisation code, e.g. ./mhcs peers --warehouse W RX4");
     }
     String org = args.positional().get(0);
+    Period given = args.get("period") == null ? null : args.period("period");
     Warehouse warehouse =
         Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
     if (!warehouse.exists(Table.PEER)) {
       throw new UsageException("the warehouse has no gold.peer yet: run ./mhcs run first");
     }
     String period =
-        args.get("period") != null
-            ? Period.parse(args.get("period")).toString()
+        given != null
+            ? given.toString()
             : warehouse.read(Table.PEER).agg(max(Columns.PERIOD)).first().getString(0);
     List<Row> peers =
         warehouse

@@ -2,7 +2,9 @@ package org.mhcs.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import org.mhcs.conf.CodeLists;
+import org.mhcs.conf.ConfFiles;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.ingest.Pseudonymiser;
@@ -15,15 +17,42 @@ import org.mhcs.warehouse.Warehouse;
 final class Pipelines {
   private Pipelines() {}
 
-  /** Loads and checks every configuration file first, so problems show before Spark starts. */
+  /** The settings and every conf/ file a run reads, each loaded and checked. */
+  record Configuration(
+      Settings settings, SchemaCatalog schemas, CodeLists codeLists, ServiceLines serviceLines) {
+    /**
+     * Loads each part under {@code checks}, so that every problem of every part is reported at
+     * once; returns null when any part has problems (then {@link StartupChecks#verdict} throws).
+     */
+    static Configuration check(StartupChecks checks, Map<String, String> overrides) {
+      Settings settings = checks.configuration(() -> Settings.load(overrides));
+      SchemaCatalog schemas = checks.configuration(SchemaCatalog::bundled);
+      CodeLists codeLists = checks.configuration(CodeLists::bundled);
+      // Service lines are checked against the code lists: without them, their problems would
+      // repeat the code lists' own.
+      ServiceLines serviceLines =
+          codeLists == null
+              ? null
+              : checks.configuration(() -> ServiceLines.load(ConfFiles.bundled(), codeLists));
+      if (settings == null || schemas == null || codeLists == null || serviceLines == null) {
+        return null;
+      }
+      return new Configuration(settings, schemas, codeLists, serviceLines);
+    }
+  }
+
+  /** The pipeline on {@code warehouseDir}; starts Spark, so check everything first. */
   static MonthlyRun monthlyRun(
-      Path warehouseDir, Settings settings, Pseudonymiser pseudonymiser, PrintStream progress) {
-    SchemaCatalog schemas = SchemaCatalog.bundled();
-    CodeLists codeLists = CodeLists.bundled();
-    ServiceLines serviceLines = ServiceLines.bundled();
-    Warehouse warehouse = warehouse(warehouseDir, settings);
+      Path warehouseDir, Configuration conf, Pseudonymiser pseudonymiser, PrintStream progress) {
+    Warehouse warehouse = warehouse(warehouseDir, conf.settings());
     return new MonthlyRun(
-        warehouse, schemas, codeLists, serviceLines, settings, pseudonymiser, progress::println);
+        warehouse,
+        conf.schemas(),
+        conf.codeLists(),
+        conf.serviceLines(),
+        conf.settings(),
+        pseudonymiser,
+        progress::println);
   }
 
   static Warehouse warehouse(Path warehouseDir, Settings settings) {

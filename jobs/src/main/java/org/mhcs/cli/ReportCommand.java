@@ -46,7 +46,8 @@ final class ReportCommand implements Command {
     // Charts draw with AWT; there is no display on a server or in CI.
     System.setProperty("java.awt.headless", "true");
     long start = System.nanoTime();
-    Path site = args.folder("out");
+    Path site = args.writableFolder("out");
+    Period given = args.get("period") == null ? null : args.period("period");
     ReportSite.refusal(site)
         .ifPresent(
             why -> {
@@ -60,10 +61,7 @@ final class ReportCommand implements Command {
             "the warehouse has no " + t + " yet: run ./mhcs run (or ./mhcs demo) first");
       }
     }
-    Period period =
-        args.get("period") == null
-            ? OpportunitiesCommand.latest(warehouse)
-            : Period.parse(args.get("period"));
+    Period period = given == null ? OpportunitiesCommand.latest(warehouse) : given;
     ReportData data =
         ReportData.load(warehouse, MetricCatalog.from(settings), ServiceLines.bundled(), period);
     if (data.organisations().isEmpty()) {

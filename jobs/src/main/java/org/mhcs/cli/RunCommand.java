@@ -1,8 +1,8 @@
 package org.mhcs.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
-import org.mhcs.conf.Settings;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
@@ -21,7 +21,8 @@ final class RunCommand implements Command {
         + "\nIdempotent: rerunning a period replaces exactly that period. The pseudonymisation key"
         + "\ncomes from the environment variable "
         + Pseudonymiser.KEY_VARIABLE
-        + ". Options: --set key=value overrides conf/mhcs.properties.";
+        + ". Options: --set key=value overrides conf/mhcs.properties. Every problem with the"
+        + "\noptions, folders, settings and key is reported at once, before anything starts.";
   }
 
   @Override
@@ -36,12 +37,17 @@ final class RunCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
-    Period period = period(args);
-    LandingFolder landing = new LandingFolder(args.existingFolder("landing"));
-    Settings settings = Settings.load(args.settings());
-    Pseudonymiser key = Pseudonymiser.fromEnvironment();
-    MonthlyRun run = Pipelines.monthlyRun(args.folder("warehouse"), settings, key, err);
-    MonthlyRun.Result result = run.execute(landing, period);
+    // Everything that can be checked without Spark is, and every problem is reported at once.
+    StartupChecks checks = new StartupChecks();
+    Period period = checks.commandLine(() -> args.period("period"));
+    Path landingDir = checks.commandLine(() -> args.existingFolder("landing"));
+    Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
+    Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
+    Pseudonymiser key = checks.configuration(Pseudonymiser::fromEnvironment);
+    checks.verdict();
+
+    MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);
+    MonthlyRun.Result result = run.execute(new LandingFolder(landingDir), period);
     out.printf(
         "run %s for %s: %d tables loaded, %,d contacts conformed (%.2f%% unmapped, %.2f%%"
             + " excluded; mapping %s)%n",
@@ -53,13 +59,5 @@ final class RunCommand implements Command {
         result.conformed().excludedPct(),
         result.conformed().mappingVersion());
     return ExitCode.OK;
-  }
-
-  static Period period(Arguments args) {
-    try {
-      return Period.parse(args.get("period"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--period: " + e.getMessage());
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.mhcs.cli;
 
 import java.io.PrintStream;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +71,7 @@ final class ServiceLinesCommand implements Command {
     if (args.get("month") == null) {
       return YearMonth.now();
     }
-    try {
-      return YearMonth.parse(args.get("month"));
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--month: '" + args.get("month") + "' is not a month YYYY-MM");
-    }
+    return args.period("month").month();
   }
 
   /**
