@@ -20,8 +20,10 @@ final class SqlCommand implements Command {
   @Override
   public String summary() {
     return "Query the warehouse; prints CSV (header row) to stdout. Tables are bronze.x, silver.x,"
-        + "\ngold.x and ops.x; SHOW TABLES IN gold lists them. --as-of queries them as they were"
-        + "\n(Delta time travel): copy a benchmark row's input_versions to re-issue it exactly.";
+        + "\ngold.x and ops.x; SHOW TABLES IN gold lists them. Queries only (SELECT, WITH, SHOW,"
+        + "\nDESCRIBE, EXPLAIN): a statement that would write is refused before it runs. --as-of"
+        + "\nqueries the tables as they were (Delta time travel): copy a benchmark row's"
+        + "\ninput_versions to re-issue it exactly.";
   }
 
   @Override
@@ -54,9 +56,11 @@ final class SqlCommand implements Command {
     } else {
       warehouse.registerTablesAsOf(args.get("as-of"));
     }
+    String sql = args.positional().get(0);
     Dataset<Row> result;
     try {
-      result = warehouse.spark().sql(args.positional().get(0));
+      QueryOnly.check(warehouse.spark(), sql);
+      result = warehouse.spark().sql(sql);
     } catch (Exception e) {
       // Spark reports bad SQL (syntax, unknown table or column) as AnalysisException.
       if (e instanceof ParseException) {

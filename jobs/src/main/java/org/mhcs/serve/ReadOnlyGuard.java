@@ -39,8 +39,11 @@ import scala.runtime.BoxedUnit;
 public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
   private static final Set<String> SERVED = Set.of(Layer.GOLD.database(), Layer.OPS.database());
 
-  /** Commands (by class) a read-only user may run: they neither write nor read data by path. */
-  private static final Set<String> HARMLESS_COMMANDS =
+  /**
+   * Commands (by class) a read-only user may run: they neither write nor read data by path. {@code
+   * ./mhcs sql} allows them too.
+   */
+  public static final Set<String> HARMLESS_COMMANDS =
       Set.of(
           "SetCommand",
           "ResetCommand",
