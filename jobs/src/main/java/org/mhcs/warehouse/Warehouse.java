@@ -273,6 +273,15 @@ public final class Warehouse {
       return;
     }
     String timestamp = SqlText.literal(asOf);
+    // Delta reads an unreadable timestamp as "before every commit" and would leave every table
+    // out; say what was wrong instead.
+    if (spark.sql("SELECT TRY_CAST(" + timestamp + " AS TIMESTAMP)").first().isNullAt(0)) {
+      throw new IllegalArgumentException(
+          "--as-of '"
+              + asOf
+              + "' is neither a timestamp (e.g. 2026-11-24 03:00:00) nor table@version,... (e.g."
+              + " gold.metric_value@12)");
+    }
     for (Table t : tables()) {
       try {
         spark.read().format("delta").option("timestampAsOf", asOf).load(path(t).toString());
