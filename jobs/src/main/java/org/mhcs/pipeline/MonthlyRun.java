@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.BenchmarkStage;
 import org.mhcs.conf.CodeLists;
@@ -140,7 +141,7 @@ public final class MonthlyRun {
       log.record(Entry.of("finish", null, "failed").detail(e.getMessage()));
       try {
         log.save(warehouse);
-      } catch (RuntimeException saveFailed) {
+      } catch (RuntimeException | FSError saveFailed) {
         // A full disk refuses the log as well: report the failure that stopped the run.
         e.addSuppressed(saveFailed);
       }

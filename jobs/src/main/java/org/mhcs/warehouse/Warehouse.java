@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -117,8 +118,9 @@ public final class Warehouse {
   private void save(Table table, DataFrameWriter<Row> writer) {
     try {
       writer.save(path(table).toString());
-    } catch (Exception e) {
-      // Spark rethrows task failures as SparkException, which Java does not see declared.
+    } catch (Exception | FSError e) {
+      // Spark rethrows task failures as SparkException, which Java does not see declared; Hadoop's
+      // local file system reports a full disk during Delta's commit as FSError, an Error.
       Optional<WarehouseWriteException> storage =
           WarehouseWriteException.of(table.qualifiedName(), root, e);
       if (storage.isPresent()) {

@@ -305,11 +305,11 @@ class ResubmissionReloadTest {
     String notA01JuneScore =
         "NOT (period = '2024-06' AND submitter = 'A01' AND source_table = '" + CONTACT + "')";
     // 7 scorecards (2 periods × 2 submitters × 2 tables, less A01's June contacts) of
-    // 1 accepted + 4 (referral) or 8 (contact) required fields + 9 rules: 4 × 14 + 3 × 18 = 110.
+    // 1 accepted + 4 (referral) or 8 (contact) required fields + 10 rules: 4 × 15 + 3 × 19 = 117.
     assertSameRows(
         before(Table.DATA_QUALITY).where(notA01JuneScore),
         w.read(Table.DATA_QUALITY).where(notA01JuneScore),
-        4 * 14 + 3 * 18,
+        4 * 15 + 3 * 19,
         "data quality");
   }
 

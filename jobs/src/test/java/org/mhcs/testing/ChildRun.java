@@ -42,6 +42,8 @@ public final class ChildRun implements AutoCloseable {
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-Xmx2g");
+    // A short run over a tiny landing: the quick compiler only, as for a command-line tool.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Djava.io.tmpdir=" + tmp);
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mhcs.cli.Main"));
@@ -60,7 +62,8 @@ public final class ChildRun implements AutoCloseable {
 
   /** The {@code --set key=value} arguments for {@link GoldenRuns#SETTINGS}, sorted. */
   public static List<String> goldenSettings() {
-    List<String> args = new ArrayList<>();
+    // One shuffle partition: golden/community is a few dozen rows, and results do not depend on it.
+    List<String> args = new ArrayList<>(List.of("--set", "spark.shuffle_partitions=1"));
     GoldenRuns.SETTINGS.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> args.addAll(List.of("--set", e.getKey() + "=" + e.getValue())));
