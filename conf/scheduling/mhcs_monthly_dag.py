@@ -43,6 +43,8 @@ with DAG(
             "--set", "run.lock_wait_seconds=3600", "--set", "spark.shuffle_partitions=64",
         ],
         conf={"spark.driver.extraJavaOptions": "-Duser.timezone=UTC"},
+        # The key itself from an Airflow variable (masked in logs); on a host that keeps the key in
+        # a file instead: env_vars={"MHCS_HASH_KEY_FILE": "/etc/mhcs/key"}. Set one, not both.
         env_vars={"MHCS_HASH_KEY": "{{ var.value.mhcs_hash_key }}"},
         driver_memory="8g",
         executor_memory="8g",

@@ -19,10 +19,15 @@ final class RunCommand implements Command {
   public String summary() {
     return "Run ingest → silver → conformed → metrics → benchmark → opportunities for one period."
         + "\nIdempotent: rerunning a period replaces exactly that period. The pseudonymisation key"
-        + "\ncomes from the environment variable "
+        + "\ncomes from "
+        + Pseudonymiser.KEY_FILE_VARIABLE
+        + " (a file outside any repository, mode 600, whose first line is the"
+        + "\nkey) or "
         + Pseudonymiser.KEY_VARIABLE
-        + ". Options: --set key=value overrides conf/mhcs.properties. Every problem with the"
-        + "\noptions, folders, settings and key is reported at once, before anything starts.";
+        + " (the key itself); set one. Make a key with: openssl rand -hex 32"
+        + "\n> /secure/mhcs.key; chmod 600 /secure/mhcs.key. Keep it: a new key stops identifiers"
+        + "\nlinking with earlier periods. Options: --set key=value overrides conf/mhcs.properties."
+        + "\nEvery problem with the options, folders, settings and key is reported at once.";
   }
 
   @Override
@@ -43,7 +48,7 @@ final class RunCommand implements Command {
     Path landingDir = checks.commandLine(() -> args.existingFolder("landing"));
     Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
-    Pseudonymiser key = checks.configuration(Pseudonymiser::fromEnvironment);
+    Pseudonymiser key = checks.configuration(() -> Pseudonymiser.fromEnvironment(err::println));
     checks.verdict();
 
     MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);

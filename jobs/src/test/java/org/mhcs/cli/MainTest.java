@@ -78,11 +78,14 @@ class MainTest {
   @Test
   void aRunWithoutTheKeyFailsWithInstructions() {
     assumeTrue(
-        System.getenv(Pseudonymiser.KEY_VARIABLE) == null, "the key is set in this environment");
+        System.getenv(Pseudonymiser.KEY_VARIABLE) == null
+            && System.getenv(Pseudonymiser.KEY_FILE_VARIABLE) == null,
+        "the key is set in this environment");
     String landing = GoldenRuns.landing("community").toString();
     Outcome o = run("run", "--landing", landing, "--warehouse", "unused", "--period", "2024-06");
     assertEquals(1, o.code());
-    assertTrue(o.err().contains("MHCS_HASH_KEY is not set"), o.err());
+    assertTrue(o.err().contains("MHCS_HASH_KEY is not set, nor MHCS_HASH_KEY_FILE"), o.err());
+    assertTrue(o.err().contains("openssl rand -hex 32 > /secure/mhcs.key"), o.err());
     assertFalse(o.err().contains("\tat "), "no stack trace for a missing key");
   }
 
