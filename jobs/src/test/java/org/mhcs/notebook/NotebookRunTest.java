@@ -37,15 +37,14 @@ import org.mhcs.warehouse.Warehouse;
  * Java; a broken notebook fails with its cell and line, and still writes its page.
  */
 class NotebookRunTest {
-  /** The tests run in {@code jobs/}; the notebooks are at the repository root. */
-  private static final Path NOTEBOOKS = Path.of("..", "notebooks");
+  private static final Path NOTEBOOKS = GeneratedMonthRun.NOTEBOOKS;
 
   private static Warehouse warehouse;
   private static String month;
   private static String year;
   private static Map<String, String> pages;
 
-  /** All four notebooks in one call, as CI runs them: one page each in the --out folder. */
+  /** All four notebooks in one call, as CI runs them: one page each (shared with other classes). */
   @BeforeAll
   static void runEveryNotebook() throws IOException {
     warehouse = GeneratedMonthRun.warehouse();
@@ -57,17 +56,7 @@ class NotebookRunTest {
             .first()
             .getString(0);
     year = Period.parse(month).financialYear();
-    List<String> args = new ArrayList<>(List.of("notebook", "run"));
-    try (Stream<Path> files = Files.list(NOTEBOOKS)) {
-      files
-          .filter(p -> p.toString().endsWith(".sql"))
-          .sorted()
-          .forEach(p -> args.add(p.toString()));
-    }
-    Path out = SharedSpark.newFolder("notebook-pages-");
-    args.addAll(List.of("--warehouse", warehouse.root().toString(), "--out", out.toString()));
-    Outcome o = run(args.toArray(String[]::new));
-    assertEquals(0, o.code(), o.err());
+    Path out = GeneratedMonthRun.notebookPages();
     pages = new TreeMap<>();
     try (Stream<Path> html = Files.list(out)) {
       for (Path p : html.toList()) {
