@@ -18,8 +18,7 @@ import org.mhcs.testing.SharedSpark;
 class RunStartupChecksTest {
   @Test
   void everyProblemIsListedInOneMessageBeforeAnythingStarts() {
-    assumeTrue(
-        noKey(), "the key is set in this environment");
+    assumeTrue(noKey(), "the key is set in this environment");
     Path root = SharedSpark.newFolder("startup-");
     Path landing = root.resolve("landing");
     Path warehouse = root.resolve("warehouse");
