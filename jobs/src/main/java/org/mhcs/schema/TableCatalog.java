@@ -194,18 +194,18 @@ public final class TableCatalog {
    * from is masked ({@code suppress: derived}); empty when undeclared.
    */
   public java.util.Set<String> derivedColumns(String table) {
-    return table(table).stream()
-        .flatMap(t -> t.columns().stream())
-        .filter(ColumnDoc::derived)
-        .map(ColumnDoc::name)
-        .collect(java.util.stream.Collectors.toSet());
+    return columns(table, ColumnDoc::derived);
   }
 
   /** The columns of {@code table} that published outputs suppress; empty when undeclared. */
   public java.util.Set<String> suppressedColumns(String table) {
+    return columns(table, ColumnDoc::suppressed);
+  }
+
+  private java.util.Set<String> columns(String table, java.util.function.Predicate<ColumnDoc> is) {
     return table(table).stream()
         .flatMap(t -> t.columns().stream())
-        .filter(ColumnDoc::suppressed)
+        .filter(is)
         .map(ColumnDoc::name)
         .collect(java.util.stream.Collectors.toSet());
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,17 +55,7 @@ class KillAndRerunTest {
     Warehouse warehouse = new Warehouse(SharedSpark.session(), dir);
 
     for (String point : KILL_POINTS) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "run",
-                  "--landing",
-                  GoldenRuns.landing("community").toString(),
-                  "--warehouse",
-                  dir.toString(),
-                  "--period",
-                  "2024-06"));
-      args.addAll(ChildRun.goldenSettings());
+      String[] args = ChildRun.goldenRun(dir);
       try (ChildRun child =
           ChildRun.start(
               Map.of(
@@ -76,7 +65,7 @@ class KillAndRerunTest {
                   point),
               Map.of(),
               tmp,
-              args.toArray(String[]::new))) {
+              args)) {
         String halted = child.awaitLine(l -> l.startsWith(HaltingLogStore.HALTED), 600);
         assertTrue(halted.contains(dir.resolve(point).toString()), halted);
         // Mid-write: the table's new data files exist, the commit naming them does not.

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,20 +104,9 @@ class StorageFaultTest {
 
   /** The golden/community run of {@code ./mhcs run} in a child JVM, to its end. */
   private static ChildRun.Finished runInChild(Path warehouse) throws InterruptedException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--landing",
-                GoldenRuns.landing("community").toString(),
-                "--warehouse",
-                warehouse.toString(),
-                "--period",
-                "2024-06"));
-    args.addAll(ChildRun.goldenSettings());
+    String[] args = ChildRun.goldenRun(warehouse);
     try (ChildRun child =
-        ChildRun.start(
-            Map.of(), Map.of(), SharedSpark.newFolder("child-tmp-"), args.toArray(String[]::new))) {
+        ChildRun.start(Map.of(), Map.of(), SharedSpark.newFolder("child-tmp-"), args)) {
       return child.finish(600);
     }
   }

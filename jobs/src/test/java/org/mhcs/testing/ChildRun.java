@@ -61,6 +61,22 @@ public final class ChildRun implements AutoCloseable {
   }
 
   /** The {@code --set key=value} arguments for {@link GoldenRuns#SETTINGS}, sorted. */
+  /** {@code run} of golden/community's June 2024 into {@code warehouse}, as golden runs set it. */
+  public static String[] goldenRun(Path warehouse) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--landing",
+                GoldenRuns.landing("community").toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--period",
+                "2024-06"));
+    args.addAll(goldenSettings());
+    return args.toArray(String[]::new);
+  }
+
   public static List<String> goldenSettings() {
     // One shuffle partition: golden/community is a few dozen rows, and results do not depend on it.
     List<String> args = new ArrayList<>(List.of("--set", "spark.shuffle_partitions=1"));
