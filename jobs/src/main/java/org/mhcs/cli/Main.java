@@ -17,6 +17,7 @@ import org.mhcs.warehouse.SchemaChangeException;
 public final class Main {
   static final List<Command> COMMANDS =
       List.of(
+          new BenchCommand(),
           new DemoCommand(),
           new ExportCommand(),
           new GenerateCommand(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.BenchmarkStage;
@@ -90,15 +91,21 @@ public final class MonthlyRun {
    *     gold is not touched)
    */
   public Result execute(LandingFolder landing, Period period) {
+    return execute(landing, period, StageListener.NONE);
+  }
+
+  /** As {@link #execute(LandingFolder, Period)}, telling {@code stages} as each stage runs. */
+  public Result execute(LandingFolder landing, Period period, StageListener stages) {
     String runId = UUID.randomUUID().toString();
     Duration wait = Duration.ofSeconds(settings.get(Settings.RUN_LOCK_WAIT_SECONDS));
     try (RunLock lock =
         RunLock.acquire(warehouse.root(), "run " + runId + " for " + period, wait)) {
-      return executeLocked(runId, landing, period);
+      return executeLocked(runId, landing, period, stages);
     }
   }
 
-  private Result executeLocked(String runId, LandingFolder landing, Period period) {
+  private Result executeLocked(
+      String runId, LandingFolder landing, Period period, StageListener stages) {
     RunLog log = new RunLog(runId, period.toString(), progress);
     warehouse.spark().sparkContext().setJobGroup(log.runId(), "mhcs run " + period, false);
     log.record(
@@ -106,25 +113,53 @@ public final class MonthlyRun {
             .detail("run " + log.runId() + " period " + period + " key " + pseudonymiser.keyId()));
     try {
       IngestStage.Result ingested =
-          new IngestStage(warehouse, schemas, pseudonymiser, log).execute(landing, period);
+          timed(
+              stages,
+              "ingest",
+              () ->
+                  new IngestStage(warehouse, schemas, pseudonymiser, log).execute(landing, period));
       List<FileCounts> files =
-          new SilverStage(warehouse, schemas, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
-              .execute(period, ingested.toValidate(), ingested.removedFiles());
+          timed(
+              stages,
+              "silver",
+              () ->
+                  new SilverStage(
+                          warehouse, schemas, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
+                      .execute(period, ingested.toValidate(), ingested.removedFiles()));
       ConformStage.Result conformed =
-          new ConformStage(
-                  warehouse,
-                  schemas,
-                  codeLists,
-                  serviceLines,
-                  settings.get(Settings.MAX_UNMAPPED_PCT),
-                  log)
-              .execute(period);
+          timed(
+              stages,
+              "conform",
+              () ->
+                  new ConformStage(
+                          warehouse,
+                          schemas,
+                          codeLists,
+                          serviceLines,
+                          settings.get(Settings.MAX_UNMAPPED_PCT),
+                          log)
+                      .execute(period));
       MetricCatalog catalog = MetricCatalog.from(settings);
-      if (new MetricsStage(warehouse, schemas, catalog, log).execute(period)) {
-        new BenchmarkStage(warehouse, schemas, catalog, settings.get(Settings.PEERS), log)
-            .execute(period);
-        new OpportunityStage(warehouse, new OpportunityCalculator(catalog, settings), log)
-            .execute(period);
+      if (timed(
+          stages,
+          "metrics",
+          () -> new MetricsStage(warehouse, schemas, catalog, log).execute(period))) {
+        timed(
+            stages,
+            "benchmark",
+            () -> {
+              new BenchmarkStage(warehouse, schemas, catalog, settings.get(Settings.PEERS), log)
+                  .execute(period);
+              return null;
+            });
+        timed(
+            stages,
+            "opportunities",
+            () -> {
+              new OpportunityStage(warehouse, new OpportunityCalculator(catalog, settings), log)
+                  .execute(period);
+              return null;
+            });
       }
       log.record(Entry.of("finish", null, "ok"));
       log.save(warehouse);
@@ -147,5 +182,12 @@ public final class MonthlyRun {
       }
       throw e;
     }
+  }
+
+  private static <T> T timed(StageListener stages, String stage, Supplier<T> body) {
+    stages.started(stage);
+    T result = body.get();
+    stages.finished(stage);
+    return result;
   }
 }
