@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 import org.mhcs.ingest.LandingFolder;
+import org.mhcs.ops.RunLog;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.warehouse.Period;
 
@@ -140,7 +141,7 @@ public final class BenchRun {
   static Map<String, Long> rowsByStage(List<Row> runLog) {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (Row entry : runLog) {
-      String logStage = entry.getString(entry.fieldIndex("stage"));
+      String logStage = entry.getString(RunLog.SCHEMA.fieldIndex("stage"));
       String stage;
       String column;
       switch (logStage) {
@@ -160,7 +161,7 @@ public final class BenchRun {
           continue;
         }
       }
-      Object n = entry.get(entry.fieldIndex(column));
+      Object n = entry.get(RunLog.SCHEMA.fieldIndex(column));
       if (n != null) {
         rows.merge(stage, (Long) n, Long::sum);
       }
