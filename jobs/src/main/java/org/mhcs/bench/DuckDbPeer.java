@@ -237,6 +237,9 @@ public final class DuckDbPeer {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = db.createStatement()) {
       sql.execute("SET threads = " + threads);
+      // No spilling: an in-memory database would offload to ./.tmp, and the clear patient
+      // identifiers must not leave memory. A scale too big for memory fails instead.
+      sql.execute("SET temp_directory = ''");
       sql.execute("SET preserve_insertion_order = false");
       List<StageTime> stages = new ArrayList<>();
       long start = System.nanoTime();
