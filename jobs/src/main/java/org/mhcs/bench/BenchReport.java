@@ -2,6 +2,8 @@ package org.mhcs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.warehouse.Period;
 
 /**
  * A benchmark's figures, as the table {@code ./mhcs bench} prints and as {@code bench.json}: the
@@ -18,11 +22,14 @@ import java.util.Map;
  */
 public final class BenchReport {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(new SimpleModule().addSerializer(Period.class, new ToStringSerializer()));
   private static final double MIB = 1024.0 * 1024.0;
 
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final StringBuilder text = new StringBuilder();
+  private int printed;
 
   public BenchReport(Machine machine, BenchRun.Plan plan) {
     figures.put("machine", machine);
@@ -112,14 +119,51 @@ public final class BenchReport {
             "  files removed that held another month: %d%n", reload.filesRemovedOutside()));
   }
 
-  /** Anything else worth keeping (the DuckDB peer's figures, say), under {@code name}. */
-  public void add(String name, Object value, String lines) {
-    figures.put(name, value);
-    text.append('\n').append(lines);
+  /** The DuckDB peer: whether its figures equal the warehouse's, and its time beside Spark's. */
+  public void peer(
+      DuckDbPeer.Result peer,
+      PeerComparison.Result agreement,
+      List<BenchRun.Run> runs,
+      SchemaCatalog schemas) {
+    List<PeerTimes.StageRatio> ratios = PeerTimes.ratios(runs, peer, schemas);
+    Map<String, Object> figuresOfPeer = new LinkedHashMap<>();
+    figuresOfPeer.put("metrics", DuckDbPeer.METRICS);
+    figuresOfPeer.put("stages", peer.stages());
+    figuresOfPeer.put("ratios", ratios);
+    figuresOfPeer.put("agreement", agreement);
+    figures.put("duckdb_peer", figuresOfPeer);
+    text.append(
+        String.format(
+            "%nDuckDB peer (2 threads; %d community metrics, national percentiles,"
+                + " opportunities):%n  %s",
+            DuckDbPeer.METRICS.size(), agreement.describe()));
+    text.append(
+        String.format(
+            "  %-12s %10s %10s %8s %12s%n",
+            "stage", "Spark s", "DuckDB s", "ratio", "DuckDB rows"));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    peer.stages().forEach(st -> rows.put(st.stage(), st.rows()));
+    for (PeerTimes.StageRatio r : ratios) {
+      text.append(
+          String.format(
+              "  %-12s %10.1f %10.1f %7.1f× %12s%n",
+              r.stage(),
+              r.sparkSeconds(),
+              r.duckdbSeconds(),
+              r.ratio(),
+              rows.containsKey(r.stage()) ? String.format("%,d", rows.get(r.stage())) : ""));
+    }
   }
 
   public String text() {
     return text.toString();
+  }
+
+  /** What was added since the last call, so a long benchmark can print as it goes. */
+  public String unprinted() {
+    String fresh = text.substring(printed);
+    printed = text.length();
+    return fresh;
   }
 
   public void writeJson(Path file) {

@@ -42,8 +42,15 @@ public final class BenchRun {
     }
   }
 
-  /** A whole monthly run: its stages and its wall time (stages plus what lies between them). */
-  public record Run(Period period, double seconds, List<StageMeasurement> stages) {}
+  /**
+   * A whole monthly run: its stages, its wall time (stages plus what lies between them), and the
+   * run log's seconds per stage and table.
+   */
+  public record Run(
+      Period period, double seconds, List<StageMeasurement> stages, List<TableTime> tables) {}
+
+  /** One line of a run log that names a table: its stage, the table and the seconds it took. */
+  public record TableTime(String stage, String table, double seconds) {}
 
   /** The resubmitted month's run, and what it rewrote table by table. */
   public record Reload(Run run, List<ReloadCheck.TableRewrite> rewrites) {
@@ -125,7 +132,8 @@ public final class BenchRun {
     long start = System.nanoTime();
     MonthlyRun.Result result = pipeline.execute(new LandingFolder(landing), month, meter);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Run(month, seconds, meter.measured(rowsByStage(result.runLog())));
+    return new Run(
+        month, seconds, meter.measured(rowsByStage(result.runLog())), tableTimes(result.runLog()));
   }
 
   private static SparkTaskTotals listen(MonthlyRun pipeline) {
@@ -167,6 +175,16 @@ public final class BenchRun {
       }
     }
     return rows;
+  }
+
+  private static List<TableTime> tableTimes(List<Row> runLog) {
+    int stage = RunLog.SCHEMA.fieldIndex("stage");
+    int table = RunLog.SCHEMA.fieldIndex("table_name");
+    int seconds = RunLog.SCHEMA.fieldIndex("seconds");
+    return runLog.stream()
+        .filter(r -> !r.isNullAt(table))
+        .map(r -> new TableTime(r.getString(stage), r.getString(table), r.getDouble(seconds)))
+        .toList();
   }
 
   /** Copies the month's folder of every monthly table from {@code from} over {@code to}'s. */

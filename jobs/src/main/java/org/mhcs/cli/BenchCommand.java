@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mhcs.bench.BenchReport;
 import org.mhcs.bench.BenchRun;
+import org.mhcs.bench.DuckDbPeer;
 import org.mhcs.bench.Machine;
+import org.mhcs.bench.PeerComparison;
+import org.mhcs.conf.ConfFiles;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.warehouse.Period;
@@ -43,6 +46,11 @@ final class BenchCommand implements Command {
         Option.optional("first-period", "YYYY-MM", "2023-07", "the first month"),
         Option.optional("seed", "N", "42", "random seed for the synthetic data"),
         Option.optional("out", "DIR", "target/bench", "folder for landing, warehouse and report"),
+        Option.optional(
+            "peer",
+            "ENGINE",
+            "none",
+            "duckdb: compute the community gold figures again with DuckDB, compare, time"),
         Option.flag("reload", "after the build, resubmit the middle month and rerun it"));
   }
 
@@ -56,6 +64,7 @@ final class BenchCommand implements Command {
     Period first = checks.commandLine(() -> args.period("first-period"));
     Long seed = checks.commandLine(() -> args.whole("seed"));
     Path dir = checks.commandLine(() -> args.writableFolder("out"));
+    Boolean peer = checks.commandLine(() -> peer(args));
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
     checks.verdict();
 
@@ -75,17 +84,47 @@ final class BenchCommand implements Command {
     report.startUp(jvmSeconds, (System.nanoTime() - sessionStart) / 1e9);
     List<BenchRun.Run> runs = bench.runMonths(pipeline);
     report.runs(runs);
+    out.print(report.unprinted());
+    PeerComparison.Result agreement = null;
+    if (peer) {
+      // Before any reload: the resubmitted month quarantines rows, which the peer does not check.
+      err.println("bench: computing the community gold figures with DuckDB");
+      DuckDbPeer.Result duck =
+          new DuckDbPeer(
+                  conf.schemas(),
+                  conf.codeLists(),
+                  conf.serviceLines(),
+                  conf.settings(),
+                  ConfFiles.bundled())
+              .threads(2)
+              .execute(landing, plan.months());
+      agreement = PeerComparison.compare(pipeline.warehouse(), plan.months(), duck);
+      report.peer(duck, agreement, runs, conf.schemas());
+      out.print(report.unprinted());
+    }
     if (plan.reload()) {
       report.reload(
           bench.reload(pipeline),
           runs.stream().mapToDouble(BenchRun.Run::seconds).sum(),
           runs.size());
     }
+    out.print(report.unprinted());
     Path json = dir.resolve("bench.json");
     report.writeJson(json);
-    out.print(report.text());
     out.printf("%nfigures: %s%n", json);
+    if (agreement != null && !agreement.agrees()) {
+      err.println("mhcs bench: DuckDB's figures differ from the warehouse's; see above");
+      return ExitCode.FAILED;
+    }
     return ExitCode.OK;
+  }
+
+  private static boolean peer(Arguments args) {
+    return switch (args.get("peer")) {
+      case "none" -> false;
+      case "duckdb" -> true;
+      default -> throw new UsageException("--peer must be none or duckdb, not " + args.get("peer"));
+    };
   }
 
   private static long periods(Arguments args) {
