@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
+import org.mhcs.warehouse.WarehouseComparison;
 
 /**
  * Every table of a warehouse as sorted rows of text (duplicates kept), for comparing two runs of
@@ -20,19 +21,8 @@ import org.mhcs.warehouse.Warehouse;
  * that need it.
  */
 public final class TableContents {
-  /**
-   * Columns whose values differ between two runs of the same input by design, and why:
-   *
-   * <ul>
-   *   <li>{@code _run_id}, {@code run_id}: the id of the run that wrote the row (bronze and silver
-   *       lineage, quarantine, loaded files, gold);
-   *   <li>{@code _ingested_at}, {@code validated_at}: when the row was written;
-   *   <li>{@code input_versions}: the Delta versions of the tables a gold row was computed from; a
-   *       killed run's commits or a rerun raise them while the data stays the same.
-   * </ul>
-   */
-  public static final List<String> PER_RUN =
-      List.of("_run_id", "run_id", "_ingested_at", "validated_at", "input_versions");
+  /** Columns whose values differ between two runs of the same input by design. */
+  public static final List<String> PER_RUN = WarehouseComparison.PER_RUN;
 
   private TableContents() {}
 
