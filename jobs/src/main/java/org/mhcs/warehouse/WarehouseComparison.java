@@ -1,5 +1,9 @@
 package org.mhcs.warehouse;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.map_entries;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
 import org.mhcs.conf.Settings;
 import org.mhcs.spark.Sessions;
 
@@ -79,8 +85,8 @@ public final class WarehouseComparison {
       long a = actual.exists(table) ? actual.read(table).count() : -1;
       return new TableComparison(table.qualifiedName(), e, a, 0, 0, List.of(), List.of());
     }
-    Dataset<Row> e = withoutPerRunColumns(expected.read(table));
-    Dataset<Row> a = withoutPerRunColumns(actual.read(table));
+    Dataset<Row> e = comparable(expected.read(table));
+    Dataset<Row> a = comparable(actual.read(table));
     // Both sides in one column order, so EXCEPT ALL matches columns by name, not position.
     a = a.selectExpr(quoted(e.columns()));
     Dataset<Row> onlyExpected = e.exceptAll(a);
@@ -95,8 +101,18 @@ public final class WarehouseComparison {
         shown(onlyActual));
   }
 
-  private static Dataset<Row> withoutPerRunColumns(Dataset<Row> table) {
-    return table.drop(PER_RUN.toArray(String[]::new));
+  /**
+   * The table without the {@link #PER_RUN} columns, each map column (bronze's {@code _extra}) as
+   * its entries sorted by key, since set operations refuse maps.
+   */
+  private static Dataset<Row> comparable(Dataset<Row> table) {
+    Dataset<Row> kept = table.drop(PER_RUN.toArray(String[]::new));
+    for (StructField field : kept.schema().fields()) {
+      if (field.dataType() instanceof MapType) {
+        kept = kept.withColumn(field.name(), array_sort(map_entries(col(field.name()))));
+      }
+    }
+    return kept;
   }
 
   private static String[] quoted(String[] columns) {
@@ -139,12 +155,12 @@ public final class WarehouseComparison {
     Warehouse actual = new Warehouse(expected.spark(), actualDir);
     List<TableComparison> tables = compare(expected, actual);
     System.out.printf(
-        "%-34s %10s %10s %12s %12s%n",
+        "%-42s %10s %10s %13s %12s%n",
         "table", "expected", "actual", "only_expected", "only_actual");
     long mismatches = 0;
     for (TableComparison t : tables) {
       System.out.printf(
-          "%-34s %10d %10d %12d %12d%s%n",
+          "%-42s %10d %10d %13d %12d%s%n",
           t.table(),
           t.expectedRows(),
           t.actualRows(),
