@@ -13,17 +13,22 @@ public final class Sessions {
 
   /**
    * A session for {@code warehouse}. Under spark-submit the master comes from the submitter;
-   * otherwise from {@link Settings#SPARK_MASTER}. Spark SQL's own warehouse folder goes under the
-   * warehouse so runs leave nothing in the working directory.
+   * otherwise from {@link Settings#SPARK_MASTER}; likewise the application name, {@code mhcs}
+   * unless given. Spark SQL's own warehouse folder goes under the warehouse so runs leave nothing
+   * in the working directory.
    */
   public static SparkSession forWarehouse(Path warehouse, Settings settings) {
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
       conf.setMaster(settings.get(Settings.SPARK_MASTER));
     }
+    // spark-submit always sets a name (--name, spark.app.name, or else the main class); a name
+    // set here would override the one conf/spark-submit.properties gives the cluster's UI.
+    if (!conf.contains("spark.app.name")) {
+      conf.setAppName("mhcs");
+    }
     return SparkSession.builder()
         .config(conf)
-        .appName("mhcs")
         // The read-only guard of ./mhcs serve acts only while a read-only server runs.
         .config(
             "spark.sql.extensions",
