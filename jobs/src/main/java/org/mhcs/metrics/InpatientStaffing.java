@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * The per organisation × service line × month aggregates of the ward staffing metrics (CHPPD): care
@@ -93,14 +94,17 @@ public final class InpatientStaffing {
             col("d_org").equalTo(col("w_org")).and(col("d_ward").equalTo(col("w_ward"))))
         .groupBy(col("d_org").as(Columns.ORG_CODE), col(Columns.SERVICE_LINE))
         .agg(
-            sum(RN_HOURS).as(RN_HOURS),
-            sum(HCSW_HOURS).as(HCSW_HOURS),
-            sum(AHP_HOURS).as(AHP_HOURS),
-            sum(careHours).as(CARE_HOURS),
-            sum(TEMPORARY_HOURS).as(TEMPORARY_HOURS),
-            sum(PAY_COST).as(PAY_COST),
+            // Exact sums: a double sum depends on the order shuffle blocks arrive in, which differs
+            // between local mode and a cluster (see ExactSums).
+            ExactSums.sumOf(col(RN_HOURS)).as(RN_HOURS),
+            ExactSums.sumOf(col(HCSW_HOURS)).as(HCSW_HOURS),
+            ExactSums.sumOf(col(AHP_HOURS)).as(AHP_HOURS),
+            ExactSums.sumOf(careHours).as(CARE_HOURS),
+            ExactSums.sumOf(col(TEMPORARY_HOURS)).as(TEMPORARY_HOURS),
+            ExactSums.sumOf(col(PAY_COST)).as(PAY_COST),
             // A day without a pay cost is left out of cost per care hour altogether.
-            sum(when(col(PAY_COST).isNotNull(), careHours).otherwise(lit(0.0))).as(COSTED_HOURS),
+            ExactSums.sumOf(when(col(PAY_COST).isNotNull(), careHours).otherwise(lit(0.0)))
+                .as(COSTED_HOURS),
             sum(patients).cast("double").as(PATIENT_DAYS),
             sum(when(col(PAY_COST).isNotNull(), patients).otherwise(lit(0L)))
                 .cast("double")

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * The procurement aggregates: what each organisation paid per product (NPC) in the month, spend ÷
@@ -66,9 +67,11 @@ public final class ProductPrices {
             col(Columns.ORG_CODE),
             col(Columns.PROCUREMENT_CATEGORY).as(Columns.BREAKDOWN))
         .agg(
-            sum(SPEND).as(SPEND),
-            sum(greatest(lit(0.0), col("unit_price").minus(col("national_min")))
-                    .multiply(col(Columns.QUANTITY)))
+            // Exact sums, so the result does not depend on the order shuffle blocks arrive in.
+            ExactSums.sumOf(col(SPEND)).as(SPEND),
+            ExactSums.sumOf(
+                    greatest(lit(0.0), col("unit_price").minus(col("national_min")))
+                        .multiply(col(Columns.QUANTITY)))
                 .as(EXCESS_SPEND))
         .withColumn(Columns.SERVICE_LINE, lit(Columns.ALL));
   }

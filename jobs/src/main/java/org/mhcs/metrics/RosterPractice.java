@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * The per organisation × service line × month aggregates of the e-roster metrics, over the roster
@@ -49,10 +50,13 @@ public final class RosterPractice {
             col("Org_Code").equalTo(col("w_org")).and(col("Ward_Code").equalTo(col("w_ward"))))
         .groupBy(col("Org_Code").as(Columns.ORG_CODE), col(Columns.SERVICE_LINE))
         .agg(
-            sum(when(both, headroom)).as(HEADROOM_HOURS),
-            sum(when(both, contracted)).as(CONTRACTED_HOURS),
-            sum(greatest(contracted.minus(worked), lit(0.0))).as(UNUSED_HOURS),
-            sum(datediff(col("Roster_Start_Date"), col("Approved_Date")).divide(7.0))
+            // Exact sums, so the result does not depend on the order shuffle blocks arrive in;
+            // lead time is summed in whole days and divided once.
+            ExactSums.sumOf(when(both, headroom)).as(HEADROOM_HOURS),
+            ExactSums.sumOf(when(both, contracted)).as(CONTRACTED_HOURS),
+            ExactSums.sumOf(greatest(contracted.minus(worked), lit(0.0))).as(UNUSED_HOURS),
+            sum(datediff(col("Roster_Start_Date"), col("Approved_Date")))
+                .divide(7.0)
                 .as(LEAD_WEEKS),
             count(lit(1)).cast("double").as(ROSTERS))
         .withColumn(Columns.PERIOD, lit(period));

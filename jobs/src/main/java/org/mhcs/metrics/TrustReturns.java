@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.ExactSums;
 
 /**
  * The per organisation × financial year figures the estates and corporate-services metrics are
@@ -145,11 +146,11 @@ public final class TrustReturns {
             .get()
             .groupBy(col("trust_code").as("s_org"))
             .agg(
-                sum(col("empty_floor_area_m2").cast("double")).as("s_empty"),
+                ExactSums.sumOf(col("empty_floor_area_m2")).as("s_empty"),
                 sum(when(col("empty_floor_area_m2").isNotNull(), col(FLOOR_AREA)))
                     .cast("double")
                     .as("s_empty_base"),
-                sum(col("underused_floor_area_m2").cast("double")).as("s_underused"),
+                ExactSums.sumOf(col("underused_floor_area_m2")).as("s_underused"),
                 sum(when(col("underused_floor_area_m2").isNotNull(), col(FLOOR_AREA)))
                     .cast("double")
                     .as("s_underused_base"));
