@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
@@ -43,6 +44,47 @@ public final class PeerComparison {
 
   /** How many mismatches and missing keys a result lists (all are counted). */
   public static final int LISTED = 20;
+
+  // Each kind of figure: the columns that identify it and the columns compared.
+  private static final List<String> METRIC_KEYS =
+      List.of(
+          Columns.METRIC_ID,
+          Columns.PERIOD,
+          Columns.ORG_CODE,
+          Columns.SERVICE_LINE,
+          Columns.BREAKDOWN);
+  private static final List<String> METRIC_FIELDS =
+      List.of(Columns.NUMERATOR, Columns.DENOMINATOR, Columns.VALUE, Columns.FLAGS);
+  private static final List<String> BENCHMARK_KEYS =
+      List.of(Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN);
+  private static final List<String> BENCHMARK_FIELDS =
+      List.of(
+          Columns.N_ORGS,
+          Columns.P10,
+          Columns.P25,
+          Columns.P50,
+          Columns.P75,
+          Columns.P90,
+          Columns.MEAN,
+          Columns.MIN,
+          Columns.MAX);
+  private static final List<String> OPPORTUNITY_KEYS =
+      List.of(
+          Columns.METRIC_ID,
+          Columns.PERIOD,
+          Columns.ORG_CODE,
+          Columns.SERVICE_LINE,
+          Columns.BREAKDOWN,
+          Columns.TARGET_BASIS,
+          Columns.OPPORTUNITY_UNIT);
+  private static final List<String> OPPORTUNITY_FIELDS =
+      List.of(
+          Columns.VALUE,
+          Columns.TARGET_VALUE,
+          Columns.GAP,
+          Columns.VOLUME,
+          Columns.VOLUME_UNIT,
+          Columns.OPPORTUNITY_VALUE);
 
   private PeerComparison() {}
 
@@ -117,67 +159,49 @@ public final class PeerComparison {
             + " AND "
             + SqlText.in(Columns.METRIC_ID, DuckDbPeer.METRICS);
     Map<String, Object> spark = new TreeMap<>();
-    for (Row r : warehouse.read(Table.METRIC_VALUE).where(where).collectAsList()) {
-      String key =
-          key(
-              "metric_value",
-              r.getAs(Columns.METRIC_ID),
-              r.getAs(Columns.PERIOD),
-              r.getAs(Columns.ORG_CODE),
-              r.getAs(Columns.SERVICE_LINE),
-              r.getAs(Columns.BREAKDOWN));
-      for (String f :
-          List.of(Columns.NUMERATOR, Columns.DENOMINATOR, Columns.VALUE, Columns.FLAGS)) {
-        spark.put(key + "|" + f, r.getAs(f));
-      }
-    }
-    Dataset<Row> national =
-        NationalBenchmark.nationalOf(warehouse.read(Table.BENCHMARK)).where(where);
-    for (Row r : national.collectAsList()) {
-      String key =
-          key(
-              "benchmark",
-              r.getAs(Columns.METRIC_ID),
-              r.getAs(Columns.PERIOD),
-              r.getAs(Columns.SERVICE_LINE),
-              r.getAs(Columns.BREAKDOWN));
-      spark.put(key + "|" + Columns.N_ORGS, ((Number) r.getAs(Columns.N_ORGS)).longValue());
-      for (String f :
-          List.of(
-              Columns.P10,
-              Columns.P25,
-              Columns.P50,
-              Columns.P75,
-              Columns.P90,
-              Columns.MEAN,
-              Columns.MIN,
-              Columns.MAX)) {
-        spark.put(key + "|" + f, r.getAs(f));
-      }
-    }
-    for (Row r : warehouse.read(Table.OPPORTUNITY).where(where).collectAsList()) {
-      String key =
-          key(
-              "opportunity",
-              r.getAs(Columns.METRIC_ID),
-              r.getAs(Columns.PERIOD),
-              r.getAs(Columns.ORG_CODE),
-              r.getAs(Columns.SERVICE_LINE),
-              r.getAs(Columns.BREAKDOWN),
-              r.getAs(Columns.TARGET_BASIS),
-              r.getAs(Columns.OPPORTUNITY_UNIT));
-      for (String f :
-          List.of(
-              Columns.VALUE,
-              Columns.TARGET_VALUE,
-              Columns.GAP,
-              Columns.VOLUME,
-              Columns.VOLUME_UNIT,
-              Columns.OPPORTUNITY_VALUE)) {
-        spark.put(key + "|" + f, r.getAs(f));
-      }
-    }
+    put(
+        spark,
+        "metric_value",
+        METRIC_KEYS,
+        METRIC_FIELDS,
+        warehouse.read(Table.METRIC_VALUE),
+        where);
+    put(
+        spark,
+        "benchmark",
+        BENCHMARK_KEYS,
+        BENCHMARK_FIELDS,
+        NationalBenchmark.nationalOf(warehouse.read(Table.BENCHMARK)),
+        where);
+    put(
+        spark,
+        "opportunity",
+        OPPORTUNITY_KEYS,
+        OPPORTUNITY_FIELDS,
+        warehouse.read(Table.OPPORTUNITY),
+        where);
     return compare(spark, figures(peer), quarantined(warehouse, labels));
+  }
+
+  /**
+   * Spark's figures of one kind, keyed as {@link #figures} keys DuckDB's; whole numbers as longs,
+   * as DuckDB gives them.
+   */
+  private static void put(
+      Map<String, Object> into,
+      String kind,
+      List<String> keys,
+      List<String> fields,
+      Dataset<Row> table,
+      String where) {
+    for (Row r : table.where(where).collectAsList()) {
+      String key =
+          key(Stream.concat(Stream.of(kind), keys.stream().map(k -> r.getAs(k))).toArray());
+      for (String f : fields) {
+        Object value = r.getAs(f);
+        into.put(key + "|" + f, value instanceof Integer i ? Long.valueOf(i) : value);
+      }
+    }
   }
 
   /**
