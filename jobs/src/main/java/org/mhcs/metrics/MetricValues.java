@@ -1,11 +1,15 @@
 package org.mhcs.metrics;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +27,9 @@ public final class MetricValues {
 
   /** Flag: the denominator is below the metric's minimum; reported, not benchmarked. */
   public static final String BELOW_MIN_DENOMINATOR = "below_min_denominator";
+
+  /** The exploded per-metric struct, between the two selects of {@link #compute}. */
+  private static final String METRIC = "_metric";
 
   private MetricValues() {}
 
@@ -49,7 +56,10 @@ public final class MetricValues {
         List.of(aggregates.columns()).contains(Columns.BREAKDOWN)
             ? col(Columns.BREAKDOWN)
             : lit(Columns.ALL);
-    Dataset<Row> all = null;
+    // One struct per metric, exploded: a single pass over the aggregates. A union of one select
+    // per metric made Spark compute the family's aggregates once per metric (each branch prunes
+    // them to its own columns, so no branch could reuse another's shuffle).
+    List<Column> perMetric = new ArrayList<>();
     for (Metric m : metrics) {
       Column returned = m.numerator().cast("double");
       Column notReturned = missingIsNotReturned ? returned.isNull() : lit(false);
@@ -64,22 +74,37 @@ public final class MetricValues {
               when(
                   noDenominator.unary_$bang().and(den.lt(m.minDenominator())),
                   lit(BELOW_MIN_DENOMINATOR)));
-      Dataset<Row> rows =
-          aggregates.select(
+      perMetric.add(
+          struct(
               lit(m.id()).as(Columns.METRIC_ID),
-              col(Columns.PERIOD),
-              col(Columns.ORG_CODE),
-              col(Columns.SERVICE_LINE),
-              breakdown.as(Columns.BREAKDOWN),
               num.as(Columns.NUMERATOR),
               den.as(Columns.DENOMINATOR),
               when(noDenominator.or(notReturned), lit(null).cast("double"))
                   .otherwise(num.multiply(m.scale()).divide(den))
                   .as(Columns.VALUE),
               lit(m.unit()).as(Columns.UNIT),
-              when(flags.equalTo(""), lit(null).cast("string")).otherwise(flags).as(Columns.FLAGS));
-      all = all == null ? rows : all.unionByName(rows);
+              when(flags.equalTo(""), lit(null).cast("string"))
+                  .otherwise(flags)
+                  .as(Columns.FLAGS)));
     }
-    return all;
+    Column metric = col(METRIC);
+    return aggregates
+        .select(
+            col(Columns.PERIOD),
+            col(Columns.ORG_CODE),
+            col(Columns.SERVICE_LINE),
+            breakdown.as(Columns.BREAKDOWN),
+            explode(array(perMetric.toArray(Column[]::new))).as(METRIC))
+        .select(
+            metric.getField(Columns.METRIC_ID).as(Columns.METRIC_ID),
+            col(Columns.PERIOD),
+            col(Columns.ORG_CODE),
+            col(Columns.SERVICE_LINE),
+            col(Columns.BREAKDOWN),
+            metric.getField(Columns.NUMERATOR).as(Columns.NUMERATOR),
+            metric.getField(Columns.DENOMINATOR).as(Columns.DENOMINATOR),
+            metric.getField(Columns.VALUE).as(Columns.VALUE),
+            metric.getField(Columns.UNIT).as(Columns.UNIT),
+            metric.getField(Columns.FLAGS).as(Columns.FLAGS));
   }
 }

@@ -1,6 +1,7 @@
 package org.mhcs.opportunity;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -10,8 +11,10 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
@@ -46,6 +49,9 @@ public final class OpportunityCalculator {
   private static final String MEAN_F2F_METRIC = "mean_f2f_contact_minutes";
   private static final String DAYS_METRIC = "contacts_per_clinician_day";
   private static final String PATIENTS_METRIC = "contacts_per_patient";
+
+  /** The exploded outcome struct, between the two selects of {@link #perOrganisation}. */
+  private static final String OUTCOME = "_outcome";
 
   private final MetricCatalog catalog;
   private final double minutesPerDay;
@@ -107,17 +113,52 @@ public final class OpportunityCalculator {
                 new String[] {Columns.PERIOD, Columns.SERVICE_LINE},
                 "left");
 
-    List<Dataset<Row>> parts = new ArrayList<>();
+    // Each row's outcomes (basis × unit) as an array chosen by its metric, exploded: one pass over
+    // the joined rows. A union of one filtered branch per metric and basis made Spark redo the
+    // joins above for every branch (the filter is pushed into each, so no branch reuses another's).
+    Column metricId = col(Columns.METRIC_ID);
+    Column outcomes = null;
     for (Metric m : catalog.all()) {
       if (!m.opportunity().exists() || m.direction() == Direction.CONTEXT) {
         continue;
       }
-      Dataset<Row> metricRows = rows.where(col(Columns.METRIC_ID).equalTo(m.id()));
+      List<Column> released = new ArrayList<>();
       for (TargetBasis basis : bases(m)) {
-        parts.addAll(released(m, basis, metricRows));
+        released.addAll(released(m, basis));
       }
+      Column array = array(released.toArray(Column[]::new));
+      outcomes =
+          outcomes == null
+              ? when(metricId.equalTo(m.id()), array)
+              : outcomes.when(metricId.equalTo(m.id()), array);
     }
-    return parts.stream().reduce(Dataset::unionByName).orElseThrow();
+    if (outcomes == null) {
+      throw new IllegalStateException("no metric in the catalogue has an opportunity rule");
+    }
+    Column outcome = col(OUTCOME);
+    // A metric without a rule has no array; explode drops its rows.
+    return rows.select(
+            col(Columns.METRIC_ID),
+            col(Columns.PERIOD),
+            col(Columns.ORG_CODE),
+            col(Columns.SERVICE_LINE),
+            col(Columns.BREAKDOWN),
+            col(Columns.VALUE),
+            explode(outcomes).as(OUTCOME))
+        .select(
+            col(Columns.METRIC_ID),
+            col(Columns.PERIOD),
+            col(Columns.ORG_CODE),
+            col(Columns.SERVICE_LINE),
+            col(Columns.BREAKDOWN),
+            outcome.getField(Columns.TARGET_BASIS).as(Columns.TARGET_BASIS),
+            col(Columns.VALUE),
+            outcome.getField(Columns.TARGET_VALUE).as(Columns.TARGET_VALUE),
+            outcome.getField(Columns.GAP).as(Columns.GAP),
+            outcome.getField(Columns.VOLUME).as(Columns.VOLUME),
+            outcome.getField(Columns.VOLUME_UNIT).as(Columns.VOLUME_UNIT),
+            outcome.getField(Columns.OPPORTUNITY_VALUE).as(Columns.OPPORTUNITY_VALUE),
+            outcome.getField(Columns.OPPORTUNITY_UNIT).as(Columns.OPPORTUNITY_UNIT));
   }
 
   /** The median and the better quartile for every metric, and the metric's own default. */
@@ -129,76 +170,80 @@ public final class OpportunityCalculator {
     return bases;
   }
 
-  private List<Dataset<Row>> released(Metric m, TargetBasis basis, Dataset<Row> metricRows) {
+  /** What a row of metric {@code m} releases against {@code basis}, one struct per unit. */
+  private List<Column> released(Metric m, TargetBasis basis) {
     boolean higherIsBetter = m.direction() == Direction.HIGHER_IS_BETTER;
-    Column target =
+    Column t =
         switch (basis) {
           case MEDIAN -> col(Columns.P50);
           case UPPER_QUARTILE -> higherIsBetter ? col(Columns.P75) : col(Columns.P25);
           case NATIONAL_MIN -> higherIsBetter ? col(Columns.MAX) : col(Columns.MIN);
         };
     Column value = col(Columns.VALUE);
-    Column gap = greatest(higherIsBetter ? target.minus(value) : value.minus(target), lit(0.0));
+    Column g = greatest(higherIsBetter ? t.minus(value) : value.minus(t), lit(0.0));
     Column den = col(Columns.DENOMINATOR);
-    Dataset<Row> withGap =
-        metricRows
-            .withColumn(Columns.TARGET_VALUE, target)
-            .withColumn(Columns.GAP, gap)
-            .withColumn(Columns.TARGET_BASIS, lit(basis.id()));
-    Column g = col(Columns.GAP);
-    Column t = col(Columns.TARGET_VALUE);
+    Target target = new Target(basis, t, g);
     String contacts = "attended and did-not-attend contacts";
     Column slot = coalesce(col("org_slot_minutes"), col("national_slot_minutes"), lit(0.0));
     return switch (m.opportunity().rule()) {
       case DIRECT_CARE_TIME ->
           clinicalTime(
-              withGap,
+              target,
               den.divide(minutesPerDay),
               "available clinical days",
               g.divide(m.scale()).multiply(den).divide(minutesPerDay));
       case CONTACT_RATE ->
           clinicalTime(
-              withGap,
+              target,
               den,
               "available clinical days",
               when(t.gt(0), g.multiply(den).divide(t)).otherwise(lit(0.0)));
       case DNA_RATE ->
           clinicalTime(
-              withGap,
+              target,
               den,
               contacts,
               g.divide(m.scale()).multiply(den).multiply(slot).divide(minutesPerDay));
       case COST ->
           List.of(
-              inUnit(
-                  withVolume(withGap, den, m.denominatorDefinition()),
-                  Units.GBP,
-                  g.divide(m.scale()).multiply(den)));
+              target.outcome(
+                  den, m.denominatorDefinition(), Units.GBP, g.divide(m.scale()).multiply(den)));
       case STAFF_TIME ->
           List.of(
-              inUnit(
-                  withVolume(withGap, den, m.denominatorDefinition()),
+              target.outcome(
+                  den,
+                  m.denominatorDefinition(),
                   Units.WTE,
                   g.divide(m.scale()).multiply(den).divide(calendarDays(col(Columns.PERIOD)))));
       case NONE -> throw new IllegalStateException(m.id() + " has no opportunity rule");
     };
   }
 
-  /** Clinical days released, and the same as staff-equivalents and as patients. */
-  private List<Dataset<Row>> clinicalTime(
-      Dataset<Row> withGap, Column volume, String volumeUnit, Column days) {
-    Dataset<Row> withDays = withVolume(withGap, volume, volumeUnit).withColumn("days", days);
-    return List.of(
-        inUnit(withDays, Units.CLINICAL_DAYS, col("days")),
-        inUnit(withDays, Units.WTE, col("days").divide(clinicalDaysPerWteMonth)),
-        inUnit(
-            withDays,
-            Units.PATIENTS,
-            col("days").divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
+  /** A target basis with its value and the gap to it, as expressions over a joined row. */
+  private record Target(TargetBasis basis, Column value, Column gap) {
+    /** One outcome: the release in {@code unit}, out of {@code volume}. */
+    Column outcome(Column volume, String volumeUnit, String unit, Column amount) {
+      return struct(
+          lit(basis.id()).as(Columns.TARGET_BASIS),
+          value.as(Columns.TARGET_VALUE),
+          gap.as(Columns.GAP),
+          volume.as(Columns.VOLUME),
+          lit(volumeUnit).as(Columns.VOLUME_UNIT),
+          amount.as(Columns.OPPORTUNITY_VALUE),
+          lit(unit).as(Columns.OPPORTUNITY_UNIT));
+    }
   }
 
-  private static Dataset<Row> withVolume(Dataset<Row> rows, Column volume, String unit) {
-    return rows.withColumn(Columns.VOLUME, volume).withColumn(Columns.VOLUME_UNIT, lit(unit));
+  /** Clinical days released, and the same as staff-equivalents and as patients. */
+  private List<Column> clinicalTime(Target target, Column volume, String volumeUnit, Column days) {
+    return List.of(
+        target.outcome(volume, volumeUnit, Units.CLINICAL_DAYS, days),
+        target.outcome(volume, volumeUnit, Units.WTE, days.divide(clinicalDaysPerWteMonth)),
+        target.outcome(
+            volume,
+            volumeUnit,
+            Units.PATIENTS,
+            days.divide(coalesce(col("days_per_patient"), lit(defaultDaysPerPatient)))));
   }
 
   /** Calendar days in a month period {@code YYYY-MM}. */
@@ -229,23 +274,6 @@ public final class OpportunityCalculator {
             ExactSums.sumOf(col("days"))
                 .divide(ExactSums.sumOf(col("patients")))
                 .as("days_per_patient"));
-  }
-
-  private static Dataset<Row> inUnit(Dataset<Row> rows, String unit, Column amount) {
-    return rows.select(
-        col(Columns.METRIC_ID),
-        col(Columns.PERIOD),
-        col(Columns.ORG_CODE),
-        col(Columns.SERVICE_LINE),
-        col(Columns.BREAKDOWN),
-        col(Columns.TARGET_BASIS),
-        col(Columns.VALUE),
-        col(Columns.TARGET_VALUE),
-        col(Columns.GAP),
-        col(Columns.VOLUME),
-        col(Columns.VOLUME_UNIT),
-        amount.as(Columns.OPPORTUNITY_VALUE),
-        lit(unit).as(Columns.OPPORTUNITY_UNIT));
   }
 
   /** National totals per metric × service line × basis × unit, summed from the organisations. */
