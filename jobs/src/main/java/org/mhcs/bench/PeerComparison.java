@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
+import org.mhcs.metrics.MetricValues;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
@@ -45,18 +46,10 @@ public final class PeerComparison {
   /** How many mismatches and missing keys a result lists (all are counted). */
   public static final int LISTED = 20;
 
-  // Each kind of figure: the columns that identify it and the columns compared.
-  private static final List<String> METRIC_KEYS =
-      List.of(
-          Columns.METRIC_ID,
-          Columns.PERIOD,
-          Columns.ORG_CODE,
-          Columns.SERVICE_LINE,
-          Columns.BREAKDOWN);
+  // Each kind of figure: the columns that identify it and the columns compared. A metric value is
+  // identified by MetricValues.KEY, a national benchmark row by NationalBenchmark.DISTRIBUTION.
   private static final List<String> METRIC_FIELDS =
       List.of(Columns.NUMERATOR, Columns.DENOMINATOR, Columns.VALUE, Columns.FLAGS);
-  private static final List<String> BENCHMARK_KEYS =
-      List.of(Columns.METRIC_ID, Columns.PERIOD, Columns.SERVICE_LINE, Columns.BREAKDOWN);
   private static final List<String> BENCHMARK_FIELDS =
       List.of(
           Columns.N_ORGS,
@@ -69,14 +62,9 @@ public final class PeerComparison {
           Columns.MIN,
           Columns.MAX);
   private static final List<String> OPPORTUNITY_KEYS =
-      List.of(
-          Columns.METRIC_ID,
-          Columns.PERIOD,
-          Columns.ORG_CODE,
-          Columns.SERVICE_LINE,
-          Columns.BREAKDOWN,
-          Columns.TARGET_BASIS,
-          Columns.OPPORTUNITY_UNIT);
+      Stream.concat(
+              MetricValues.KEY.stream(), Stream.of(Columns.TARGET_BASIS, Columns.OPPORTUNITY_UNIT))
+          .toList();
   private static final List<String> OPPORTUNITY_FIELDS =
       List.of(
           Columns.VALUE,
@@ -162,14 +150,14 @@ public final class PeerComparison {
     put(
         spark,
         "metric_value",
-        METRIC_KEYS,
+        MetricValues.KEY,
         METRIC_FIELDS,
         warehouse.read(Table.METRIC_VALUE),
         where);
     put(
         spark,
         "benchmark",
-        BENCHMARK_KEYS,
+        List.of(NationalBenchmark.DISTRIBUTION),
         BENCHMARK_FIELDS,
         NationalBenchmark.nationalOf(warehouse.read(Table.BENCHMARK)),
         where);

@@ -22,6 +22,15 @@ import org.mhcs.warehouse.Columns;
  * re-aggregated. Pure transform, no shuffle.
  */
 public final class MetricValues {
+  /** The columns that identify a {@code gold.metric_value} row. */
+  public static final List<String> KEY =
+      List.of(
+          Columns.METRIC_ID,
+          Columns.PERIOD,
+          Columns.ORG_CODE,
+          Columns.SERVICE_LINE,
+          Columns.BREAKDOWN);
+
   /** Flag: the denominator is missing or zero, so there is no value. */
   public static final String NO_DENOMINATOR = "no_denominator";
 

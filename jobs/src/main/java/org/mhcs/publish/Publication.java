@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.metrics.MetricValues;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -28,14 +29,6 @@ import org.mhcs.warehouse.Columns;
  * is masked when any row it sums is.
  */
 public final class Publication {
-  /** The keys of {@code gold.metric_value} another table's row can be matched on. */
-  private static final List<String> METRIC_KEYS =
-      List.of(
-          Columns.METRIC_ID,
-          Columns.PERIOD,
-          Columns.ORG_CODE,
-          Columns.SERVICE_LINE,
-          Columns.BREAKDOWN);
 
   private static final String MASKED = "_masked";
 
@@ -65,7 +58,7 @@ public final class Publication {
   private static Dataset<Row> masked(
       Dataset<Row> rows, List<String> derived, Dataset<Row> metricValues) {
     List<String> keys =
-        METRIC_KEYS.stream().filter(Arrays.asList(rows.columns())::contains).toList();
+        MetricValues.KEY.stream().filter(Arrays.asList(rows.columns())::contains).toList();
     Column anyMasked =
         Suppression.masks(col(Columns.NUMERATOR)).or(Suppression.masks(col(Columns.DENOMINATOR)));
     Dataset<Row> masks =
