@@ -78,7 +78,7 @@ public final class BenchReport {
     figures.put("csv_to_silver_rows_per_second_per_core", csvToSilver.rate());
     text.append(
         String.format(
-            "%npipeline: %d month(s) in %.1f s (%.1f min); CSV → typed silver: %,d rows in %.1f s ="
+            "%npipeline: %d month(s) in %.1f s (%.1f min); CSV → typed silver: %,d rows in %.1f core-seconds ="
                 + " %,.0f rows/s per core%n",
             runs.size(),
             total,
