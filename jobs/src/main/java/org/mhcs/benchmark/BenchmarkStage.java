@@ -54,7 +54,7 @@ public final class BenchmarkStage {
       inputs += "," + Table.PEER + "@" + warehouse.version(Table.PEER);
       benchmark = benchmark.unionByName(NationalBenchmark.forPeerGroups(values, peerRows.get()));
     }
-    warehouse.replace(Table.BENCHMARK, stamped(benchmark, inputs), periods, null);
+    warehouse.replace(Table.BENCHMARK, stamped(benchmark, inputs), periods, Columns.PERIOD);
     log.record(
         Entry.of("benchmark", Table.BENCHMARK, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.BENCHMARK))
@@ -70,7 +70,7 @@ public final class BenchmarkStage {
         Table.ORG_POSITION,
         stamped(positions, inputs + "," + Table.BENCHMARK + "@" + benchmarkVersion),
         periods,
-        null);
+        Columns.PERIOD);
     log.record(
         Entry.of("benchmark", Table.ORG_POSITION, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.ORG_POSITION))
@@ -93,7 +93,7 @@ public final class BenchmarkStage {
             silver.of("finance", "trust_summary", period.financialYear()),
             peers,
             period.toString());
-    warehouse.replace(Table.PEER, found, period.predicate(Columns.PERIOD), null);
+    warehouse.replace(Table.PEER, found, period.predicate(Columns.PERIOD), Columns.PERIOD);
     log.record(
         Entry.of("benchmark", Table.PEER, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.PEER))

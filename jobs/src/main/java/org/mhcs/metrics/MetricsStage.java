@@ -127,7 +127,8 @@ public final class MetricsStage {
     for (Dataset<Row> v : values.subList(1, values.size())) {
       all = all.unionByName(v);
     }
-    warehouse.replace(Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), null);
+    warehouse.replace(
+        Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), Columns.PERIOD);
     log.record(
         Entry.of("metrics", Table.METRIC_VALUE, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))

@@ -34,16 +34,16 @@ public final class OpportunityStage {
             warehouse.read(Table.METRIC_VALUE).where(condition),
             warehouse.read(Table.BENCHMARK).where(condition)),
         condition,
-        null);
+        Columns.PERIOD);
     long rows = warehouse.rowsWrittenByLastCommit(Table.OPPORTUNITY);
     Dataset<Row> perOrganisation = warehouse.read(Table.OPPORTUNITY).where(condition);
     warehouse.replace(
         Table.OPPORTUNITY_NATIONAL,
         OpportunityCalculator.national(perOrganisation),
         condition,
-        null);
+        Columns.PERIOD);
     warehouse.replace(
-        Table.OPPORTUNITY_FAMILY, calculator.byFamily(perOrganisation), condition, null);
+        Table.OPPORTUNITY_FAMILY, calculator.byFamily(perOrganisation), condition, Columns.PERIOD);
     log.record(Entry.of("opportunities", Table.OPPORTUNITY, "ok").written(rows).since(start));
   }
 }

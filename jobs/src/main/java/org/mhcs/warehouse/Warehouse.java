@@ -97,7 +97,9 @@ public final class Warehouse {
    * Replaces the rows matching {@code condition} with {@code rows} in one commit (Delta
    * replaceWhere), creating the table, partitioned by {@code partitionColumn} when given, if it
    * does not exist. Rows outside the condition are untouched, so reloading one period leaves the
-   * others as they were.
+   * others as they were. Tables that hold many periods are partitioned by period: Delta replaces
+   * whole files, and an unpartitioned file holding another period beside a replaced one would be
+   * rewritten with it.
    */
   public void replace(Table table, Dataset<Row> rows, String condition, String partitionColumn) {
     var writer =

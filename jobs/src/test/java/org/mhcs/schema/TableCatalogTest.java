@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.SharedSpark;
+import org.mhcs.warehouse.Columns;
+import org.mhcs.warehouse.Layer;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
@@ -48,6 +52,45 @@ class TableCatalogTest {
         problems.add(table + "\n  declared " + declared + "\n  written  " + actual);
       }
     }
+  }
+
+  /**
+   * A gold table holds many periods, and a run replaces its month and financial year.
+   * Unpartitioned, one file could hold a later month beside the year's rows, and reloading an
+   * earlier month of that year would rewrite it: the 12-month bench found six such files before
+   * gold was partitioned.
+   */
+  @Test
+  void everyGoldTableIsPartitionedByPeriodSoAReloadRewritesOnlyItsPeriodsFiles() {
+    Warehouse warehouse = GeneratedMonthRun.warehouse();
+    List<String> gold = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Table table : warehouse.tables()) {
+      if (table.layer() != Layer.GOLD) {
+        continue;
+      }
+      gold.add(table.name());
+      Row detail =
+          SharedSpark.session()
+              .sql("DESCRIBE DETAIL delta.`" + warehouse.path(table) + "`")
+              .first();
+      List<String> partitionColumns = detail.getList(detail.fieldIndex("partitionColumns"));
+      if (!partitionColumns.equals(List.of(Columns.PERIOD))) {
+        problems.add(table + " is partitioned by " + partitionColumns);
+      }
+    }
+    // The seven gold tables of a run with every source (TableCatalog declares each).
+    assertEquals(
+        List.of(
+            "benchmark",
+            "metric_value",
+            "opportunity",
+            "opportunity_family",
+            "opportunity_national",
+            "org_position",
+            "peer"),
+        gold.stream().sorted().toList());
+    assertEquals(List.of(), problems);
   }
 
   @Test
