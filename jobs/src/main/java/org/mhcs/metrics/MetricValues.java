@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.spark.Structs;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -36,9 +36,6 @@ public final class MetricValues {
 
   /** Flag: the denominator is below the metric's minimum; reported, not benchmarked. */
   public static final String BELOW_MIN_DENOMINATOR = "below_min_denominator";
-
-  /** The exploded per-metric struct, between the two selects of {@link #compute}. */
-  private static final String METRIC = "_metric";
 
   private MetricValues() {}
 
@@ -66,8 +63,8 @@ public final class MetricValues {
             ? col(Columns.BREAKDOWN)
             : lit(Columns.ALL);
     // One struct per metric, exploded: a single pass over the aggregates. A union of one select
-    // per metric made Spark compute the family's aggregates once per metric (each branch prunes
-    // them to its own columns, so no branch could reuse another's shuffle).
+    // per metric made Spark compute them once per metric (each branch pruned them to its own
+    // columns, so no branch could reuse another's shuffle).
     List<Column> perMetric = new ArrayList<>();
     for (Metric m : metrics) {
       Column returned = m.numerator().cast("double");
@@ -96,24 +93,19 @@ public final class MetricValues {
                   .otherwise(flags)
                   .as(Columns.FLAGS)));
     }
-    Column metric = col(METRIC);
-    return aggregates
-        .select(
-            col(Columns.PERIOD),
-            col(Columns.ORG_CODE),
-            col(Columns.SERVICE_LINE),
-            breakdown.as(Columns.BREAKDOWN),
-            explode(array(perMetric.toArray(Column[]::new))).as(METRIC))
-        .select(
-            metric.getField(Columns.METRIC_ID).as(Columns.METRIC_ID),
-            col(Columns.PERIOD),
-            col(Columns.ORG_CODE),
-            col(Columns.SERVICE_LINE),
-            col(Columns.BREAKDOWN),
-            metric.getField(Columns.NUMERATOR).as(Columns.NUMERATOR),
-            metric.getField(Columns.DENOMINATOR).as(Columns.DENOMINATOR),
-            metric.getField(Columns.VALUE).as(Columns.VALUE),
-            metric.getField(Columns.UNIT).as(Columns.UNIT),
-            metric.getField(Columns.FLAGS).as(Columns.FLAGS));
+    return Structs.explode(
+        aggregates.withColumn(Columns.BREAKDOWN, breakdown),
+        array(perMetric.toArray(Column[]::new)),
+        List.of(
+            Columns.METRIC_ID,
+            Columns.PERIOD,
+            Columns.ORG_CODE,
+            Columns.SERVICE_LINE,
+            Columns.BREAKDOWN,
+            Columns.NUMERATOR,
+            Columns.DENOMINATOR,
+            Columns.VALUE,
+            Columns.UNIT,
+            Columns.FLAGS));
   }
 }

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -35,6 +34,7 @@ import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.metrics.OpportunityRule.Units;
 import org.mhcs.metrics.TargetBasis;
+import org.mhcs.spark.Structs;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.ExactSums;
 
@@ -49,9 +49,6 @@ public final class OpportunityCalculator {
   private static final String MEAN_F2F_METRIC = "mean_f2f_contact_minutes";
   private static final String DAYS_METRIC = "contacts_per_clinician_day";
   private static final String PATIENTS_METRIC = "contacts_per_patient";
-
-  /** The exploded outcome struct, between the two selects of {@link #perOrganisation}. */
-  private static final String OUTCOME = "_outcome";
 
   private final MetricCatalog catalog;
   private final double minutesPerDay;
@@ -135,30 +132,24 @@ public final class OpportunityCalculator {
     if (outcomes == null) {
       throw new IllegalStateException("no metric in the catalogue has an opportunity rule");
     }
-    Column outcome = col(OUTCOME);
     // A metric without a rule has no array; explode drops its rows.
-    return rows.select(
-            col(Columns.METRIC_ID),
-            col(Columns.PERIOD),
-            col(Columns.ORG_CODE),
-            col(Columns.SERVICE_LINE),
-            col(Columns.BREAKDOWN),
-            col(Columns.VALUE),
-            explode(outcomes).as(OUTCOME))
-        .select(
-            col(Columns.METRIC_ID),
-            col(Columns.PERIOD),
-            col(Columns.ORG_CODE),
-            col(Columns.SERVICE_LINE),
-            col(Columns.BREAKDOWN),
-            outcome.getField(Columns.TARGET_BASIS).as(Columns.TARGET_BASIS),
-            col(Columns.VALUE),
-            outcome.getField(Columns.TARGET_VALUE).as(Columns.TARGET_VALUE),
-            outcome.getField(Columns.GAP).as(Columns.GAP),
-            outcome.getField(Columns.VOLUME).as(Columns.VOLUME),
-            outcome.getField(Columns.VOLUME_UNIT).as(Columns.VOLUME_UNIT),
-            outcome.getField(Columns.OPPORTUNITY_VALUE).as(Columns.OPPORTUNITY_VALUE),
-            outcome.getField(Columns.OPPORTUNITY_UNIT).as(Columns.OPPORTUNITY_UNIT));
+    return Structs.explode(
+        rows,
+        outcomes,
+        List.of(
+            Columns.METRIC_ID,
+            Columns.PERIOD,
+            Columns.ORG_CODE,
+            Columns.SERVICE_LINE,
+            Columns.BREAKDOWN,
+            Columns.TARGET_BASIS,
+            Columns.VALUE,
+            Columns.TARGET_VALUE,
+            Columns.GAP,
+            Columns.VOLUME,
+            Columns.VOLUME_UNIT,
+            Columns.OPPORTUNITY_VALUE,
+            Columns.OPPORTUNITY_UNIT));
   }
 
   /** The median and the better quartile for every metric, and the metric's own default. */
