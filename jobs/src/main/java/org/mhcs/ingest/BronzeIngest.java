@@ -162,10 +162,15 @@ public final class BronzeIngest {
           window.predicate(Lineage.PERIOD) + " AND " + SqlText.in(Lineage.SOURCE_FILE, replaced);
       try {
         warehouse.replace(table, rows, condition, Lineage.PERIOD);
-      } catch (RuntimeException e) {
-        // A file that fails as it is read (a field beyond the parser's limit) fails in a Spark
-        // task; the user gets its message, not Spark's wrapping. Nothing was committed.
-        throw landingProblem(e).orElseThrow(() -> e);
+      } catch (Exception e) {
+        // A file that fails as it is read (a field beyond the parser's limit, counts that differ)
+        // fails in a Spark task, which reaches here as Spark's checked SparkException; the user
+        // gets the file's message, not Spark's wrapping. Nothing was committed.
+        Optional<LandingFileException> problem = landingProblem(e);
+        if (problem.isPresent()) {
+          throw problem.get();
+        }
+        throw e;
       }
       warehouse.spark().sparkContext().setJobDescription(null);
       written = warehouse.rowsWrittenByLastCommit(table);

@@ -18,19 +18,28 @@ import org.mhcs.schema.LandingTableSpec;
 
 /**
  * One streaming pass over a landing file before anything is loaded: it must decode in the declared
- * encoding (else the file is refused, naming the line), and its fingerprint, a SHA-256 over the
- * file's name and bytes, the table's declaration and the hash key's id, tells a reload whether the
- * file changed since it was loaded.
+ * encoding (else the file is refused, naming the line); its fingerprint, a SHA-256 over the file's
+ * name and bytes, the table's declaration and the hash key's id, tells a reload whether the file
+ * changed since it was loaded; and its records are counted by {@link RecordCounter}, apart from the
+ * parser, for the loader to check its own count against.
  */
 final class FileScan {
   private FileScan() {}
 
   /**
-   * Returns the file's fingerprint.
+   * What the pass found.
    *
-   * @throws LandingFileException when the file cannot be read or is not in the declared encoding
+   * @param records records counted, header rows included
    */
-  static String fingerprint(Path file, String relativePath, LandingTableSpec spec, String keyId) {
+  record Result(String fingerprint, long records, long firstLoneCrLine) {}
+
+  /**
+   * Reads the file once.
+   *
+   * @throws LandingFileException when the file cannot be read, is not in the declared encoding, or
+   *     ends inside a quoted field
+   */
+  static Result scan(Path file, String relativePath, LandingTableSpec spec, String keyId) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -51,6 +60,7 @@ final class FileScan {
         charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
             ? null
             : new Utf8Sniffer();
+    RecordCounter counter = new RecordCounter(spec.format().delimiter(), spec.format().quote());
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     long line = 1;
@@ -72,11 +82,17 @@ final class FileScan {
           throw notInEncoding(file, spec, line + newlines(chars));
         }
         line += newlines(chars);
+        for (int i = 0; i < chars.position(); i++) {
+          counter.accept(chars.get(i));
+        }
         chars.clear();
         bytes.compact();
       }
       if (decoder.flush(chars).isError()) {
         throw notInEncoding(file, spec, line);
+      }
+      for (int i = 0; i < chars.position(); i++) {
+        counter.accept(chars.get(i));
       }
       if (utf8 != null && utf8.isUtf8()) {
         throw new LandingFileException(
@@ -98,7 +114,18 @@ final class FileScan {
       throw new LandingFileException(
           file, "cannot be read (" + e.getMessage() + ")", "Check the file's permissions.");
     }
-    return HexFormat.of().formatHex(digest.digest());
+    counter.finish();
+    if (counter.unclosedQuoteLine() > 0) {
+      throw new LandingFileException(
+          file,
+          "has a quote opened on line "
+              + counter.unclosedQuoteLine()
+              + " that is never closed, so every line after it would be read as one field",
+          "Close the quote (a quote inside a quoted field is written twice, \"\") or remove it,"
+              + " then land the file again.");
+    }
+    return new Result(
+        HexFormat.of().formatHex(digest.digest()), counter.records(), counter.firstLoneCrLine());
   }
 
   /**

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,11 @@ import scala.collection.JavaConverters;
  * null tokens) as text rows in the declared column order, streaming one record at a time (a file is
  * never held in memory), with each row's file and line for lineage. Sensitive columns are treated
  * here, as the row is read, so no clear identifier or birth date is ever written.
+ *
+ * <p>In a table that holds identifiers, what the schema does not vouch for is never kept in clear:
+ * undeclared columns are kept hashed, and a record of the wrong shape (whose values may have
+ * shifted into other columns) keeps only its lineage. Problems are reported by file, line and
+ * position, never by content: the parser is told to quote nothing in its errors.
  */
 public final class LandingCsv implements Serializable {
   /** What an unreadable birth date becomes: silver quarantines it without showing the text. */
@@ -49,12 +56,16 @@ public final class LandingCsv implements Serializable {
   /** The longest field a landing file may hold; longer usually means a quote left open. */
   static final int MAX_FIELD_CHARS = 1 << 16;
 
+  /** The most fields a record may have; more means a broken delimiter, not a real layout. */
+  static final int MAX_FIELDS = 4096;
+
   private final LandingTableSpec spec;
   private final Sensitivity[] sensitivity;
   private final FieldCheck[] checks;
   private final Set<String> nullTokens;
   private final Pseudonymiser pseudonymiser;
   private final LocalDate ageAt;
+  private final boolean holdsIdentifiers;
 
   /**
    * @param ageAt the day ages are banded at (the end of the period)
@@ -70,6 +81,7 @@ public final class LandingCsv implements Serializable {
             .collect(Collectors.toSet());
     this.pseudonymiser = pseudonymiser;
     this.ageAt = ageAt;
+    this.holdsIdentifiers = Arrays.stream(sensitivity).anyMatch(s -> s != Sensitivity.NONE);
   }
 
   /**
@@ -81,17 +93,15 @@ public final class LandingCsv implements Serializable {
    */
   public static LandingFile open(
       Path file, String relativePath, LandingTableSpec spec, String keyId) {
-    String fingerprint = FileScan.fingerprint(file, relativePath, spec, keyId);
+    FileScan.Result scan = FileScan.scan(file, relativePath, spec, keyId);
     String[] header;
-    boolean hasRecords;
     try (InputStream in = Files.newInputStream(file)) {
       CsvParser parser = new CsvParser(settings(spec.format()));
       parser.beginParsing(in, spec.format().encoding());
       header = null;
       for (int row = 1; row <= spec.format().headerRow(); row++) {
-        header = parser.parseNext();
+        header = parseNext(parser, file);
       }
-      hasRecords = header != null && parseNext(parser, file) != null;
       parser.stopParsing();
     } catch (IOException e) {
       throw new LandingFileException(
@@ -171,21 +181,26 @@ public final class LandingCsv implements Serializable {
     }
     List<String> extraHeadings = new ArrayList<>();
     List<Integer> extraPositions = new ArrayList<>();
+    Set<String> extraSeen = new HashSet<>();
     for (int i = 0; i < header.length; i++) {
       if (!claimed[i] && header[i] != null && !header[i].isBlank()) {
-        extraHeadings.add(header[i].trim());
+        // A heading that repeats keeps every column: the later ones are named by position.
+        String heading = header[i].trim();
+        extraHeadings.add(
+            extraSeen.add(normalise(heading)) ? heading : heading + " (column " + (i + 1) + ")");
         extraPositions.add(i);
       }
     }
     return new LandingFile(
         file.toString(),
         relativePath,
-        fingerprint,
+        scan.fingerprint(),
         header.length,
         positions,
         extraHeadings.toArray(String[]::new),
         extraPositions.stream().mapToInt(Integer::intValue).toArray(),
-        hasRecords);
+        Math.max(0, scan.records() - spec.format().headerRow()),
+        scan.firstLoneCrLine());
   }
 
   /** Delimiters files are commonly written with, for telling a user theirs is another. */
@@ -232,14 +247,21 @@ public final class LandingCsv implements Serializable {
   private static CsvParserSettings settings(FileFormat format) {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setHeaderExtractionEnabled(false);
-    settings.setLineSeparatorDetectionEnabled(true);
+    // A record ends at LF (a CR before it is trimmed as whitespace), whatever the first lines use:
+    // detecting CR LF from the first lines would read later LF-only lines as one record.
+    settings.setLineSeparatorDetectionEnabled(false);
+    settings.getFormat().setLineSeparator("\n");
+    // No comment lines: a record whose first field starts with '#' is data.
+    settings.getFormat().setComment('\0');
+    // Parser errors quote no content: a landing row may hold clear identifiers.
+    settings.setErrorContentLength(0);
     settings.getFormat().setDelimiter(format.delimiter());
     settings.getFormat().setQuote(format.quote());
     settings.getFormat().setQuoteEscape(format.quote());
     settings.setNullValue(null);
     settings.setEmptyValue(null);
     settings.setMaxCharsPerColumn(MAX_FIELD_CHARS);
-    settings.setMaxColumns(4096);
+    settings.setMaxColumns(MAX_FIELDS);
     settings.setIgnoreLeadingWhitespaces(true);
     settings.setIgnoreTrailingWhitespaces(true);
     settings.setSkipEmptyLines(true);
@@ -250,7 +272,11 @@ public final class LandingCsv implements Serializable {
    * The file's data rows: the declared columns as text, then {@code _extra} (undeclared columns by
    * heading, or null), {@code _malformed} (why the record's shape is wrong, or null), {@code
    * _source_file}, {@code _line} (the physical line the record ends on; line 1 is the first line of
-   * the file) and {@code _fingerprint}.
+   * the file) and {@code _fingerprint}. At the end the rows read are checked against the records
+   * counted apart from the parser ({@link LandingFile#records()}).
+   *
+   * @throws LandingFileException (as the iterator advances) when the file cannot be parsed or the
+   *     two counts differ
    */
   public Iterator<Row> rows(LandingFile file) {
     FileFormat format = spec.format();
@@ -262,13 +288,27 @@ public final class LandingCsv implements Serializable {
       throw new UncheckedIOException(e);
     }
     parser.beginParsing(in, format.encoding());
+    Path path = Path.of(file.absolutePath());
     for (int row = 1; row <= format.headerRow(); row++) {
-      parser.parseNext(); // heading rows, checked by open()
+      parseNext(parser, path); // heading rows, checked by open()
     }
     int[] positions = file.columnPositions();
-    Path path = Path.of(file.absolutePath());
     return new Iterator<>() {
-      private String[] next = parseNext(parser, path);
+      private long read;
+      private String[] next = advance();
+
+      private String[] advance() {
+        String[] record = parseNext(parser, path);
+        if (record == null) {
+          parser.stopParsing();
+          if (read != file.records()) {
+            throw countsDiffer(path, file, read);
+          }
+        } else {
+          read++;
+        }
+        return record;
+      }
 
       @Override
       public boolean hasNext() {
@@ -281,50 +321,104 @@ public final class LandingCsv implements Serializable {
           throw new NoSuchElementException();
         }
         Object[] values = new Object[positions.length + 5];
-        for (int i = 0; i < positions.length; i++) {
-          values[i] = treat(i, field(next, positions[i]));
+        boolean shapeBroken = next.length != file.headerWidth();
+        // A record of the wrong shape in a table of identifiers may have moved one into a column
+        // that is not hashed, so it keeps no values: only why and where, for the quarantine.
+        if (!(shapeBroken && holdsIdentifiers)) {
+          try {
+            for (int i = 0; i < positions.length; i++) {
+              values[i] = treat(i, field(next, positions[i]));
+            }
+            Map<String, String> extra = extras(file, next);
+            // Spark's Row encoder takes Scala maps for map columns.
+            values[positions.length] = extra == null ? null : JavaConverters.mapAsScalaMap(extra);
+          } catch (RuntimeException e) {
+            // Clear values are only ever here: a failure names where, never what.
+            throw new LandingFileException(
+                path,
+                "cannot be read on line "
+                    + parser.getContext().currentLine()
+                    + " ("
+                    + e.getClass().getSimpleName()
+                    + ")",
+                "Report this with the file's line number (not its content).");
+          }
         }
-        Map<String, String> extra = extras(file, next);
-        // Spark's Row encoder takes Scala maps for map columns.
-        values[positions.length] = extra == null ? null : JavaConverters.mapAsScalaMap(extra);
         values[positions.length + 1] =
-            next.length == file.headerWidth()
-                ? null
-                : "has " + next.length + " fields; the header has " + file.headerWidth();
+            shapeBroken
+                ? "has " + next.length + " fields; the header has " + file.headerWidth()
+                : null;
         values[positions.length + 2] = file.relativePath();
         values[positions.length + 3] = parser.getContext().currentLine();
         values[positions.length + 4] = file.fingerprint();
-        next = parseNext(parser, path);
-        if (next == null) {
-          parser.stopParsing();
-        }
+        next = advance();
         return RowFactory.create(values);
       }
     };
   }
 
+  private static LandingFileException countsDiffer(Path path, LandingFile file, long read) {
+    return new LandingFileException(
+        path,
+        "the CSV reader read "
+            + read
+            + " records but the file holds "
+            + file.records()
+            + " (counted from its line ends outside quotes)"
+            + (file.firstLoneCrLine() > 0
+                ? "; line "
+                    + file.firstLoneCrLine()
+                    + " ends in a carriage return with no line feed after it"
+                : ""),
+        "Re-export the file with one kind of line end (LF or CR LF) and every quote balanced,"
+            + " then land it again.");
+  }
+
   /**
-   * The next record, or null at the end. The parser gives up only on a field longer than {@link
-   * #MAX_FIELD_CHARS}, which in these data sets means an unbalanced quote swallowing the lines
-   * after it; the file is then refused as a whole, naming the line, since its records cannot be
-   * told apart.
+   * The next record, or null at the end. The parser gives up on a field longer than {@link
+   * #MAX_FIELD_CHARS} (in these data sets an unbalanced quote swallowing the lines after it) or a
+   * record of more than {@link #MAX_FIELDS} fields; the file is then refused as a whole, naming the
+   * line, since its records cannot be told apart. The message is built from positions only.
    */
   private static String[] parseNext(CsvParser parser, Path file) {
     try {
       return parser.parseNext();
-    } catch (TextParsingException e) {
-      // The parser counts the line feeds read; the field overflows part-way through the next line.
+    } catch (RuntimeException e) {
+      // The parser counts the line feeds read; the problem lies part-way through the next line.
       long line = parser.getContext().currentLine() + 1;
       parser.stopParsing();
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (e instanceof TextParsingException && message.startsWith("Length of parsed input")) {
+        throw new LandingFileException(
+            file,
+            "has a field longer than "
+                + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS)
+                + " characters on line "
+                + line
+                + " (most often a quote opened and never closed)",
+            "Close the quote (a quote inside a quoted field is written twice, \"\") or shorten the"
+                + " field, then land the file again.");
+      }
+      if (e instanceof TextParsingException
+          && e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+        throw new LandingFileException(
+            file,
+            "has more than "
+                + String.format(Locale.ROOT, "%,d", MAX_FIELDS)
+                + " fields on line "
+                + line
+                + " (most often a delimiter inside a value that is not quoted)",
+            "Quote the values that hold the delimiter, or check the file was exported with the"
+                + " declared delimiter, then land it again.");
+      }
       throw new LandingFileException(
           file,
-          "has a field longer than "
-              + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS)
-              + " characters on line "
+          "cannot be read as delimited text on line "
               + line
-              + " (most often a quote opened and never closed)",
-          "Close the quote (a quote inside a quoted field is written twice, \"\") or shorten the"
-              + " field, then land the file again.");
+              + " ("
+              + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()
+              + ")",
+          "Check the quoting and delimiters on that line, then land the file again.");
     }
   }
 
@@ -333,7 +427,11 @@ public final class LandingCsv implements Serializable {
       return null;
     }
     String value = record[position];
-    return value == null || nullTokens.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
+    if (value == null || nullTokens.contains(value.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    // A line break inside quotes comes back as \n whatever the file's line ends are.
+    return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n");
   }
 
   private String treat(int column, String value) {
@@ -365,13 +463,16 @@ public final class LandingCsv implements Serializable {
     }
   }
 
+  /** Undeclared columns by heading; hashed in a table of identifiers, as any may be one. */
   private Map<String, String> extras(LandingFile file, String[] record) {
     if (file.extraHeadings().length == 0) {
       return null;
     }
     Map<String, String> extra = new LinkedHashMap<>();
     for (int i = 0; i < file.extraHeadings().length; i++) {
-      extra.put(file.extraHeadings()[i], field(record, file.extraPositions()[i]));
+      String value = field(record, file.extraPositions()[i]);
+      extra.put(
+          file.extraHeadings()[i], holdsIdentifiers ? pseudonymiser.pseudonymise(value) : value);
     }
     return extra;
   }

@@ -5,8 +5,10 @@ import java.io.Serializable;
 /**
  * One landing file ready to read: where it is, how lineage names it, its fingerprint, where each
  * declared column sits in its header (-1 when an optional column is absent), and the headings and
- * positions of columns the schema does not declare (kept in bronze's {@code _extra}), and whether
- * any record follows the header (a header-only file loads no rows and is reported).
+ * positions of columns the schema does not declare (kept in bronze's {@code _extra}), and how many
+ * records follow the header as counted apart from the parser ({@link RecordCounter}), which the
+ * reader checks its own count against (and the first line ending in a lone CR, the usual cause when
+ * they differ; 0 for none).
  */
 public record LandingFile(
     String absolutePath,
@@ -16,5 +18,11 @@ public record LandingFile(
     int[] columnPositions,
     String[] extraHeadings,
     int[] extraPositions,
-    boolean hasRecords)
-    implements Serializable {}
+    long records,
+    long firstLoneCrLine)
+    implements Serializable {
+  /** A header-only file loads no rows and is reported. */
+  public boolean hasRecords() {
+    return records > 0;
+  }
+}

@@ -14,6 +14,7 @@ import org.mhcs.conf.Settings;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.ingest.IngestStage;
+import org.mhcs.ingest.LandingFileException;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.metrics.MetricCatalog;
@@ -27,7 +28,9 @@ import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverStage;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.SchemaChangeException;
 import org.mhcs.warehouse.Warehouse;
+import org.mhcs.warehouse.WarehouseWriteException;
 
 /**
  * The monthly pipeline for one period, as a recipe: ingest → silver → conformed → metrics →
@@ -173,7 +176,7 @@ public final class MonthlyRun {
           log.rows());
     } catch (Exception e) {
       // Exception: Spark's checked exceptions reach here undeclared, and must be logged too.
-      log.record(Entry.of("finish", null, "failed").detail(e.getMessage()));
+      log.record(Entry.of("finish", null, "failed").detail(failureDetail(e)));
       try {
         log.save(warehouse);
       } catch (RuntimeException | FSError saveFailed) {
@@ -182,6 +185,24 @@ public final class MonthlyRun {
       }
       throw e;
     }
+  }
+
+  /**
+   * What the run log keeps of a failure: the message of the project's own exceptions, which are
+   * built from files, lines, fields and rules; of anything else only its kind, since its message
+   * may quote data (the command's error output has it).
+   */
+  static String failureDetail(Exception e) {
+    boolean explained =
+        e instanceof LandingFileException
+            || e instanceof DataRejectedException
+            || e instanceof WarehouseWriteException
+            || e instanceof SchemaChangeException
+            || e instanceof ConfigException
+            || e instanceof WarehouseBusyException;
+    return explained
+        ? e.getMessage()
+        : "unexpected " + e.getClass().getName() + " (see the command's error output)";
   }
 
   private static <T> T timed(StageListener stages, String stage, Supplier<T> body) {

@@ -74,7 +74,10 @@ record BadInputCase(String name, Path folder, Properties expected) {
     }
   }
 
-  /** Writes the recipe: the head once, then the line {@code generate.lines} times. */
+  /**
+   * Writes the recipe: the head once, then the line {@code generate.lines} times, then the tail
+   * ({@code generate.tail}) if there is one.
+   */
   private void generate(Path file) {
     byte[] line = get("generate.line").getBytes(StandardCharsets.UTF_8);
     long lines = Long.parseLong(get("generate.lines"));
@@ -84,6 +87,9 @@ record BadInputCase(String name, Path folder, Properties expected) {
         out.write(get("generate.head").getBytes(StandardCharsets.UTF_8));
         for (long i = 0; i < lines; i++) {
           out.write(line);
+        }
+        if (get("generate.tail") != null) {
+          out.write(get("generate.tail").getBytes(StandardCharsets.UTF_8));
         }
       }
     } catch (IOException e) {

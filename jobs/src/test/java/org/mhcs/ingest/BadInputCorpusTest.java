@@ -1,5 +1,8 @@
 package org.mhcs.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -138,6 +142,18 @@ class BadInputCorpusTest {
               .first();
       assertEquals(s.get(2), row.getString(0), c.name() + ": silver " + s);
     }
+    // Values that must be nowhere: no table (bronze included, maps as JSON) and no run-log line.
+    for (List<String> a : c.numbered("absent")) {
+      String value = a.get(0);
+      for (Table table : warehouse.tables()) {
+        Dataset<Row> rows = warehouse.read(table).select(to_json(struct(col("*"))).as("row"));
+        long found = rows.where(col("row").contains(value)).count();
+        assertEquals(0, found, c.name() + ": " + value + " in " + table);
+      }
+      assertTrue(
+          loaded.log().stream().noneMatch(line -> line.contains(value)),
+          c.name() + ": " + value + " in the run log");
+    }
     for (List<String> l : c.numbered("log")) {
       String wanted = l.get(0).replace("{landing}", landing.toString());
       assertTrue(
@@ -206,6 +222,16 @@ class BadInputCorpusTest {
     assertTrue(
         message.startsWith(problem), c.name() + "\nwanted: " + problem + "\ngot:    " + message);
     assertTrue(message.contains(c.get("error.fix")), c.name() + ": " + message);
+    assertNothingQuoted(c, message);
+  }
+
+  /**
+   * The case's {@code absent.N} values (clear identifiers in its files) are not in {@code text}.
+   */
+  private static void assertNothingQuoted(BadInputCase c, String text) {
+    for (List<String> a : c.numbered("absent")) {
+      assertFalse(text.contains(a.get(0)), c.name() + ": quotes " + a.get(0) + "\n" + text);
+    }
   }
 
   @Test
@@ -237,6 +263,7 @@ class BadInputCorpusTest {
       assertMessage(c, landings.get(c.name()), message);
       assertFalse(err.contains("\tat "), c.name() + ": stack frame on stderr\n" + err);
       assertFalse(err.contains("Exception"), c.name() + ": exception name on stderr\n" + err);
+      assertNothingQuoted(c, err);
     }
   }
 
