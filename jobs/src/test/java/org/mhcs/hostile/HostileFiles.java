@@ -497,32 +497,38 @@ public final class HostileFiles {
         String.join("\n", lines) + "\n");
   }
 
-  /** Numbers as people and spreadsheets write them, in an integer or a decimal column. */
+  /**
+   * Numbers as people and spreadsheets write them, in an integer or a decimal column. The kind's
+   * k-th mutation takes the k-th form (in turn, so 20 mutations use every form once): even ones in
+   * the integer column, odd ones in the decimal column.
+   */
   Mutation numericEdges(int n) {
-    boolean integer = random.nextBoolean();
-    Sheet sheet = valid(integer ? CONTACT : SICKNESS, n);
-    String value =
-        pick(
+    List<String> forms =
+        List.of(
             "65.9",
+            "0.00005",
             ".5",
+            "12345678901234.56789",
             "1e3",
-            "-0",
-            "+5",
-            " 7 ",
             "1,234",
-            "5.",
+            "-0",
+            " 7 ",
+            "+5",
             "0x1F",
+            "5.",
             "00012",
             "2147483648",
-            "１２",
             "1_000",
+            "１２",
             "Infinity",
-            "NaN",
-            "0.00005",
-            "12345678901234.56789",
             "1.0",
+            "NaN",
             "30.00",
             "-1");
+    int k = (n - 1) / kinds.size();
+    boolean integer = k % 2 == 0;
+    Sheet sheet = valid(integer ? CONTACT : SICKNESS, n);
+    String value = forms.get(k % forms.size());
     set(sheet, anyRow(), integer ? "CareContact_Duration" : "FTE_Days_Sick", value);
     return rows(n, "numeric edges", (integer ? "integer " : "decimal ") + "'" + value + "'", sheet);
   }
