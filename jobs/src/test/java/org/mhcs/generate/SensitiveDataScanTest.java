@@ -1,16 +1,8 @@
 package org.mhcs.generate;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,13 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,15 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhcs.ops.RunLog;
@@ -53,6 +35,7 @@ import org.mhcs.schema.Sensitivity;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Hmac;
+import org.mhcs.testing.IdentifierScan;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Layer;
 import org.mhcs.warehouse.Table;
@@ -73,7 +56,7 @@ import org.mhcs.warehouse.Warehouse;
  * findings), a report, four notebooks and fourteen exports.
  */
 class SensitiveDataScanTest {
-  private static final Pattern TOKEN_BREAK = Pattern.compile("[^A-Za-z0-9-]+");
+  private static final Pattern TOKEN_BREAK = IdentifierScan.TOKEN_BREAK;
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final String BIRTH_DATE = "PersonBirthDate";
   private static final String HASH_KEY = "hash key";
@@ -169,13 +152,19 @@ class SensitiveDataScanTest {
   }
 
   private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return IdentifierScan.sha256(value);
+  }
+
+  private static Dataset<Row> tokens(Table table, Dataset<Row> rows, int shortest, int longest) {
+    return IdentifierScan.tokens(table, rows, shortest, longest);
+  }
+
+  private static List<String> findings(Dataset<Row> tokens) {
+    return IdentifierScan.findings(tokens, forbidden);
+  }
+
+  private static void scan(String name, byte[] content, List<String> found) {
+    IdentifierScan.scan(name, content, forbidden, found);
   }
 
   @Test
@@ -251,19 +240,6 @@ class SensitiveDataScanTest {
         "every layer scanned");
   }
 
-  /** (source, column, kind, count) of every token that is a value looked for, as text. */
-  private static List<String> findings(Dataset<Row> tokens) {
-    return tokens
-        .join(broadcast(forbiddenValues()), "token")
-        .groupBy("source", "column", "kind")
-        .count()
-        .orderBy("source", "column", "kind")
-        .collectAsList()
-        .stream()
-        .map(Row::toString)
-        .toList();
-  }
-
   @Test
   void theScanFindsWhatItLooksForInsideLongerTextMapsAndDates() {
     // The scanners must see a value where a leak would put it, or "no findings" proves nothing.
@@ -304,39 +280,6 @@ class SensitiveDataScanTest {
     Map<Layer, Long> n = new TreeMap<>();
     tables.forEach(t -> n.merge(t.layer(), 1L, Long::sum));
     return n;
-  }
-
-  /** One row per token of every cell: (source, column, token); one scan of the table. */
-  private static Dataset<Row> tokens(Table table, Dataset<Row> rows, int shortest, int longest) {
-    List<Column> cells = new ArrayList<>();
-    for (StructField f : rows.schema().fields()) {
-      Column value = col("`" + f.name() + "`");
-      boolean nested =
-          f.dataType() instanceof StructType
-              || f.dataType() instanceof MapType
-              || f.dataType() instanceof ArrayType;
-      Column text = nested ? to_json(value) : value.cast(DataTypes.StringType);
-      cells.add(struct(lit(f.name()).as("column"), text.as("text")));
-    }
-    // Cells and tokens shorter than the shortest value looked for cannot hold one: dropping them
-    // before the split and the join saves most of the work (codes, counts, flags).
-    return rows.select(explode(array(cells.toArray(Column[]::new))).as("cell"))
-        .where(length(col("cell.text")).geq(shortest))
-        .select(
-            lit(table.toString()).as("source"),
-            col("cell.column").as("column"),
-            explode(split(col("cell.text"), TOKEN_BREAK.pattern())).as("token"))
-        .where(length(col("token")).between(shortest, longest));
-  }
-
-  private static Dataset<Row> forbiddenValues() {
-    List<Row> rows = new ArrayList<>();
-    forbidden.forEach((value, kind) -> rows.add(RowFactory.create(value, kind)));
-    StructType schema =
-        new StructType()
-            .add("token", DataTypes.StringType, false)
-            .add("kind", DataTypes.StringType, false);
-    return SharedSpark.session().createDataFrame(rows, schema);
   }
 
   @Test
@@ -440,15 +383,6 @@ class SensitiveDataScanTest {
       assertTrue(
           entries.stream().anyMatch(e -> e.getName().startsWith("xl/worksheets/")),
           name + " has no worksheet: not an xlsx?");
-    }
-  }
-
-  private static void scan(String name, byte[] content, List<String> found) {
-    for (String token : TOKEN_BREAK.split(new String(content, StandardCharsets.UTF_8))) {
-      String kind = forbidden.get(token);
-      if (kind != null) {
-        found.add(name + ": " + kind);
-      }
     }
   }
 

@@ -2,7 +2,6 @@ package org.mhcs.ingest;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.mhcs.testing.CsvRecords;
 
 /**
  * One case of {@code src/test/resources/bad-input/}: its landing files, and what it must produce as
@@ -97,31 +97,8 @@ record BadInputCase(String name, Path folder, Properties expected) {
     }
   }
 
-  /**
-   * Records in a CSV file after its one header line, counted without the product's parser: a record
-   * ends at a line feed outside double quotes, or at the end of a file whose last line has no line
-   * feed; empty lines are not records.
-   */
+  /** Records after the header, counted without the product's parser ({@link CsvRecords}). */
   static long records(Path file) {
-    long records = 0;
-    boolean quoted = false;
-    boolean content = false;
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      for (int b = in.read(); b >= 0; b = in.read()) {
-        if (b == '"') {
-          quoted = !quoted; // a doubled quote toggles twice
-          content = true;
-        } else if (b == '\n' && !quoted) {
-          records += content ? 1 : 0;
-          content = false;
-        } else if (b != '\r') {
-          content = true;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    records += content ? 1 : 0;
-    return Math.max(0, records - 1);
+    return CsvRecords.count(file);
   }
 }
