@@ -199,6 +199,7 @@ class HostileFilesTest {
     Map<String, Long> readByProduct = new HashMap<>();
     loaded.files().forEach(f -> readByProduct.put(f.file(), f.read()));
     Map<String, List<Row>> silver = silverRowsByFile();
+    long[] totals = new long[4]; // files, records, accepted, quarantined
     for (Mutation m : mutations) {
       if (m.level() != Level.ROWS || refusedBeforeLoad.containsKey(m)) {
         continue;
@@ -209,6 +210,10 @@ class HostileFilesTest {
       assertEquals(counted, records.size() - 1, m.path() + ": the test's two readings");
       List<Row> accepted = silver.getOrDefault(m.path(), List.of());
       long rejected = quarantined.getOrDefault(m.path(), 0L);
+      totals[0]++;
+      totals[1] += counted;
+      totals[2] += accepted.size();
+      totals[3] += rejected;
       if (counted != accepted.size() + rejected) {
         failures.add(
             m,
@@ -243,6 +248,9 @@ class HostileFilesTest {
         }
       }
     }
+    System.out.printf(
+        "HostileFilesTest: %d row-level files: %d records read, %d accepted, %d quarantined%n",
+        totals[0], totals[1], totals[2], totals[3]);
     failures.failIfAny("row-level mutations");
   }
 
@@ -378,6 +386,9 @@ class HostileFilesTest {
         found);
     IdentifierScan.scan(
         "stdout and stderr", captured.getBytes(StandardCharsets.UTF_8), forbidden, found);
+    System.out.printf(
+        "HostileFilesTest: %d values looked for (identifiers, their SHA-256, the key), %d found%n",
+        forbidden.size(), found.size());
     Failures failures = new Failures();
     Map<Integer, Mutation> byNumber = new HashMap<>();
     mutations.forEach(m -> byNumber.put(m.number(), m));
