@@ -21,7 +21,8 @@ final class SqlCommand implements Command {
   public String summary() {
     return "Query the warehouse; prints CSV (header row) to stdout. Tables are bronze.x, silver.x,"
         + "\ngold.x and ops.x; SHOW TABLES IN gold lists them. Queries only (SELECT, WITH, SHOW,"
-        + "\nDESCRIBE, EXPLAIN): a statement that would write is refused before it runs. --as-of"
+        + "\nDESCRIBE, EXPLAIN): a statement that would write is refused before it runs, and so is"
+        + "\none that reads a file by path (csv.`file`). --as-of"
         + "\nqueries the tables as they were (Delta time travel): copy a benchmark row's"
         + "\ninput_versions to re-issue it exactly.";
   }
