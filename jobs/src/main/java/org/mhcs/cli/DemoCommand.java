@@ -17,6 +17,7 @@ import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.NationalSummary;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ShellWords;
 
 /** {@code ./mhcs demo}: a synthetic national month through the whole pipeline, summarised. */
 final class DemoCommand implements Command {
@@ -80,7 +81,9 @@ final class DemoCommand implements Command {
       out.printf(
           "%nWarehouse: %s (%.0f s). Query it, e.g.:%n  ./mhcs sql --warehouse %s \"SELECT metric_id,"
               + " service_line, p10, p25, p50, p75, p90 FROM gold.benchmark\"%n",
-          warehouseDir, (System.nanoTime() - start) / 1e9, warehouseDir);
+          warehouseDir,
+          (System.nanoTime() - start) / 1e9,
+          ShellWords.quoted(warehouseDir.toString()));
       return ExitCode.OK;
     } finally {
       delete(landingDir);
@@ -106,7 +109,7 @@ final class DemoCommand implements Command {
         unreconciled == 0
             ? "every file reconciles (read = accepted + quarantined)"
             : unreconciled + " files do NOT reconcile",
-        warehouseDir);
+        ShellWords.quoted(warehouseDir.toString()));
   }
 
   /** How much activity the service-line mappings covered. */
@@ -122,7 +125,7 @@ final class DemoCommand implements Command {
         c.unmappedPct(),
         c.excludedContacts(),
         c.excludedPct(),
-        warehouseDir);
+        ShellWords.quoted(warehouseDir.toString()));
   }
 
   private static void delete(Path dir) {

@@ -20,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.conf.Settings;
+import org.mhcs.publish.CellText;
 import org.mhcs.publish.Publication;
 import org.mhcs.publish.Suppression;
 import org.mhcs.schema.SchemaCatalog;
@@ -191,7 +192,7 @@ final class ExportCommand implements Command {
             // A published count or figure is text only so that it can say *; a number otherwise.
             line.createCell(i).setCellValue(Double.parseDouble((String) value));
           } else {
-            line.createCell(i).setCellValue(String.valueOf(value));
+            line.createCell(i).setCellValue(CellText.neutralised(String.valueOf(value)));
           }
         }
       }

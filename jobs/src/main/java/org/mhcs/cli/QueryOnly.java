@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.execution.command.SetCommand;
+import org.mhcs.serve.PathReads;
 import org.mhcs.serve.ReadOnlyGuard;
 import scala.collection.JavaConverters;
 
@@ -24,8 +25,9 @@ import scala.collection.JavaConverters;
  * of it is a command other than the harmless ones {@code ./mhcs serve} allows ({@link
  * ReadOnlyGuard#HARMLESS_COMMANDS}: SHOW, DESCRIBE, EXPLAIN, USE) and Delta's DESCRIBE HISTORY and
  * DETAIL, an INSERT (into a table or a directory), a {@code SET key=value} or {@code RESET}, or a
- * call of a Java method by reflection. Cost: one parse and one analysis, which reads table metadata
- * (Delta logs) but no data.
+ * call of a Java method by reflection. A statement that reads a file by path ({@code csv.`<file>`})
+ * is refused as {@link PathReads} says. Cost: one parse and one analysis, which reads table
+ * metadata (Delta logs) but no data.
  */
 final class QueryOnly {
   /** Delta's own inspections: they read a table's log and change nothing. */
@@ -63,6 +65,11 @@ final class QueryOnly {
 
   private static void walk(LogicalPlan plan) {
     String kind = plan.getClass().getSimpleName();
+    PathReads.named(plan)
+        .ifPresent(
+            path -> {
+              throw new UsageException(PathReads.refusal(path));
+            });
     if (plan instanceof ExplainCommand explain) {
       walk(explain.logicalPlan()); // EXPLAIN runs nothing, but explaining a write is not a query
       return;

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.mhcs.conf.Settings;
+import org.mhcs.publish.CellText;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs sql}: one SQL statement over the warehouse, printed as CSV with a header. */
@@ -21,7 +22,8 @@ final class SqlCommand implements Command {
   public String summary() {
     return "Query the warehouse; prints CSV (header row) to stdout. Tables are bronze.x, silver.x,"
         + "\ngold.x and ops.x; SHOW TABLES IN gold lists them. Queries only (SELECT, WITH, SHOW,"
-        + "\nDESCRIBE, EXPLAIN): a statement that would write is refused before it runs. --as-of"
+        + "\nDESCRIBE, EXPLAIN): a statement that would write is refused before it runs, and so is"
+        + "\none that reads a file by path (csv.`file`). --as-of"
         + "\nqueries the tables as they were (Delta time travel): copy a benchmark row's"
         + "\ninput_versions to re-issue it exactly.";
   }
@@ -76,8 +78,9 @@ final class SqlCommand implements Command {
   }
 
   /**
-   * Streams rows to {@code out} as RFC 4180 CSV; never collects the whole result. Returns the
-   * number of rows written.
+   * Streams rows to {@code out} as RFC 4180 CSV, text a spreadsheet would run as a formula
+   * neutralised ({@link CellText}), since the file may well be opened in one; never collects the
+   * whole result. Returns the number of rows written.
    */
   static long write(Dataset<Row> result, PrintStream out) {
     String[] columns = result.columns();
@@ -91,12 +94,16 @@ final class SqlCommand implements Command {
       Row row = it.next();
       line.setLength(0);
       for (int i = 0; i < columns.length; i++) {
-        line.append(i == 0 ? "" : ",")
-            .append(row.isNullAt(i) ? "" : csv(String.valueOf(row.get(i))));
+        line.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : csv(cell(row.get(i))));
       }
       out.println(line);
     }
     return n;
+  }
+
+  /** A value as its cell's text: a number as written, text neutralised for spreadsheets. */
+  private static String cell(Object value) {
+    return value instanceof Number ? value.toString() : CellText.neutralised(value.toString());
   }
 
   private static String csv(String value) {

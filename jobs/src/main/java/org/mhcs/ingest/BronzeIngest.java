@@ -64,6 +64,7 @@ public final class BronzeIngest {
       ReportingWindow window,
       boolean folderExists,
       List<Path> strayFiles,
+      List<Path> hiddenFiles,
       List<LandingFile> files) {}
 
   /**
@@ -116,6 +117,7 @@ public final class BronzeIngest {
         window,
         Files.isDirectory(landing.folder(spec, window)),
         landing.strayFiles(spec, window),
+        landing.hiddenCsvFiles(spec, window),
         files);
   }
 

@@ -109,6 +109,12 @@ public final class IngestStage {
               .files(r.checked().strayFiles().size())
               .detail("ignored files that are not .csv: " + r.checked().strayFiles()));
     }
+    if (!r.checked().hiddenFiles().isEmpty()) {
+      log.record(
+          Entry.of("ingest", spec.id(), "warning")
+              .files(r.checked().hiddenFiles().size())
+              .detail("ignored hidden files: " + r.checked().hiddenFiles()));
+    }
     List<String> headerOnly =
         r.checked().files().stream()
             .filter(f -> !f.hasRecords())

@@ -3,6 +3,7 @@ package org.mhcs.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,30 +39,114 @@ public final class LandingFolder {
     return spec.period() == PeriodType.NONE ? table : table.resolve(window.label());
   }
 
-  /** The table's CSV files for the period, sorted by name; empty when the table was not landed. */
+  /**
+   * The table's CSV files for the period, sorted by name; empty when the table was not landed. A
+   * symbolic link is followed when its target is a file under the landing root (lineage keeps the
+   * link's name, the file as landed); hidden files ({@link #hiddenCsvFiles}) are left out.
+   *
+   * @throws LandingFileException for a {@code .csv} entry that cannot be read as a landing file: a
+   *     link out of the landing root or to nothing, a folder, or a pipe, socket or device (never
+   *     opened: reading a pipe waits for a writer forever). Each stops the run rather than being
+   *     skipped, since skipping it would lose its rows, or delete them if it was loaded before.
+   */
   public List<Path> csvFiles(LandingTableSpec spec, ReportingWindow window) {
-    return files(spec, window, true);
+    List<Path> files = new ArrayList<>();
+    for (Path entry : entries(spec, window)) {
+      if (isCsv(entry) && !isHidden(entry)) {
+        files.add(checkedFile(entry));
+      }
+    }
+    return files;
   }
 
   /** Files in the table's folder that are not CSV: reported, never read. */
   public List<Path> strayFiles(LandingTableSpec spec, ReportingWindow window) {
-    return files(spec, window, false);
+    return entries(spec, window).stream()
+        .filter(p -> !isCsv(p) && !isHidden(p) && Files.isRegularFile(p))
+        .toList();
   }
 
-  private List<Path> files(LandingTableSpec spec, ReportingWindow window, boolean csv) {
+  /**
+   * Hidden {@code .csv} entries ({@code .name.csv}): reported, never read. By convention they are
+   * not data: editors' lock and backup copies, uploads still in progress under a temporary name.
+   */
+  public List<Path> hiddenCsvFiles(LandingTableSpec spec, ReportingWindow window) {
+    return entries(spec, window).stream().filter(p -> isCsv(p) && isHidden(p)).toList();
+  }
+
+  /** Everything in the table's folder for the period, sorted by name; nothing is opened. */
+  private List<Path> entries(LandingTableSpec spec, ReportingWindow window) {
     Path dir = folder(spec, window);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> children = Files.list(dir)) {
-      List<Path> found = new ArrayList<>();
-      children
-          .filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") == csv)
-          .sorted()
-          .forEach(found::add);
-      return found;
+      return children.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isCsv(Path entry) {
+    return entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  private static boolean isHidden(Path entry) {
+    return entry.getFileName().toString().startsWith(".");
+  }
+
+  /** {@code entry} when it is, or links to, a regular file under the landing root. */
+  private Path checkedFile(Path entry) {
+    Path real;
+    try {
+      real = entry.toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new LandingFileException(
+          entry,
+          "is a symbolic link to " + linkTarget(entry) + ", which does not exist",
+          "Copy the file itself into " + entry.getParent() + ", or remove the link.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!real.startsWith(realRoot())) {
+      throw new LandingFileException(
+          entry,
+          "leads through a symbolic link to "
+              + real
+              + ", outside the landing folder "
+              + root
+              + ", which is never read",
+          "Copy the file into " + entry.getParent() + " in place of the link.");
+    }
+    if (Files.isDirectory(real)) {
+      throw new LandingFileException(
+          entry,
+          "is a folder, not a file",
+          "Move the .csv files it holds into "
+              + entry.getParent()
+              + " itself (files in sub-folders are not read), then remove the folder.");
+    }
+    if (!Files.isRegularFile(real)) {
+      throw new LandingFileException(
+          entry,
+          "is not a regular file (a named pipe, socket or device), so it was not opened",
+          "Land the data as an ordinary file under that name, or remove the entry.");
+    }
+    return entry;
+  }
+
+  private static Path linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link);
+    } catch (IOException | UnsupportedOperationException e) {
+      return link; // a parent folder is the broken link: the entry names it well enough
+    }
+  }
+
+  /** The root with every link resolved, to compare real paths with. */
+  private Path realRoot() {
+    try {
+      return root.toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -32,7 +32,9 @@ import scala.runtime.BoxedUnit;
  *   <li>calls no Java method by reflection ({@code reflect}, {@code java_method}).
  * </ul>
  *
- * It is installed in every session as a Spark extension ({@code spark.sql.extensions}) and acts
+ * Reads by path are refused as {@link PathReads} declares for every statement users type.
+ *
+ * <p>It is installed in every session as a Spark extension ({@code spark.sql.extensions}) and acts
  * only while a read-only server runs, and never on the server's own session, which registers the
  * views.
  */
@@ -145,13 +147,16 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
       // served folders only. Spark checks a view's own plan on its own, without the View node.
       if (!(relation.relation() instanceof HadoopFsRelation files) || !readable(files)) {
         throw new ReadOnlyException(
-            "read-only: query the gold and ops tables by name; other data cannot be read");
+            "read-only: "
+                + PathReads.refusal(
+                    relation.relation() instanceof HadoopFsRelation files
+                        ? files.location().rootPaths().mkString(", ")
+                        : kind));
       }
       return;
     }
     if (plan.children().isEmpty() && !SAFE_LEAVES.contains(kind)) {
-      throw new ReadOnlyException(
-          "read-only: query the gold and ops tables by name, not files by path (" + kind + ")");
+      throw new ReadOnlyException("read-only: " + PathReads.refusal(kind));
     }
     for (Expression e : JavaConverters.seqAsJavaList(plan.expressions())) {
       checkExpression(e);

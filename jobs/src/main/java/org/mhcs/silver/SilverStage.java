@@ -23,6 +23,7 @@ import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.ShellWords;
 import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
@@ -274,11 +275,13 @@ public final class SilverStage {
               + maxRejectPercent
               + "% (ingest.max_reject_pct):\n  "
               + String.join("\n  ", rejected)
-              + "\nSee why with: ./mhcs sql --warehouse "
-              + warehouse.root()
-              + " \"SELECT source_file, rule, field, count(*) FROM ops.quarantine WHERE run_id = '"
-              + log.runId()
-              + "' GROUP BY 1, 2, 3 ORDER BY 4 DESC\"\nSilver and gold were left as they were.");
+              + "\nSee why with: "
+              + ShellWords.sqlCommand(
+                  warehouse.root(),
+                  "SELECT source_file, rule, field, count(*) FROM ops.quarantine WHERE run_id = "
+                      + SqlText.literal(log.runId())
+                      + " GROUP BY 1, 2, 3 ORDER BY 4 DESC")
+              + "\nSilver and gold were left as they were.");
     }
   }
 }

