@@ -27,6 +27,7 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.FieldCheck;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Normalisation;
 import org.mhcs.schema.Sensitivity;
 import scala.collection.JavaConverters;
 
@@ -34,7 +35,8 @@ import scala.collection.JavaConverters;
  * Reads landing files in the format their schema declares (delimiter, encoding, header row, quote,
  * null tokens) as text rows in the declared column order, streaming one record at a time (a file is
  * never held in memory), with each row's file and line for lineage. Sensitive columns are treated
- * here, as the row is read, so no clear identifier or birth date is ever written.
+ * here, as the row is read, so no clear identifier or birth date is ever written; so are codes
+ * declared {@code normalise:}, so that bronze already holds one spelling of each.
  */
 public final class LandingCsv implements Serializable {
   /** What an unreadable birth date becomes: silver quarantines it without showing the text. */
@@ -52,6 +54,7 @@ public final class LandingCsv implements Serializable {
   private final LandingTableSpec spec;
   private final Sensitivity[] sensitivity;
   private final FieldCheck[] checks;
+  private final Normalisation[] normalisations;
   private final Set<String> nullTokens;
   private final Pseudonymiser pseudonymiser;
   private final LocalDate ageAt;
@@ -64,6 +67,8 @@ public final class LandingCsv implements Serializable {
     this.sensitivity =
         spec.columns().stream().map(ColumnSpec::sensitivity).toArray(Sensitivity[]::new);
     this.checks = spec.columns().stream().map(ColumnSpec::check).toArray(FieldCheck[]::new);
+    this.normalisations =
+        spec.columns().stream().map(ColumnSpec::normalisation).toArray(Normalisation[]::new);
     this.nullTokens =
         spec.format().nullTokens().stream()
             .map(t -> t.trim().toLowerCase(Locale.ROOT))
@@ -336,7 +341,9 @@ public final class LandingCsv implements Serializable {
     return value == null || nullTokens.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
   }
 
-  private String treat(int column, String value) {
+  private String treat(int column, String raw) {
+    // Normalised first, so submitters, keys and references all compare one spelling from bronze on.
+    String value = normalisations[column].apply(raw);
     if (!checks[column].accepts(value)) {
       return INVALID_NHS_NUMBER;
     }

@@ -51,10 +51,11 @@ import org.mhcs.warehouse.Warehouse;
  * landing folder (Delta tables are plain folders), changes the landing, runs ingest and silver
  * again and checks that exactly the affected rows moved.
  *
- * <p>Baseline contents. May: A01 referrals R1, R2 and contacts C1, C2; A02 referral R1, contacts C1
- * and C2 (C2's attendance X is quarantined). June: A01 referrals R1, R3 and contacts C3 (R1), C4
- * (R3), C5 (R1, attendance X, quarantined); A02 referrals R1, R2 and contacts C3 (R1), C4 (R2), C5
- * (R2, attendance 9, quarantined).
+ * <p>Baseline contents. The organisation reference (no period) lists A01 and A02. May: A01
+ * referrals R1, R2 and contacts C1, C2; A02 referral R1, contacts C1 and C2 (C2's attendance X is
+ * quarantined). June: A01 referrals R1, R3 and contacts C3 (R1), C4 (R3), C5 (R1, attendance X,
+ * quarantined); A02 referrals R1, R2 and contacts C3 (R1), C4 (R2), C5 (R2, attendance 9,
+ * quarantined).
  */
 class ResubmissionReloadTest {
   private static final Period MAY = Period.parse("2024-05");
@@ -101,6 +102,13 @@ class ResubmissionReloadTest {
     baseline = GoldenRuns.newWarehouse();
     baselineLanding = SharedSpark.newFolder("reload-landing-");
     Path l = baselineLanding;
+    // Both submitters are known organisations (every CSDS table checks its submitter against it).
+    land(
+        l,
+        "ref/organisations/organisations.csv",
+        "Org_Code,Org_Name,Org_Type,Region,ICS_Code",
+        "A01,Reload Community NHS Trust,Community,London,QX1",
+        "A02,Reload Mental Health NHS Trust,Combined MH and community,North West,QX2");
     land(
         l,
         A01_MAY_REFERRALS,
