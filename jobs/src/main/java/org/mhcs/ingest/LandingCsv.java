@@ -29,6 +29,7 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.FieldCheck;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Normalisation;
 import org.mhcs.schema.Sensitivity;
 import scala.collection.JavaConverters;
 
@@ -36,7 +37,8 @@ import scala.collection.JavaConverters;
  * Reads landing files in the format their schema declares (delimiter, encoding, header row, quote,
  * null tokens) as text rows in the declared column order, streaming one record at a time (a file is
  * never held in memory), with each row's file and line for lineage. Sensitive columns are treated
- * here, as the row is read, so no clear identifier or birth date is ever written.
+ * here, as the row is read, so no clear identifier or birth date is ever written; so are codes
+ * declared {@code normalise:}, so that bronze already holds one spelling of each.
  *
  * <p>In a table that holds identifiers, what the schema does not vouch for is never kept in clear:
  * undeclared columns are kept hashed, and a record of the wrong shape (whose values may have
@@ -62,6 +64,7 @@ public final class LandingCsv implements Serializable {
   private final LandingTableSpec spec;
   private final Sensitivity[] sensitivity;
   private final FieldCheck[] checks;
+  private final Normalisation[] normalisations;
   private final Set<String> nullTokens;
   private final Pseudonymiser pseudonymiser;
   private final LocalDate ageAt;
@@ -75,6 +78,8 @@ public final class LandingCsv implements Serializable {
     this.sensitivity =
         spec.columns().stream().map(ColumnSpec::sensitivity).toArray(Sensitivity[]::new);
     this.checks = spec.columns().stream().map(ColumnSpec::check).toArray(FieldCheck[]::new);
+    this.normalisations =
+        spec.columns().stream().map(ColumnSpec::normalisation).toArray(Normalisation[]::new);
     this.nullTokens =
         spec.format().nullTokens().stream()
             .map(t -> t.trim().toLowerCase(Locale.ROOT))
@@ -434,7 +439,9 @@ public final class LandingCsv implements Serializable {
     return value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n");
   }
 
-  private String treat(int column, String value) {
+  private String treat(int column, String raw) {
+    // Normalised first, so submitters, keys and references all compare one spelling from bronze on.
+    String value = normalisations[column].apply(raw);
     if (!checks[column].accepts(value)) {
       return INVALID_NHS_NUMBER;
     }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param min smallest allowed value for numbers, or null
  * @param max largest allowed value for numbers, or null
  * @param check a check made on the landed text before any sensitive treatment ({@code check:})
+ * @param normalisation how the text is normalised as it is read ({@code normalise:}), e.g.
+ *     organisation codes upper-cased
  */
 public record ColumnSpec(
     String name,
@@ -30,6 +32,7 @@ public record ColumnSpec(
     BigDecimal min,
     BigDecimal max,
     FieldCheck check,
+    Normalisation normalisation,
     String description)
     implements Serializable {
 

@@ -55,6 +55,7 @@ public final class SchemaCatalog {
           "min",
           "max",
           "check",
+          "normalise",
           "description");
   private static final Set<String> FORMAT_KEYS =
       Set.of("delimiter", "encoding", "header_row", "quote", "null_tokens", "thousands_separator");
@@ -287,6 +288,12 @@ public final class SchemaCatalog {
     }
     FieldCheck check =
         enumValue(FieldCheck.class, c.path("check").asText("none"), where, "check", errors);
+    Normalisation normalisation =
+        enumValue(
+            Normalisation.class, c.path("normalise").asText("none"), where, "normalise", errors);
+    if (normalisation == Normalisation.UPPER && type != ColumnType.STRING) {
+      errors.add(where + ": normalise: upper applies to codes, so the column's type is string");
+    }
     JsonNode codes = c.get("codes");
     String codeList = codes != null && codes.isTextual() ? codes.asText() : null;
     List<String> allowed = codes != null && codes.isArray() ? strings(codes) : List.of();
@@ -306,6 +313,7 @@ public final class SchemaCatalog {
             decimal(c, "min", where, errors),
             decimal(c, "max", where, errors),
             check,
+            normalisation,
             c.path("description").asText("")));
   }
 

@@ -36,16 +36,22 @@ public final class RowChecks {
   private RowChecks() {}
 
   /**
-   * The typed value of a text column, as silver stores it (null when it does not parse). Numbers
-   * may carry the format's thousands separator, but only in proper groups: {@code 1,234.5} is
-   * 1234.5, while {@code 1,2} does not parse.
+   * The typed value of a text column, as silver stores it (null when it does not parse). A number
+   * is typed only when its value represents the text exactly ({@link ColumnType#exactNotation}):
+   * Spark's cast alone would read {@code 65.9} as the integer 65 and {@code -1e-9} as the decimal
+   * 0.0000. Numbers may carry the format's thousands separator, but only in proper groups: {@code
+   * 1,234.5} is 1234.5, while {@code 1,2} does not parse.
    */
   public static Column typed(ColumnSpec column, FileFormat format) {
     Column text = trim(col(quoted(column.name())));
     return switch (column.type()) {
       case STRING -> text;
       case DATE -> to_date(text, "yyyy-MM-dd");
-      case INTEGER, DECIMAL -> withoutGrouping(text, format).cast(column.type().sparkType());
+      case INTEGER, DECIMAL -> {
+        Column number = withoutGrouping(text, format);
+        yield when(
+            number.rlike(column.type().exactNotation()), number.cast(column.type().sparkType()));
+      }
     };
   }
 
@@ -55,7 +61,7 @@ public final class RowChecks {
       return text;
     }
     String sep = Pattern.quote(separator);
-    String grouped = "^-?\\d{1,3}(" + sep + "\\d{3})+(\\.\\d+)?$";
+    String grouped = "^[+-]?\\d{1,3}(" + sep + "\\d{3})+(\\.\\d+)?$";
     return when(text.rlike(grouped), regexp_replace(text, sep, "")).otherwise(text);
   }
 

@@ -98,6 +98,9 @@ class HostileFilesTest {
     SharedSpark.session();
     landing = SharedSpark.newFolder("hostile landing ");
     write(landing, referrals);
+    Path reference = landing.resolve(HostileFiles.ORGANISATION_REFERENCE_PATH);
+    Files.createDirectories(reference.getParent());
+    Files.writeString(reference, HostileFiles.ORGANISATION_REFERENCE);
     for (Mutation m : mutations) {
       write(landing, m);
       if (m.level() == Level.ROWS) {

@@ -20,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mhcs.conf.Settings;
+import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.spark.Sessions;
@@ -49,6 +52,8 @@ import org.mhcs.warehouse.Warehouse;
  */
 class BadInputCorpusTest {
   private static final Period JUNE = Period.parse("2024-06");
+  private static final SchemaCatalog SCHEMAS = SchemaCatalog.bundled();
+  private static final String CONTACTS = "csds/CYP201CareContact";
   private static final List<BadInputCase> CASES =
       BadInputCase.all(GoldenRuns.resource("/bad-input"));
 
@@ -70,7 +75,7 @@ class BadInputCorpusTest {
         new Warehouse(
             Sessions.forWarehouse(dir, Settings.load(Map.of("spark.shuffle_partitions", "2"))),
             dir);
-    loaded = LandingLoads.load(warehouse, SchemaCatalog.bundled(), landing, JUNE);
+    loaded = LandingLoads.load(warehouse, SCHEMAS, landing, JUNE);
   }
 
   private static Stream<BadInputCase> cases(String kind) {
@@ -122,10 +127,12 @@ class BadInputCorpusTest {
           List.of(read, accepted, quarantinedRows),
           f == null ? null : List.of(f.read(), f.accepted(), f.quarantined()),
           file + ": reconciliation");
-      String table = file.substring(0, file.indexOf("/2024-06/")).replace('/', '_').toLowerCase();
+      // A landing path starts <source>/<table>/ (reference tables have no period folder).
+      String[] path = file.split("/");
+      Table silver = Table.silver(SCHEMAS.table(path[0], path[1]).warehouseName());
       assertEquals(
           accepted,
-          warehouse.read(Table.silver(table)).where("_source_file = '" + file + "'").count(),
+          warehouse.read(silver).where("_source_file = '" + file + "'").count(),
           file + ": silver rows");
       assertEquals(
           quarantinedRows,
@@ -133,15 +140,22 @@ class BadInputCorpusTest {
           file + ": quarantine rows");
     }
     for (List<String> s : c.numbered("silver")) {
-      // silver.N = submitter|contact | column | value
-      String[] key = s.get(0).split("\\|");
-      Row row =
+      // silver.N = [source/table | ]key values joined by | | column | value; a contact if no table.
+      List<String> given = s.size() == 4 ? s : List.of(CONTACTS, s.get(0), s.get(1), s.get(2));
+      LandingTableSpec spec = SCHEMAS.table(given.get(0));
+      String[] values = given.get(1).split("\\|");
+      Column where = functions.lit(true);
+      for (int i = 0; i < spec.key().size(); i++) {
+        where = where.and(functions.col(spec.key().get(i)).equalTo(values[i]));
+      }
+      List<Row> rows =
           warehouse
-              .read(Table.silver("csds_cyp201carecontact"))
-              .where("OrgID_Provider = '" + key[0] + "' AND CareContactID = '" + key[1] + "'")
-              .selectExpr("cast(`" + s.get(1) + "` as string)")
-              .first();
-      assertEquals(s.get(2), row.getString(0), c.name() + ": silver " + s);
+              .read(Table.silver(spec.warehouseName()))
+              .where(where)
+              .selectExpr("cast(`" + given.get(2) + "` as string)")
+              .collectAsList();
+      assertEquals(1, rows.size(), c.name() + ": one silver row for " + s);
+      assertEquals(given.get(3), rows.get(0).getString(0), c.name() + ": silver " + s);
     }
     // Values that must be nowhere: no table (bronze included, maps as JSON) and no run-log line.
     for (List<String> a : c.numbered("absent")) {

@@ -51,10 +51,11 @@ import org.mhcs.warehouse.Warehouse;
  * landing folder (Delta tables are plain folders), changes the landing, runs ingest and silver
  * again and checks that exactly the affected rows moved.
  *
- * <p>Baseline contents. May: A01 referrals R1, R2 and contacts C1, C2; A02 referral R1, contacts C1
- * and C2 (C2's attendance X is quarantined). June: A01 referrals R1, R3 and contacts C3 (R1), C4
- * (R3), C5 (R1, attendance X, quarantined); A02 referrals R1, R2 and contacts C3 (R1), C4 (R2), C5
- * (R2, attendance 9, quarantined).
+ * <p>Baseline contents. The organisation reference (no period) lists A01 and A02. May: A01
+ * referrals R1, R2 and contacts C1, C2; A02 referral R1, contacts C1 and C2 (C2's attendance X is
+ * quarantined). June: A01 referrals R1, R3 and contacts C3 (R1), C4 (R3), C5 (R1, attendance X,
+ * quarantined); A02 referrals R1, R2 and contacts C3 (R1), C4 (R2), C5 (R2, attendance 9,
+ * quarantined).
  */
 class ResubmissionReloadTest {
   private static final Period MAY = Period.parse("2024-05");
@@ -101,6 +102,13 @@ class ResubmissionReloadTest {
     baseline = GoldenRuns.newWarehouse();
     baselineLanding = SharedSpark.newFolder("reload-landing-");
     Path l = baselineLanding;
+    // Both submitters are known organisations (every CSDS table checks its submitter against it).
+    land(
+        l,
+        "ref/organisations/organisations.csv",
+        "Org_Code,Org_Name,Org_Type,Region,ICS_Code",
+        "A01,Reload Community NHS Trust,Community,London,QX1",
+        "A02,Reload Mental Health NHS Trust,Combined MH and community,North West,QX2");
     land(
         l,
         A01_MAY_REFERRALS,
@@ -281,11 +289,14 @@ class ResubmissionReloadTest {
     assertEquals(0, w.read(Table.QUARANTINE).where("NOT " + notA01JuneContacts).count());
 
     // ops.loaded_files: the resubmitted file's record is new (3 read, 3 accepted), the other
-    // seven files' records are untouched.
+    // seven CSDS files' records and the organisation reference's are untouched.
     String otherFiles = "source_file <> '" + A01_JUNE_CONTACTS + "'";
     Dataset<Row> filesBefore = before(Table.LOADED_FILES);
     assertSameRows(
-        filesBefore.where(otherFiles), w.read(Table.LOADED_FILES).where(otherFiles), 7, "files");
+        filesBefore.where(otherFiles),
+        w.read(Table.LOADED_FILES).where(otherFiles),
+        7 + 1,
+        "files");
     Row record =
         w.read(Table.LOADED_FILES).where("source_file = '" + A01_JUNE_CONTACTS + "'").first();
     assertEquals(
@@ -305,11 +316,12 @@ class ResubmissionReloadTest {
     String notA01JuneScore =
         "NOT (period = '2024-06' AND submitter = 'A01' AND source_table = '" + CONTACT + "')";
     // 7 scorecards (2 periods × 2 submitters × 2 tables, less A01's June contacts) of
-    // 1 accepted + 4 (referral) or 8 (contact) required fields + 10 rules: 4 × 15 + 3 × 19 = 117.
+    // 1 accepted + 4 (referral) or 8 (contact) required fields + 10 rules: 4 × 15 + 3 × 19 = 117;
+    // and the organisation reference's, 1 + 3 required fields + 10 rules = 14.
     assertSameRows(
         before(Table.DATA_QUALITY).where(notA01JuneScore),
         w.read(Table.DATA_QUALITY).where(notA01JuneScore),
-        4 * 15 + 3 * 19,
+        4 * 15 + 3 * 19 + 14,
         "data quality");
   }
 
@@ -345,10 +357,11 @@ class ResubmissionReloadTest {
         w.read(Table.QUARANTINE),
         2,
         "quarantine");
-    // ops.loaded_files forgets the file; the other seven records are untouched.
+    // ops.loaded_files forgets the file; the other seven CSDS records and the organisation
+    // reference's are untouched.
     String otherFiles = "source_file <> '" + A02_MAY_CONTACTS + "'";
     assertSameRows(
-        before(Table.LOADED_FILES).where(otherFiles), w.read(Table.LOADED_FILES), 7, "files");
+        before(Table.LOADED_FILES).where(otherFiles), w.read(Table.LOADED_FILES), 7 + 1, "files");
     // A02's May contacts scorecard is gone: no rows left to score.
     assertEquals(
         0,

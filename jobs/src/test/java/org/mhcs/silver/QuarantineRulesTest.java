@@ -42,6 +42,8 @@ class QuarantineRulesTest {
   private static final String REFERRALS_1 = REFERRAL + "/2024-06/referrals-1.csv";
   private static final String REFERRALS_2 = REFERRAL + "/2024-06/referrals-2.csv";
   private static final String CONTACTS_FILE = CONTACT + "/2024-06/contacts.csv";
+  private static final String ORGANISATIONS = "ref/organisations";
+  private static final String ORGANISATIONS_FILE = ORGANISATIONS + "/organisations.csv";
   private static final String REFERENCE_FIELD =
       "OrgID_Provider+ServiceRequestID -> csds/CYP101Referral";
 
@@ -461,6 +463,10 @@ class QuarantineRulesTest {
     // patients.csv: 5 rows, P-TYPE and P-FUTURE quarantined.
     // referrals-1.csv: 7 rows, the three R-OPEN-* / R-END-* quarantined; referrals-2.csv: its
     // one row is R-DUP's second copy. contacts.csv: 16 rows, 12 named after a rule (lines 5–16).
+    // The organisation reference (A01, A02; no submitter) is validated first: the others check
+    // their submitters against it.
+    List<List<Object>> organisations =
+        List.of(row(ORGANISATIONS, ORGANISATIONS_FILE, List.of(), 2L, 2L, 0L));
     List<List<Object>> expected =
         List.of(
             row(MPI, PATIENTS_FILE, List.of("A01"), 5L, 3L, 2L),
@@ -473,7 +479,7 @@ class QuarantineRulesTest {
       fromResult.add(
           row(f.table(), f.file(), f.submitters(), f.read(), f.accepted(), f.quarantined()));
     }
-    assertEquals(expected, fromResult);
+    assertEquals(concat(organisations, expected), fromResult);
 
     List<List<Object>> recorded = new ArrayList<>();
     for (Row r :
@@ -482,7 +488,8 @@ class QuarantineRulesTest {
       long accepted = r.getAs("rows_accepted");
       long quarantined = r.getAs("rows_quarantined");
       assertEquals(read, accepted + quarantined, r.<String>getAs("source_file"));
-      assertEquals("2024-06", r.getAs("period"));
+      String table = r.getAs("source_table");
+      assertEquals(table.equals(ORGANISATIONS) ? "none" : "2024-06", r.getAs("period"), table);
       recorded.add(
           row(
               r.getAs("source_table"),
@@ -492,7 +499,7 @@ class QuarantineRulesTest {
               accepted,
               quarantined));
     }
-    assertEquals(expected, recorded);
+    assertEquals(concat(expected, organisations), recorded);
 
     // The quarantine holds exactly the quarantined rows of each file.
     List<List<Object>> perFile = new ArrayList<>();
@@ -631,7 +638,8 @@ class QuarantineRulesTest {
             row(REFERRAL, "A01", 1L + 4 + 10),
             row(REFERRAL, "A02", 1L + 4 + 10),
             row(CONTACT, "A01", 1L + 8 + 10),
-            row(CONTACT, "A02", 1L + 8 + 10)),
+            row(CONTACT, "A02", 1L + 8 + 10),
+            row(ORGANISATIONS, null, 1L + 3 + 10)),
         groups);
   }
 
