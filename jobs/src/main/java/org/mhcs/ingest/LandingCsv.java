@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,6 +70,11 @@ public final class LandingCsv implements Serializable {
   private final Pseudonymiser pseudonymiser;
   private final LocalDate ageAt;
   private final boolean holdsIdentifiers;
+  private final int submitter;
+
+  /** An organisation code as ODS writes one: 3 to 5 letters and digits, at least one a letter. */
+  private static final Pattern ORGANISATION_CODE =
+      Pattern.compile("(?=[A-Z0-9]*[A-Z])[A-Z0-9]{3,5}");
 
   /**
    * @param ageAt the day ages are banded at (the end of the period)
@@ -87,6 +93,7 @@ public final class LandingCsv implements Serializable {
     this.pseudonymiser = pseudonymiser;
     this.ageAt = ageAt;
     this.holdsIdentifiers = Arrays.stream(sensitivity).anyMatch(s -> s != Sensitivity.NONE);
+    this.submitter = spec.submitter() == null ? -1 : spec.columnNames().indexOf(spec.submitter());
   }
 
   /**
@@ -119,6 +126,10 @@ public final class LandingCsv implements Serializable {
               + (spec.format().headerRow() > 1 ? " at row " + spec.format().headerRow() : "")
               + ")",
           "Re-export the file with a header row of the field names in " + spec.declaredIn() + ".");
+    }
+    if (Arrays.stream(header).anyMatch(h -> h != null && h.indexOf('\r') >= 0)) {
+      // The header ran on past a lone CR: the file's records cannot be told apart.
+      throw loneCr(file, scan.firstLoneCrLine());
     }
     String[] normalised = new String[header.length];
     for (int i = 0; i < header.length; i++) {
@@ -328,8 +339,16 @@ public final class LandingCsv implements Serializable {
         Object[] values = new Object[positions.length + 5];
         boolean shapeBroken = next.length != file.headerWidth();
         // A record of the wrong shape in a table of identifiers may have moved one into a column
-        // that is not hashed, so it keeps no values: only why and where, for the quarantine.
-        if (!(shapeBroken && holdsIdentifiers)) {
+        // that is not hashed, so it keeps no values, only why and where for the quarantine, and
+        // its submitter for the scorecard when that still has the shape of an organisation code
+        // (no identifier or birth date has it).
+        if (shapeBroken && holdsIdentifiers) {
+          if (submitter >= 0) {
+            String code = treat(submitter, field(next, positions[submitter]));
+            values[submitter] =
+                code != null && ORGANISATION_CODE.matcher(code).matches() ? code : null;
+          }
+        } else {
           try {
             for (int i = 0; i < positions.length; i++) {
               values[i] = treat(i, field(next, positions[i]));
@@ -360,6 +379,13 @@ public final class LandingCsv implements Serializable {
         return RowFactory.create(values);
       }
     };
+  }
+
+  private static LandingFileException loneCr(Path file, long line) {
+    return new LandingFileException(
+        file,
+        "line " + line + " ends in a carriage return with no line feed after it",
+        "Re-export the file with one kind of line end (LF or CR LF), then land it again.");
   }
 
   private static LandingFileException countsDiffer(Path path, LandingFile file, long read) {

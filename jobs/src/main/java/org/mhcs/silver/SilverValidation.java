@@ -88,21 +88,31 @@ public final class SilverValidation {
     }
     checks.sort((a, b) -> a.rule().compareTo(b.rule()));
     List<Column> failures = new ArrayList<>();
+    Column shapeFailure = null;
     for (Check check : checks) {
-      failures.add(
+      Column failure =
           when(
               coalesce(check.failed(), lit(false)),
               struct(
                   lit(check.field()).as("field"),
                   lit(check.rule().id()).as("rule"),
-                  check.value().cast("string").as("value"))));
+                  check.value().cast("string").as("value")));
+      failures.add(failure);
+      if (check.rule() == Rule.MALFORMED) {
+        shapeFailure = failure;
+      }
     }
+    // A record of the wrong shape is judged on its shape alone: its values sit under the wrong
+    // headings (or, in a table of identifiers, were not kept), so other rules would only be noise.
+    Column allFailures = array(failures.toArray(Column[]::new));
+    Column judged =
+        when(col(Lineage.MALFORMED).isNotNull(), array(shapeFailure)).otherwise(allFailures);
     List<Column> keep = new ArrayList<>();
     for (String c : bronze.columns()) {
       keep.add(bronze.col(RowChecks.quoted(c)));
     }
     Dataset<Row> checkedRows =
-        rows.withColumn(FAILURES, array(failures.toArray(Column[]::new)))
+        rows.withColumn(FAILURES, judged)
             .select(concat(keep, expr("filter(" + FAILURES + ", f -> f is not null)").as(FAILURES)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<DataQuality.TagCount> tags = DataQuality.count(spec, checkedRows);

@@ -214,6 +214,29 @@ class LandingCsvTest {
   }
 
   @Test
+  void aShiftedRecordOfAPatientFileKeepsNoSubmitterThatIsNotShapedLikeACode() throws IOException {
+    // An extra field before the submitter moves the NHS number into OrgID_Provider.
+    Path file = write("mpi-lead.csv", MPI_HEADER + "\n9434765919,X01,PAT-1,,1980-02-29,1,A\n");
+    assertArrayEquals(new Object[8], Arrays.copyOf(toArray(read(file, MPI).get(0)), 8));
+  }
+
+  @Test
+  void crOnlyLineEndsFailTheFileNamingTheLineEnd() throws IOException {
+    // The header runs on into the records: without this it was "lacks required column(s)".
+    Path file =
+        write(
+            "cr-only.csv",
+            "OrgID_Provider,CareProfessionalID_Local,StaffGroup\rX01,P1,Nursing\rX01,P2,Medical\r");
+    LandingFileException e =
+        assertThrows(
+            LandingFileException.class, () -> LandingCsv.open(file, "cr-only.csv", STAFF, KEY_ID));
+    assertTrue(
+        e.getMessage()
+            .startsWith(file + ": line 1 ends in a carriage return with no line feed after it."),
+        e.getMessage());
+  }
+
+  @Test
   void aQuoteNeverClosedFailsNamingTheLineItOpensOn() throws IOException {
     Path file =
         write(
@@ -316,8 +339,10 @@ class LandingCsvTest {
                 + "\nX01,PAT-1,extra,9434765919,1980-02-29,1,A\nX01,PAT-2,4010232137,,2,B\n");
     List<Row> rows = read(file, MPI);
     Object[] shifted = toArray(rows.get(0));
-    // Seven declared columns and _extra are null; then _malformed, file, line.
-    assertArrayEquals(new Object[8], Arrays.copyOf(shifted, 8));
+    // The submitter, which has an organisation code's shape, then six declared columns and
+    // _extra null; then _malformed, file, line.
+    assertArrayEquals(
+        new Object[] {"X01", null, null, null, null, null, null, null}, Arrays.copyOf(shifted, 8));
     assertEquals("has 7 fields; the header has 6", rows.get(0).getString(8));
     assertEquals("mpi-shift.csv", rows.get(0).getString(9));
     assertEquals(2L, rows.get(0).getLong(10));
