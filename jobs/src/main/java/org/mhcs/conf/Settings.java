@@ -24,6 +24,15 @@ public final class Settings {
           1,
           10000,
           "Shuffle partitions; small for one machine, raise on a cluster");
+  public static final Setting<Integer> TABLES_SIDE_BY_SIDE =
+      Setting.integer(
+          "spark.tables_side_by_side",
+          "3",
+          1,
+          64,
+          "Landing tables loaded, validated and written at once (each a fair-scheduler pool of"
+              + " the one Spark session), so small tables use the cores a large one leaves idle;"
+              + " 1 works one table at a time");
   public static final Setting<Double> MAX_REJECT_PCT =
       Setting.number(
           "ingest.max_reject_pct",
@@ -157,6 +166,7 @@ public final class Settings {
       List.of(
           SPARK_MASTER,
           SHUFFLE_PARTITIONS,
+          TABLES_SIDE_BY_SIDE,
           MAX_REJECT_PCT,
           MAX_UNMAPPED_PCT,
           CLINICAL_MINUTES_PER_DAY,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -24,6 +25,7 @@ import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.SilverTables;
+import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SqlText;
@@ -49,6 +51,7 @@ public final class ConformStage {
   private final double maxUnmappedPct;
   private final RunLog log;
   private final SilverTables silver;
+  private final int sideBySide;
 
   public ConformStage(
       Warehouse warehouse,
@@ -56,13 +59,15 @@ public final class ConformStage {
       CodeLists codeLists,
       ServiceLines serviceLines,
       double maxUnmappedPct,
-      RunLog log) {
+      RunLog log,
+      int sideBySide) {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.codeLists = codeLists;
     this.serviceLines = serviceLines;
     this.maxUnmappedPct = maxUnmappedPct;
     this.log = log;
+    this.sideBySide = sideBySide;
     this.silver = new SilverTables(warehouse, schemas);
   }
 
@@ -86,7 +91,6 @@ public final class ConformStage {
             .detail("service-line mapping version " + serviceLines.version()));
     List<Dataset<Row>> unmapped = new ArrayList<>();
 
-    Result result = new Result(serviceLines.version(), 0, 0, 0);
     // Each team's type, once per data set: contacts take their service line from it, and so do
     // the clinicians who work in the team.
     Map<ContactSource, Dataset<Row>> teamTypes = new LinkedHashMap<>();
@@ -95,10 +99,6 @@ public final class ConformStage {
           .ifPresent(rt -> teamTypes.put(s, ConformedContacts.teamTypes(s, rt)));
     }
     Activity activity = activity(period, month, teamTypes);
-    Optional<Dataset<Row>> contacts = activity.contacts();
-    activity
-        .referrals()
-        .ifPresent(r -> write(Table.CONFORMED_REFERRALS, r, condition, "referrals"));
     Dataset<Row> teams = null;
     for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
       Dataset<Row> targets =
@@ -111,112 +111,38 @@ public final class ConformStage {
               ClinicalCapacity.TARGET);
       teams = teams == null ? targets : teams.unionByName(targets);
     }
-    if (contacts.isPresent()) {
-      long start = System.nanoTime();
-      warehouse.replace(Table.CONFORMED_CONTACTS, contacts.get(), condition, Columns.PERIOD);
-      Dataset<Row> written = warehouse.read(Table.CONFORMED_CONTACTS).where(condition);
-      Row counts =
-          written
-              .agg(
-                  count(lit(1)),
-                  sum(statusIs(ServiceLines.UNMAPPED)),
-                  sum(statusIs(ServiceLines.EXCLUDED)))
-              .head();
-      result =
-          new Result(
-              serviceLines.version(),
-              counts.getLong(0),
-              counts.isNullAt(1) ? 0 : counts.getLong(1),
-              counts.isNullAt(2) ? 0 : counts.getLong(2));
-      log.record(
-          Entry.of("conform", Table.CONFORMED_CONTACTS, "ok")
-              .written(result.contacts())
-              .detail(
-                  String.format(
-                      "%,d contacts (%.2f%%) unmapped, see ops.unmapped_codes; %,d (%.2f%%)"
-                          + " deliberately excluded",
-                      result.unmappedContacts(),
-                      result.unmappedPct(),
-                      result.excludedContacts(),
-                      result.excludedPct()))
-              .since(start));
-      unmapped.add(UnmappedCodes.ofContacts(written));
-      warehouse.replace(
-          Table.DATA_QUALITY,
-          UnmappedCodes.dataQuality(written),
-          condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
-          null);
+    Dataset<Row> teamTargets = teams;
+    // The conformed tables are independent of each other (but for capacity, which reads the
+    // wards), so they are written side by side.
+    List<CompletableFuture<Optional<Dataset<Row>>>> writing = new ArrayList<>();
+    CompletableFuture<Result> contactsResult;
+    try (SideBySide tables = new SideBySide(warehouse.spark().sparkContext(), sideBySide)) {
+      writing.add(
+          tables.submit(
+              "referrals",
+              () -> {
+                activity
+                    .referrals()
+                    .ifPresent(r -> write(Table.CONFORMED_REFERRALS, r, condition, "referrals"));
+                return Optional.empty();
+              }));
+      CompletableFuture<Optional<ContactsWritten>> contacts =
+          tables.submit(
+              "contacts", () -> activity.contacts().map(c -> writeContacts(c, condition)));
+      writing.add(contacts.thenApply(c -> c.map(ContactsWritten::unmapped)));
+      contactsResult =
+          contacts.thenApply(
+              c ->
+                  c.map(ContactsWritten::result)
+                      .orElse(new Result(serviceLines.version(), 0, 0, 0)));
+      writing.add(
+          tables.submit("wards and capacity", () -> wardsAndCapacity(period, month, teamTargets)));
+      writing.add(tables.submit("sites", () -> sites(period)));
+      writing.add(tables.submit("purchases", () -> purchases(period, month)));
+      SideBySide.join(writing).forEach(u -> u.ifPresent(unmapped::add));
     }
-
-    Optional<Dataset<Row>> wardDays = silver("staffing", "ward_day", period);
-    Optional<Dataset<Row>> stays = silver("mhsds", "MHS502WardStay", period);
-    Dataset<Row> wards = null;
-    if (wardDays.isPresent() || stays.isPresent()) {
-      wards =
-          write(
-              Table.CONFORMED_WARDS,
-              ConformedWards.transform(wardDays, stays, serviceLines, month),
-              condition,
-              "wards");
-      unmapped.add(UnmappedCodes.ofWards(wards));
-    } else {
-      skipped(Table.CONFORMED_WARDS, "needs staffing/ward_day or mhsds/MHS502WardStay");
-    }
-
-    Optional<Dataset<Row>> staff = silver("esr", "staff_in_post", period);
-    Optional<Dataset<Row>> sickness = silver("esr", "sickness", period);
-    if (staff.isPresent() && sickness.isPresent()) {
-      int workingDays = WorkingDays.england().in(month);
-      Dataset<Row> capacity =
-          new ClinicalCapacity()
-              .transform(
-                  staff.get(),
-                  sickness.get(),
-                  teams != null ? teams : empty(TEAM_TARGETS),
-                  wards != null ? wards : empty(NO_WARDS),
-                  serviceLines,
-                  workingDays,
-                  month);
-      unmapped.add(
-          UnmappedCodes.ofCapacity(
-              write(
-                  Table.CONFORMED_CAPACITY,
-                  capacity,
-                  condition,
-                  "assignments; " + workingDays + " working days in " + period)));
-    } else {
-      skipped(Table.CONFORMED_CAPACITY, "needs esr/staff_in_post and esr/sickness");
-    }
-
+    Result result = SideBySide.result(contactsResult);
     String year = schemas.table("eric", "site").window(period).label();
-    Optional<Dataset<Row>> sites = silver.of("eric", "site", year);
-    String yearCondition = SqlText.in(Columns.PERIOD, List.of(year));
-    if (sites.isPresent()) {
-      YearMonth yearStart = YearMonth.from(period.financialYearStart());
-      unmapped.add(
-          UnmappedCodes.ofSites(
-              write(
-                  Table.CONFORMED_SITES,
-                  ConformedSites.transform(sites.get(), serviceLines, year, yearStart),
-                  yearCondition,
-                  "sites of " + year)));
-    } else {
-      skipped(Table.CONFORMED_SITES, "needs eric/site for " + year);
-    }
-
-    Optional<Dataset<Row>> purchases = silver("ppib", "purchase_line", period);
-    if (purchases.isPresent()) {
-      unmapped.add(
-          UnmappedCodes.ofPurchases(
-              write(
-                  Table.CONFORMED_PURCHASES,
-                  ConformedPurchases.transform(purchases.get(), serviceLines, month),
-                  condition,
-                  "order lines")));
-    } else {
-      skipped(Table.CONFORMED_PURCHASES, "needs ppib/purchase_line");
-    }
-
     if (!unmapped.isEmpty()) {
       Dataset<Row> all = unmapped.get(0);
       for (Dataset<Row> u : unmapped.subList(1, unmapped.size())) {
@@ -241,6 +167,125 @@ public final class ConformStage {
               maxUnmappedPct));
     }
     return result;
+  }
+
+  /** Conformed contacts as written, their counts and their unmapped codes. */
+  private record ContactsWritten(Result result, Dataset<Row> unmapped) {}
+
+  private ContactsWritten writeContacts(Dataset<Row> contacts, String condition) {
+    long start = System.nanoTime();
+    warehouse.replace(Table.CONFORMED_CONTACTS, contacts, condition, Columns.PERIOD);
+    Dataset<Row> written = warehouse.read(Table.CONFORMED_CONTACTS).where(condition);
+    Row counts =
+        written
+            .agg(
+                count(lit(1)),
+                sum(statusIs(ServiceLines.UNMAPPED)),
+                sum(statusIs(ServiceLines.EXCLUDED)))
+            .head();
+    Result result =
+        new Result(
+            serviceLines.version(),
+            counts.getLong(0),
+            counts.isNullAt(1) ? 0 : counts.getLong(1),
+            counts.isNullAt(2) ? 0 : counts.getLong(2));
+    log.record(
+        Entry.of("conform", Table.CONFORMED_CONTACTS, "ok")
+            .written(result.contacts())
+            .detail(
+                String.format(
+                    "%,d contacts (%.2f%%) unmapped, see ops.unmapped_codes; %,d (%.2f%%)"
+                        + " deliberately excluded",
+                    result.unmappedContacts(),
+                    result.unmappedPct(),
+                    result.excludedContacts(),
+                    result.excludedPct()))
+            .since(start));
+    warehouse.replace(
+        Table.DATA_QUALITY,
+        UnmappedCodes.dataQuality(written),
+        condition + " AND `" + DataQuality.MEASURE + "` = '" + DataQuality.UNMAPPED + "'",
+        null);
+    return new ContactsWritten(result, UnmappedCodes.ofContacts(written));
+  }
+
+  /** Wards, then the clinicians' capacity, which takes some service lines from the wards. */
+  private Optional<Dataset<Row>> wardsAndCapacity(
+      Period period, YearMonth month, Dataset<Row> teams) {
+    String condition = period.predicate(Columns.PERIOD);
+    Optional<Dataset<Row>> wardDays = silver("staffing", "ward_day", period);
+    Optional<Dataset<Row>> stays = silver("mhsds", "MHS502WardStay", period);
+    Dataset<Row> wards = null;
+    Dataset<Row> unmapped = null;
+    if (wardDays.isPresent() || stays.isPresent()) {
+      wards =
+          write(
+              Table.CONFORMED_WARDS,
+              ConformedWards.transform(wardDays, stays, serviceLines, month),
+              condition,
+              "wards");
+      unmapped = UnmappedCodes.ofWards(wards);
+    } else {
+      skipped(Table.CONFORMED_WARDS, "needs staffing/ward_day or mhsds/MHS502WardStay");
+    }
+    Optional<Dataset<Row>> staff = silver("esr", "staff_in_post", period);
+    Optional<Dataset<Row>> sickness = silver("esr", "sickness", period);
+    if (staff.isPresent() && sickness.isPresent()) {
+      int workingDays = WorkingDays.england().in(month);
+      Dataset<Row> capacity =
+          new ClinicalCapacity()
+              .transform(
+                  staff.get(),
+                  sickness.get(),
+                  teams != null ? teams : empty(TEAM_TARGETS),
+                  wards != null ? wards : empty(NO_WARDS),
+                  serviceLines,
+                  workingDays,
+                  month);
+      Dataset<Row> capacityUnmapped =
+          UnmappedCodes.ofCapacity(
+              write(
+                  Table.CONFORMED_CAPACITY,
+                  capacity,
+                  condition,
+                  "assignments; " + workingDays + " working days in " + period));
+      unmapped = unmapped == null ? capacityUnmapped : unmapped.unionByName(capacityUnmapped);
+    } else {
+      skipped(Table.CONFORMED_CAPACITY, "needs esr/staff_in_post and esr/sickness");
+    }
+    return Optional.ofNullable(unmapped);
+  }
+
+  private Optional<Dataset<Row>> sites(Period period) {
+    String year = schemas.table("eric", "site").window(period).label();
+    Optional<Dataset<Row>> sites = silver.of("eric", "site", year);
+    if (sites.isEmpty()) {
+      skipped(Table.CONFORMED_SITES, "needs eric/site for " + year);
+      return Optional.empty();
+    }
+    YearMonth yearStart = YearMonth.from(period.financialYearStart());
+    return Optional.of(
+        UnmappedCodes.ofSites(
+            write(
+                Table.CONFORMED_SITES,
+                ConformedSites.transform(sites.get(), serviceLines, year, yearStart),
+                SqlText.in(Columns.PERIOD, List.of(year)),
+                "sites of " + year)));
+  }
+
+  private Optional<Dataset<Row>> purchases(Period period, YearMonth month) {
+    Optional<Dataset<Row>> purchases = silver("ppib", "purchase_line", period);
+    if (purchases.isEmpty()) {
+      skipped(Table.CONFORMED_PURCHASES, "needs ppib/purchase_line");
+      return Optional.empty();
+    }
+    return Optional.of(
+        UnmappedCodes.ofPurchases(
+            write(
+                Table.CONFORMED_PURCHASES,
+                ConformedPurchases.transform(purchases.get(), serviceLines, month),
+                period.predicate(Columns.PERIOD),
+                "order lines")));
   }
 
   /** Conformed contacts and referrals, from the same silver tables and team types. */

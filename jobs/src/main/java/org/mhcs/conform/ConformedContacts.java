@@ -1,5 +1,6 @@
 package org.mhcs.conform;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,7 +19,8 @@ import org.mhcs.warehouse.Columns;
 /**
  * Care contacts of one data set in one period, in one shape across CSDS and MHSDS: service line
  * (from the team of the contact's referral), pseudonymised patient, minutes, and the outcome flags
- * the metrics use. Pure transform; three joins (referral team, referral, summed activities).
+ * the metrics use. Pure transform; four joins (referral team, referral, summed activities, team
+ * types).
  */
 public final class ConformedContacts {
   private final CodeLists codeLists;
@@ -59,13 +61,18 @@ public final class ConformedContacts {
     Dataset<Row> teams = teamTypesKeyed(s, teamTypes);
 
     Dataset<Row> c = in.contacts();
+    // Contacts are large, so they are shuffled as few times as the joins allow: the referral's
+    // team row and its patient are joined on the same key, organisation and referral (the team
+    // match is a further condition, written so that the planner does not make it a third join
+    // key and shuffle again), the activities on the contact, and the teams, a few thousand rows,
+    // are sent whole to every task (broadcast).
     Dataset<Row> joined =
         c.join(
                 referralTeam,
                 c.col(s.org())
                     .equalTo(col("rt_org"))
                     .and(c.col(s.referralId()).equalTo(col("rt_ref")))
-                    .and(c.col(s.teamId()).equalTo(col("rt_team"))),
+                    .and(coalesce(c.col(s.teamId()).equalTo(col("rt_team")), lit(false))),
                 "left")
             .join(
                 patients,
@@ -80,7 +87,7 @@ public final class ConformedContacts {
                     .and(c.col(s.contactId()).equalTo(col("a_contact"))),
                 "left")
             .join(
-                teams,
+                broadcast(teams),
                 c.col(s.org()).equalTo(col("t_org")).and(c.col(s.teamId()).equalTo(col("t_team"))),
                 "left")
             .withColumn(Columns.TEAM_TYPE, coalesce(col("rt_type"), col("t_type")))

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
@@ -12,6 +13,7 @@ import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
@@ -25,13 +27,22 @@ public final class IngestStage {
   private final SchemaCatalog schemas;
   private final Pseudonymiser pseudonymiser;
   private final RunLog log;
+  private final int sideBySide;
 
+  /**
+   * @param sideBySide how many tables are checked and loaded at once ({@link SideBySide})
+   */
   public IngestStage(
-      Warehouse warehouse, SchemaCatalog schemas, Pseudonymiser pseudonymiser, RunLog log) {
+      Warehouse warehouse,
+      SchemaCatalog schemas,
+      Pseudonymiser pseudonymiser,
+      RunLog log,
+      int sideBySide) {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.pseudonymiser = pseudonymiser;
     this.log = log;
+    this.sideBySide = sideBySide;
   }
 
   /**
@@ -61,37 +72,54 @@ public final class IngestStage {
     BronzeIngest ingest =
         new BronzeIngest(
             warehouse, landing, pseudonymiser, new LoadedFiles(warehouse), log.runId());
-    List<BronzeIngest.Checked> checked = new ArrayList<>();
-    for (LandingTableSpec spec : schemas.tables()) {
-      long start = System.nanoTime();
-      BronzeIngest.Checked c = ingest.check(spec, period);
-      checked.add(c);
-      if (!c.files().isEmpty()) {
-        log.record(
-            Entry.of("check", spec.id(), "ok")
-                .files(c.files().size())
-                .detail("encoding and header of every file checked")
-                .since(start));
+    try (SideBySide tables = new SideBySide(warehouse.spark().sparkContext(), sideBySide)) {
+      // Every file of every table is checked (read through once, without Spark) before any is
+      // loaded; the tables are independent, so both steps run side by side.
+      List<CompletableFuture<BronzeIngest.Checked>> checking = new ArrayList<>();
+      for (LandingTableSpec spec : schemas.tables()) {
+        checking.add(tables.submit(spec.id(), () -> check(ingest, spec, period)));
       }
+      List<BronzeIngest.Checked> checked = SideBySide.join(checking);
+      if (checked.stream()
+          .noneMatch(c -> !c.files().isEmpty() && c.spec().period() != PeriodType.NONE)) {
+        throw new IllegalArgumentException(
+            "nothing is landed for "
+                + period
+                + " under "
+                + landing.root()
+                + ": expected files such as "
+                + landing.root().resolve("csds/CYP201CareContact/" + period + "/part-00000.csv")
+                + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
+      }
+      List<CompletableFuture<BronzeIngest.Result>> loading = new ArrayList<>();
+      for (BronzeIngest.Checked table : checked) {
+        loading.add(tables.submit(table.spec().id(), () -> load(ingest, table)));
+      }
+      return finish(SideBySide.join(loading));
     }
-    if (checked.stream()
-        .noneMatch(c -> !c.files().isEmpty() && c.spec().period() != PeriodType.NONE)) {
-      throw new IllegalArgumentException(
-          "nothing is landed for "
-              + period
-              + " under "
-              + landing.root()
-              + ": expected files such as "
-              + landing.root().resolve("csds/CYP201CareContact/" + period + "/part-00000.csv")
-              + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
+  }
+
+  private BronzeIngest.Checked check(BronzeIngest ingest, LandingTableSpec spec, Period period) {
+    long start = System.nanoTime();
+    BronzeIngest.Checked c = ingest.check(spec, period);
+    if (!c.files().isEmpty()) {
+      log.record(
+          Entry.of("check", spec.id(), "ok")
+              .files(c.files().size())
+              .detail("encoding and header of every file checked")
+              .since(start));
     }
-    List<BronzeIngest.Result> results = new ArrayList<>();
-    for (BronzeIngest.Checked table : checked) {
-      long start = System.nanoTime();
-      BronzeIngest.Result r = ingest.load(table);
-      results.add(r);
-      logLoad(r, start);
-    }
+    return c;
+  }
+
+  private BronzeIngest.Result load(BronzeIngest ingest, BronzeIngest.Checked table) {
+    long start = System.nanoTime();
+    BronzeIngest.Result r = ingest.load(table);
+    logLoad(r, start);
+    return r;
+  }
+
+  private Result finish(List<BronzeIngest.Result> results) {
     List<String> absent = absentSources(results);
     if (!absent.isEmpty()) {
       log.record(

@@ -61,7 +61,7 @@ public final class LoadedFiles {
   }
 
   /** The files of {@code table} recorded for the period, by landing-relative path. */
-  public Map<String, Entry> recorded(String table, ReportingWindow window) {
+  public synchronized Map<String, Entry> recorded(String table, ReportingWindow window) {
     if (records == null) {
       records = new HashMap<>();
       warehouse

@@ -112,7 +112,8 @@ public final class RunLog {
     this.out = out;
   }
 
-  public void record(Entry e) {
+  /** Records and prints one entry; tables worked on side by side record from their own threads. */
+  public synchronized void record(Entry e) {
     rows.add(
         RowFactory.create(
             runId,
@@ -134,12 +135,12 @@ public final class RunLog {
     return runId;
   }
 
-  public List<Row> rows() {
+  public synchronized List<Row> rows() {
     return List.copyOf(rows);
   }
 
   /** Appends the entries to {@code ops.run_log} (one commit). */
-  public void save(Warehouse warehouse) {
+  public synchronized void save(Warehouse warehouse) {
     if (!rows.isEmpty()) {
       warehouse.append(Table.RUN_LOG, warehouse.spark().createDataFrame(rows, SCHEMA));
     }

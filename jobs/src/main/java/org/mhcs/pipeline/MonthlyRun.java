@@ -120,14 +120,25 @@ public final class MonthlyRun {
               stages,
               "ingest",
               () ->
-                  new IngestStage(warehouse, schemas, pseudonymiser, log).execute(landing, period));
+                  new IngestStage(
+                          warehouse,
+                          schemas,
+                          pseudonymiser,
+                          log,
+                          settings.get(Settings.TABLES_SIDE_BY_SIDE))
+                      .execute(landing, period));
       List<FileCounts> files =
           timed(
               stages,
               "silver",
               () ->
                   new SilverStage(
-                          warehouse, schemas, codeLists, settings.get(Settings.MAX_REJECT_PCT), log)
+                          warehouse,
+                          schemas,
+                          codeLists,
+                          settings.get(Settings.MAX_REJECT_PCT),
+                          log,
+                          settings.get(Settings.TABLES_SIDE_BY_SIDE))
                       .execute(period, ingested.toValidate(), ingested.removedFiles()));
       ConformStage.Result conformed =
           timed(
@@ -140,7 +151,8 @@ public final class MonthlyRun {
                           codeLists,
                           serviceLines,
                           settings.get(Settings.MAX_UNMAPPED_PCT),
-                          log)
+                          log,
+                          settings.get(Settings.TABLES_SIDE_BY_SIDE))
                       .execute(period));
       MetricCatalog catalog = MetricCatalog.from(settings);
       if (timed(

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -14,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ingest.LandingCsv;
 import org.mhcs.ingest.Lineage;
@@ -29,10 +29,13 @@ import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * The row checks a table's schema declares, read as data: shape, required fields, types, code
- * lists, ranges, the event date inside the period, records open in the period, and duplicate keys.
- * References to other tables need a join and are added by {@link SilverValidation}.
+ * lists, ranges, the event date inside the period, records open in the period, and duplicate keys
+ * (whose flag {@link KeyChecks} adds). References to other tables are added by {@link
+ * SilverValidation}.
  */
 public final class RowChecks {
+  private static final String TYPED = "_typed_";
+
   private RowChecks() {}
 
   /**
@@ -65,6 +68,30 @@ public final class RowChecks {
     return when(text.rlike(grouped), regexp_replace(text, sep, "")).otherwise(text);
   }
 
+  /**
+   * The typed value of a column in rows that {@link #withTypedValues} has typed: parsed once per
+   * row, read by every check and by silver's write.
+   */
+  static Column typedValue(ColumnSpec column) {
+    return column.type() == ColumnType.STRING
+        ? trim(col(quoted(column.name())))
+        : col(quoted(TYPED + column.name()));
+  }
+
+  /** {@code rows} with each declared column that is not text typed once, beside its text. */
+  static Dataset<Row> withTypedValues(Dataset<Row> rows, LandingTableSpec spec) {
+    List<Column> columns = new ArrayList<>();
+    for (String c : rows.columns()) {
+      columns.add(col(quoted(c)));
+    }
+    for (ColumnSpec c : spec.columns()) {
+      if (c.type() != ColumnType.STRING) {
+        columns.add(typed(c, spec.format()).as(TYPED + c.name()));
+      }
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
   /** Every check {@code spec} declares, in {@link Rule} order within each column. */
   public static List<Check> of(LandingTableSpec spec, ReportingWindow window, CodeLists codeLists) {
     List<Check> checks = new ArrayList<>();
@@ -74,7 +101,6 @@ public final class RowChecks {
             Rule.MALFORMED,
             col(Lineage.MALFORMED).isNotNull(),
             col(Lineage.MALFORMED)));
-    FileFormat format = spec.format();
     for (ColumnSpec column : spec.columns()) {
       Column text = col(quoted(column.name()));
       Column present = text.isNotNull().and(trim(text).notEqual(""));
@@ -83,7 +109,7 @@ public final class RowChecks {
       }
       if (column.type() != ColumnType.STRING) {
         checks.add(
-            new Check(column.name(), Rule.TYPE, present.and(typed(column, format).isNull()), text));
+            new Check(column.name(), Rule.TYPE, present.and(typedValue(column).isNull()), text));
       }
       if (column.sensitivity() == Sensitivity.AGE_BAND) {
         checks.add(
@@ -109,20 +135,18 @@ public final class RowChecks {
       }
       if (column.min() != null) {
         checks.add(
-            new Check(
-                column.name(), Rule.RANGE, typed(column, format).lt(lit(column.min())), text));
+            new Check(column.name(), Rule.RANGE, typedValue(column).lt(lit(column.min())), text));
       }
       if (column.max() != null) {
         checks.add(
-            new Check(
-                column.name(), Rule.RANGE, typed(column, format).gt(lit(column.max())), text));
+            new Check(column.name(), Rule.RANGE, typedValue(column).gt(lit(column.max())), text));
       }
     }
     Column first = lit(Date.valueOf(window.first()));
     Column last = lit(Date.valueOf(window.last()));
     if (spec.eventDate() != null) {
       ColumnSpec date = spec.column(spec.eventDate()).orElseThrow();
-      Column d = typed(date, format);
+      Column d = typedValue(date);
       checks.add(
           new Check(
               date.name(), Rule.PERIOD, d.lt(first).or(d.gt(last)), col(quoted(date.name()))));
@@ -130,7 +154,7 @@ public final class RowChecks {
     if (spec.openInPeriod() != null) {
       OpenInPeriod open = spec.openInPeriod();
       ColumnSpec startColumn = spec.column(open.start()).orElseThrow();
-      Column start = typed(startColumn, format);
+      Column start = typedValue(startColumn);
       checks.add(
           new Check(
               startColumn.name(),
@@ -139,7 +163,7 @@ public final class RowChecks {
               col(quoted(startColumn.name()))));
       if (open.end() != null) {
         ColumnSpec endColumn = spec.column(open.end()).orElseThrow();
-        Column end = typed(endColumn, format);
+        Column end = typedValue(endColumn);
         checks.add(
             new Check(
                 endColumn.name(),
@@ -149,14 +173,13 @@ public final class RowChecks {
       }
     }
     if (!spec.key().isEmpty()) {
-      // The first row of a key (by file, then line) is kept; later ones are the duplicates.
-      Column[] key = spec.key().stream().map(k -> trim(col(quoted(k)))).toArray(Column[]::new);
-      Column rank =
-          row_number()
-              .over(Window.partitionBy(key).orderBy(col(Lineage.SOURCE_FILE), col(Lineage.LINE)));
+      // The first row of a key (by file, then line) is kept; later ones are the duplicates,
+      // found on the key columns alone (KeyChecks).
       Column keyText =
           concat_ws("|", spec.key().stream().map(k -> col(quoted(k))).toArray(Column[]::new));
-      checks.add(new Check(String.join("+", spec.key()), Rule.DUPLICATE_KEY, rank.gt(1), keyText));
+      checks.add(
+          new Check(
+              String.join("+", spec.key()), Rule.DUPLICATE_KEY, col(KeyChecks.DUPLICATE), keyText));
     }
     return checks;
   }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +23,7 @@ import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.ShellWords;
 import org.mhcs.warehouse.SqlText;
@@ -42,18 +44,24 @@ public final class SilverStage {
   private final CodeLists codeLists;
   private final double maxRejectPercent;
   private final RunLog log;
+  private final int sideBySide;
 
+  /**
+   * @param sideBySide how many tables are validated and written at once ({@link SideBySide})
+   */
   public SilverStage(
       Warehouse warehouse,
       SchemaCatalog schemas,
       CodeLists codeLists,
       double maxRejectPercent,
-      RunLog log) {
+      RunLog log,
+      int sideBySide) {
     this.warehouse = warehouse;
     this.schemas = schemas;
     this.codeLists = codeLists;
     this.maxRejectPercent = maxRejectPercent;
     this.log = log;
+    this.sideBySide = sideBySide;
   }
 
   /**
@@ -65,48 +73,35 @@ public final class SilverStage {
    */
   public List<FileCounts> execute(
       Period period, Map<String, ReloadScope> scopes, Map<String, List<String>> removed) {
+    Map<String, CompletableFuture<SilverValidation>> validating = new LinkedHashMap<>();
     Map<String, SilverValidation> validations = new LinkedHashMap<>();
-    try {
+    try (SideBySide tables = new SideBySide(warehouse.spark().sparkContext(), sideBySide)) {
+      // Tables are validated side by side; one that references another waits for it, and the
+      // catalog lists referenced tables first, so what it waits for has started.
       for (LandingTableSpec spec : schemas.tables()) {
         ReloadScope scope = scopes.get(spec.id());
-        if (scope == null) {
+        if (scope == null || !warehouse.exists(Table.bronze(spec.warehouseName()))) {
           continue;
         }
-        long start = System.nanoTime();
-        Table bronzeTable = Table.bronze(spec.warehouseName());
-        Dataset<Row> bronze =
-            warehouse.exists(bronzeTable)
-                ? warehouse.read(bronzeTable).where(scope.bronzeRows())
-                : null;
-        if (bronze == null) {
-          continue;
-        }
-        List<SilverValidation.Referenced> referenced = new ArrayList<>();
+        Map<String, CompletableFuture<SilverValidation>> parents = new LinkedHashMap<>();
         for (Reference ref : spec.references()) {
-          referenced.add(
-              new SilverValidation.Referenced(ref, acceptedRows(ref, period, validations)));
+          String parent = schemas.table(ref.table()).id();
+          if (validating.containsKey(parent)) {
+            parents.put(parent, validating.get(parent));
+          }
         }
-        SilverValidation v = SilverValidation.of(scope, bronze, codeLists, referenced);
-        validations.put(spec.id(), v);
-        long read = v.counts().stream().mapToLong(FileCounts::read).sum();
-        long quarantined = v.counts().stream().mapToLong(FileCounts::quarantined).sum();
-        for (FileCounts f : v.counts()) {
-          log.record(
-              Entry.of("reconcile", spec.id(), "ok")
-                  .files(1)
-                  .read(f.read())
-                  .written(f.accepted())
-                  .quarantined(f.quarantined())
-                  .detail(f.file()));
-        }
-        log.record(
-            Entry.of("validate", spec.id(), "ok")
-                .files(v.counts().size())
-                .read(read)
-                .written(read - quarantined)
-                .quarantined(quarantined)
-                .detail(scope.wholePeriod() ? null : "scope " + scope)
-                .since(start));
+        validating.put(
+            spec.id(), tables.submit(spec.id(), () -> validate(spec, scope, period, parents)));
+      }
+      try {
+        SideBySide.join(List.copyOf(validating.values()));
+      } finally {
+        validating.forEach(
+            (id, v) -> {
+              if (v.isDone() && !v.isCompletedExceptionally()) {
+                validations.put(id, v.join());
+              }
+            });
       }
       List<FileCounts> files =
           validations.values().stream().flatMap(v -> v.counts().stream()).toList();
@@ -117,16 +112,34 @@ public final class SilverStage {
       for (SilverValidation v : validations.values()) {
         warehouse.requireCompatible(Table.silver(v.spec().warehouseName()), v.accepted().schema());
       }
-      writeQuarantine(validations.values(), files);
-      writeDataQuality(validations.values());
+      // Quarantine and the scorecard are written (side by side) before the tolerance is judged,
+      // so rejects beyond it can be inspected.
+      SideBySide.join(
+          List.of(
+              tables.submit(
+                  "quarantine",
+                  () -> {
+                    writeQuarantine(validations.values(), files);
+                    return null;
+                  }),
+              tables.submit(
+                  "data quality",
+                  () -> {
+                    writeDataQuality(validations.values());
+                    return null;
+                  })));
       refuseBeyondTolerance(files);
+      List<CompletableFuture<Void>> writing = new ArrayList<>();
       for (SilverValidation v : validations.values()) {
-        long start = System.nanoTime();
-        Table table = Table.silver(v.spec().warehouseName());
-        warehouse.replace(table, v.accepted(), v.scope().silverCondition(), Lineage.PERIOD);
-        long accepted = v.counts().stream().mapToLong(FileCounts::accepted).sum();
-        log.record(Entry.of("silver", table, "ok").written(accepted).since(start));
+        writing.add(
+            tables.submit(
+                v.spec().id(),
+                () -> {
+                  writeSilver(v);
+                  return null;
+                }));
       }
+      SideBySide.join(writing);
       recordFiles(validations.values(), removed);
       return files;
     } finally {
@@ -134,16 +147,60 @@ public final class SilverStage {
     }
   }
 
+  /** Checks one table's scope, once the tables it references are checked. */
+  private SilverValidation validate(
+      LandingTableSpec spec,
+      ReloadScope scope,
+      Period period,
+      Map<String, CompletableFuture<SilverValidation>> parents) {
+    List<SilverValidation.Referenced> referenced = new ArrayList<>();
+    for (Reference ref : spec.references()) {
+      CompletableFuture<SilverValidation> parent = parents.get(schemas.table(ref.table()).id());
+      SilverValidation now = parent == null ? null : SideBySide.result(parent);
+      referenced.add(new SilverValidation.Referenced(ref, acceptedRows(ref, period, now)));
+    }
+    long start = System.nanoTime();
+    Dataset<Row> bronze =
+        warehouse.read(Table.bronze(spec.warehouseName())).where(scope.bronzeRows());
+    SilverValidation v = SilverValidation.of(scope, bronze, codeLists, referenced);
+    long read = v.counts().stream().mapToLong(FileCounts::read).sum();
+    long quarantined = v.counts().stream().mapToLong(FileCounts::quarantined).sum();
+    for (FileCounts f : v.counts()) {
+      log.record(
+          Entry.of("reconcile", spec.id(), "ok")
+              .files(1)
+              .read(f.read())
+              .written(f.accepted())
+              .quarantined(f.quarantined())
+              .detail(f.file()));
+    }
+    log.record(
+        Entry.of("validate", spec.id(), "ok")
+            .files(v.counts().size())
+            .read(read)
+            .written(read - quarantined)
+            .quarantined(quarantined)
+            .detail(scope.wholePeriod() ? null : "scope " + scope)
+            .since(start));
+    return v;
+  }
+
+  private void writeSilver(SilverValidation v) {
+    long start = System.nanoTime();
+    Table table = Table.silver(v.spec().warehouseName());
+    warehouse.replace(table, v.accepted(), v.scope().silverCondition(), Lineage.PERIOD);
+    long accepted = v.counts().stream().mapToLong(FileCounts::accepted).sum();
+    log.record(Entry.of("silver", table, "ok").written(accepted).since(start));
+  }
+
   /**
    * The rows a reference may point at: the referenced table's rows accepted in this run (for its
    * scope) and its silver rows outside that scope; for a table not validated now, its silver rows.
    */
-  private Dataset<Row> acceptedRows(
-      Reference ref, Period runPeriod, Map<String, SilverValidation> validations) {
+  private Dataset<Row> acceptedRows(Reference ref, Period runPeriod, SilverValidation now) {
     LandingTableSpec target = schemas.table(ref.table());
     Table silver = Table.silver(target.warehouseName());
     String period = target.window(runPeriod).predicate(Lineage.PERIOD);
-    SilverValidation now = validations.get(target.id());
     Dataset<Row> kept =
         warehouse
             .readWhere(

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -57,33 +56,19 @@ public final class SilverValidation {
       ReloadScope scope, Dataset<Row> bronze, CodeLists codeLists, List<Referenced> referenced) {
     LandingTableSpec spec = scope.spec();
     List<Check> checks = new ArrayList<>(RowChecks.of(spec, scope.window(), codeLists));
-    Dataset<Row> rows = bronze;
+    Dataset<Row> typed = RowChecks.withTypedValues(bronze, spec);
+    Dataset<Row> rows = spec.key().isEmpty() ? typed : KeyChecks.markDuplicates(typed, spec.key());
     for (int i = 0; i < referenced.size(); i++) {
       Referenced r = referenced.get(i);
-      String found = "_ref" + i;
+      rows = KeyChecks.markOrphans(rows, r.reference(), r.rows(), i);
       List<String> from = r.reference().columns();
-      List<String> to = r.reference().toColumns();
-      List<Column> keys = new ArrayList<>();
-      for (int j = 0; j < to.size(); j++) {
-        keys.add(trim(col(RowChecks.quoted(to.get(j)))).cast("string").as(found + "_" + j));
-      }
-      Dataset<Row> parentKeys =
-          r.rows().select(keys.toArray(Column[]::new)).distinct().withColumn(found, lit(true));
-      Column match = lit(true);
-      Column present = lit(true);
-      for (int j = 0; j < from.size(); j++) {
-        Column child = trim(col(RowChecks.quoted(from.get(j))));
-        match = match.and(child.equalTo(col(found + "_" + j)));
-        present = present.and(child.isNotNull()).and(child.notEqual(""));
-      }
-      rows = rows.join(parentKeys, match, "left");
       Column text =
           concat_ws("|", from.stream().map(c -> col(RowChecks.quoted(c))).toArray(Column[]::new));
       checks.add(
           new Check(
               String.join("+", from) + " -> " + r.reference().table(),
               Rule.REFERENCE,
-              present.and(col(found).isNull()),
+              col(KeyChecks.orphan(i)),
               text));
     }
     checks.sort((a, b) -> a.rule().compareTo(b.rule()));
@@ -108,8 +93,8 @@ public final class SilverValidation {
     Column judged =
         when(col(Lineage.MALFORMED).isNotNull(), array(shapeFailure)).otherwise(allFailures);
     List<Column> keep = new ArrayList<>();
-    for (String c : bronze.columns()) {
-      keep.add(bronze.col(RowChecks.quoted(c)));
+    for (String c : typed.columns()) {
+      keep.add(typed.col(RowChecks.quoted(c)));
     }
     Dataset<Row> checkedRows =
         rows.withColumn(FAILURES, judged)
@@ -146,7 +131,7 @@ public final class SilverValidation {
   public Dataset<Row> accepted() {
     List<Column> columns = new ArrayList<>();
     for (ColumnSpec column : spec().columns()) {
-      columns.add(RowChecks.typed(column, spec().format()).as(column.name()));
+      columns.add(RowChecks.typedValue(column).as(column.name()));
     }
     for (String lineage : Lineage.ALL) {
       columns.add(col(lineage));

@@ -38,6 +38,8 @@ public final class Sessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", settings.get(Settings.SHUFFLE_PARTITIONS))
         .config("spark.sql.adaptive.enabled", "true")
+        // Tables run side by side, each in its own pool (SideBySide): share the cores fairly.
+        .config("spark.scheduler.mode", "FAIR")
         // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not fail
         // the job or roll over to March as the legacy parser would.
         .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")

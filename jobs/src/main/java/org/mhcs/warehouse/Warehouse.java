@@ -104,10 +104,11 @@ public final class Warehouse {
   public void replace(Table table, Dataset<Row> rows, String condition, String partitionColumn) {
     var writer =
         rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", condition);
-    if (!exists(table) && partitionColumn != null) {
+    boolean exists = exists(table);
+    if (!exists && partitionColumn != null) {
       writer = writer.partitionBy(partitionColumn);
     }
-    if (exists(table) && addsColumns(table, rows.schema())) {
+    if (exists && addsColumns(table, rows.schema())) {
       writer = writer.option("mergeSchema", "true");
     }
     save(table, writer);

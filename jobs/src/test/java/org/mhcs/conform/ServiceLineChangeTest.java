@@ -149,7 +149,8 @@ class ServiceLineChangeTest {
   private static ConformStage.Result conform(ServiceLines lines, double maxPct, Period period) {
     RunLog log = new RunLog("test-" + System.nanoTime(), period.toString(), l -> {});
     try {
-      return new ConformStage(warehouse, SCHEMAS, CODE_LISTS, lines, maxPct, log).execute(period);
+      return new ConformStage(warehouse, SCHEMAS, CODE_LISTS, lines, maxPct, log, 3)
+          .execute(period);
     } finally {
       log.save(warehouse);
       assertTrue(

@@ -503,7 +503,7 @@ class HostileFilesTest {
     Future<?> run =
         one.submit(
             () ->
-                new IngestStage(w, SCHEMAS, Pseudonymiser.withKey(KEY), runLog)
+                new IngestStage(w, SCHEMAS, Pseudonymiser.withKey(KEY), runLog, 3)
                     .execute(new LandingFolder(root), JUNE));
     try {
       run.get(120, TimeUnit.SECONDS);

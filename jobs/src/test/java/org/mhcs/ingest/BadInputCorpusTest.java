@@ -70,7 +70,10 @@ class BadInputCorpusTest {
         c.landOn(landing);
       }
     }
-    Path dir = SharedSpark.newFolder("bad input warehouse ");
+    // -Dmhcs.badinput.warehouse=DIR keeps the corpus's warehouse there, so a change to the
+    // pipeline can be compared with WarehouseComparison against one built before it.
+    String kept = System.getProperty("mhcs.badinput.warehouse");
+    Path dir = kept == null ? SharedSpark.newFolder("bad input warehouse ") : Path.of(kept);
     warehouse =
         new Warehouse(
             Sessions.forWarehouse(dir, Settings.load(Map.of("spark.shuffle_partitions", "2"))),

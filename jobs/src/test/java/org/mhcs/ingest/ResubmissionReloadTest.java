@@ -680,6 +680,10 @@ class ResubmissionReloadTest {
   }
 
   /** "stage table status" of the log lines about csds tables. */
+  /**
+   * The CSDS tables' log lines as "stage table status", in stage order; tables of one stage are
+   * worked side by side, so their lines are sorted by table.
+   */
   private static List<String> csdsLogLines(List<String> log) {
     List<String> lines = new ArrayList<>();
     for (String line : log) {
@@ -688,6 +692,10 @@ class ResubmissionReloadTest {
         lines.add(words[0] + " " + words[1] + " " + words[2]);
       }
     }
+    List<String> stages = lines.stream().map(l -> l.split(" ")[0]).distinct().toList();
+    lines.sort(
+        java.util.Comparator.comparing((String l) -> stages.indexOf(l.split(" ")[0]))
+            .thenComparing(l -> l));
     return lines;
   }
 }

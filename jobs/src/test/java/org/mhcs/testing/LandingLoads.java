@@ -34,10 +34,10 @@ public final class LandingLoads {
               System.out.println(l);
             });
     IngestStage.Result ingested =
-        new IngestStage(warehouse, schemas, Pseudonymiser.withKey(GoldenRuns.KEY), log)
+        new IngestStage(warehouse, schemas, Pseudonymiser.withKey(GoldenRuns.KEY), log, 3)
             .execute(new LandingFolder(landing), period);
     List<FileCounts> files =
-        new SilverStage(warehouse, schemas, CodeLists.bundled(), 100, log)
+        new SilverStage(warehouse, schemas, CodeLists.bundled(), 100, log, 3)
             .execute(period, ingested.toValidate(), ingested.removedFiles());
     log.save(warehouse);
     return new Loaded(files, lines);
