@@ -163,7 +163,7 @@ public final class BronzeIngest {
       String condition =
           window.predicate(Lineage.PERIOD) + " AND " + SqlText.in(Lineage.SOURCE_FILE, replaced);
       try {
-        warehouse.replace(table, rows, condition, Lineage.PERIOD);
+        warehouse.replace(table, rows, condition, Lineage.PERIOD, Lineage.statsColumns(spec));
       } catch (Exception e) {
         // A file that fails as it is read (a field beyond the parser's limit, counts that differ)
         // fails in a Spark task, which reaches here as Spark's checked SparkException; the user

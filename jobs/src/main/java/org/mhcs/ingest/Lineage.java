@@ -1,6 +1,7 @@
 package org.mhcs.ingest;
 
 import java.util.List;
+import org.mhcs.schema.LandingTableSpec;
 
 /** Lineage columns that bronze adds to every landed row and silver carries through. */
 public final class Lineage {
@@ -26,4 +27,13 @@ public final class Lineage {
   public static final String MALFORMED = "_malformed";
 
   private Lineage() {}
+
+  /**
+   * The columns a landing table's bronze and silver rows are selected by, besides the period they
+   * are partitioned by: the file (a reload replaces a file's rows) and the submitter (a reload
+   * revalidates a submitter's rows). Delta keeps file statistics on these alone.
+   */
+  public static List<String> statsColumns(LandingTableSpec spec) {
+    return spec.submitter() == null ? List.of(SOURCE_FILE) : List.of(spec.submitter(), SOURCE_FILE);
+  }
 }

@@ -222,8 +222,12 @@ public final class Pseudonymiser implements Serializable {
     return new Pseudonymiser(HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The keyed hash of {@code value} (trimmed), or null for null. */
-  public String pseudonymise(String value) {
+  /**
+   * The keyed hash of {@code value} (trimmed), or null for null. Synchronized: a {@link Mac} holds
+   * state between calls, and the driver checks tables on several threads at once with one instance
+   * (each Spark task has its own copy, so there the lock is never contended).
+   */
+  public synchronized String pseudonymise(String value) {
     if (value == null) {
       return null;
     }

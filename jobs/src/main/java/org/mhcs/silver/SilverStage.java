@@ -188,7 +188,12 @@ public final class SilverStage {
   private void writeSilver(SilverValidation v) {
     long start = System.nanoTime();
     Table table = Table.silver(v.spec().warehouseName());
-    warehouse.replace(table, v.accepted(), v.scope().silverCondition(), Lineage.PERIOD);
+    warehouse.replace(
+        table,
+        v.accepted(),
+        v.scope().silverCondition(),
+        Lineage.PERIOD,
+        Lineage.statsColumns(v.spec()));
     long accepted = v.counts().stream().mapToLong(FileCounts::accepted).sum();
     log.record(Entry.of("silver", table, "ok").written(accepted).since(start));
   }

@@ -102,11 +102,30 @@ public final class Warehouse {
    * rewritten with it.
    */
   public void replace(Table table, Dataset<Row> rows, String condition, String partitionColumn) {
+    replace(table, rows, condition, partitionColumn, List.of());
+  }
+
+  /**
+   * As {@link #replace(Table, Dataset, String, String)}, creating the table with file statistics
+   * (min, max, nulls) only on {@code statsColumns} when it names any, rather than on its first 32
+   * columns: the large landing tables are filtered only on their lineage and submitter, and
+   * gathering statistics of every text column costs a comparison per value as the files are
+   * written.
+   */
+  public void replace(
+      Table table,
+      Dataset<Row> rows,
+      String condition,
+      String partitionColumn,
+      List<String> statsColumns) {
     var writer =
         rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", condition);
     boolean exists = exists(table);
     if (!exists && partitionColumn != null) {
       writer = writer.partitionBy(partitionColumn);
+    }
+    if (!exists && !statsColumns.isEmpty()) {
+      writer = writer.option("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
     }
     if (exists && addsColumns(table, rows.schema())) {
       writer = writer.option("mergeSchema", "true");

@@ -257,4 +257,36 @@ class PseudonymiserTest {
     assertEquals("Pseudonymiser[keyId=" + good.keyId() + "]", good.toString());
     assertFalse(good.keyId().contains(KEY.substring(0, 6)));
   }
+
+  @Test
+  void oneInstanceHashesCorrectlyFromManyThreadsAtOnce() throws Exception {
+    // The driver checks tables side by side with one Pseudonymiser (its key id goes into every
+    // file's fingerprint); an unsynchronised Mac mixed the threads' inputs and gave wrong hashes.
+    Pseudonymiser shared = Pseudonymiser.withKey(KEY);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<List<String>>> work = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        work.add(
+            threads.submit(
+                () -> {
+                  List<String> wrong = new ArrayList<>();
+                  for (int i = 0; i < 2_000; i++) {
+                    String value = "patient-" + thread + "-" + i;
+                    if (!Hmac.hex(KEY, value).equals(shared.pseudonymise(value))) {
+                      wrong.add(value);
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      for (java.util.concurrent.Future<List<String>> w : work) {
+        assertEquals(List.of(), w.get());
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
 }
