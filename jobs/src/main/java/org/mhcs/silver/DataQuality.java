@@ -1,8 +1,10 @@
 package org.mhcs.silver;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +18,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.warehouse.SqlText;
 
 /**
  * {@code ops.data_quality}: a scorecard per submitter, table and period, one row per measure, so BI
@@ -73,50 +77,63 @@ public final class DataQuality {
 
   /**
    * The one pass over a scope's checked rows that both reconciliation and the scorecard need: each
-   * row is tagged (read, accepted, each rule it breaks once, each required field it lacks) and the
-   * tags are counted per file and submitter. The result is small: files × submitters × tags.
+   * row's tags (read, accepted, each rule it breaks, each required field it lacks) are counted per
+   * file and submitter in one aggregate, a column per tag (no row is multiplied by its tags). The
+   * result is small: files × submitters × tags, leaving out tags no row carries.
    */
   static List<TagCount> count(LandingTableSpec spec, Dataset<Row> checked) {
     Column submitter = RowChecks.submitter(spec);
     String failures = SilverValidation.FAILURES;
-    Column tags =
-        expr(
-            "concat(array('"
-                + ROW
-                + "'), if(size("
-                + failures
-                + ") = 0, array('"
-                + OK
-                + "'), array()), array_distinct(transform("
-                + failures
-                + ", f -> concat('"
-                + RULE
-                + "', f.rule))), transform(filter("
-                + failures
-                + ", f -> f.rule = 'required'), f -> concat('"
-                + MISSING
-                + "', f.field)))");
-    return checked
-        .select(
-            col(Lineage.SOURCE_FILE),
-            col(Lineage.FINGERPRINT),
-            col(Lineage.PERIOD),
-            submitter.as(SUBMITTER),
-            explode(tags).as("tag"))
-        .groupBy(Lineage.SOURCE_FILE, Lineage.FINGERPRINT, Lineage.PERIOD, SUBMITTER, "tag")
-        .count()
-        .collectAsList()
-        .stream()
-        .map(
-            r ->
-                new TagCount(
-                    r.getString(0),
-                    r.getString(1),
-                    r.getString(2),
-                    r.isNullAt(3) ? null : r.getString(3),
-                    r.getString(4),
-                    r.getLong(5)))
-        .toList();
+    List<String> tags = new ArrayList<>();
+    List<Column> sums = new ArrayList<>();
+    tags.add(OK);
+    sums.add(tagged("size(" + failures + ") = 0"));
+    for (Rule rule : Rule.values()) {
+      tags.add(RULE + rule.id());
+      sums.add(tagged("exists(" + failures + ", f -> f.rule = '" + rule.id() + "')"));
+    }
+    for (ColumnSpec c : spec.columns()) {
+      if (c.required()) {
+        tags.add(MISSING + c.name());
+        sums.add(
+            tagged(
+                "exists("
+                    + failures
+                    + ", f -> f.rule = '"
+                    + Rule.REQUIRED.id()
+                    + "' AND f.field = "
+                    + SqlText.literal(c.name())
+                    + ")"));
+      }
+    }
+    List<TagCount> counts = new ArrayList<>();
+    for (Row r :
+        checked
+            .groupBy(
+                col(Lineage.SOURCE_FILE),
+                col(Lineage.FINGERPRINT),
+                col(Lineage.PERIOD),
+                submitter.as(SUBMITTER))
+            .agg(functions.count(lit(1)), sums.toArray(Column[]::new))
+            .collectAsList()) {
+      String file = r.getString(0);
+      String fingerprint = r.getString(1);
+      String period = r.getString(2);
+      String by = r.isNullAt(3) ? null : r.getString(3);
+      counts.add(new TagCount(file, fingerprint, period, by, ROW, r.getLong(4)));
+      for (int i = 0; i < tags.size(); i++) {
+        long n = r.getLong(5 + i);
+        if (n > 0) {
+          counts.add(new TagCount(file, fingerprint, period, by, tags.get(i), n));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** How many rows of a group satisfy {@code condition} (SQL). */
+  private static Column tagged(String condition) {
+    return sum(when(expr(condition), 1L).otherwise(0L));
   }
 
   /** Each file's reconciliation from the tag counts: read = accepted + quarantined. */
