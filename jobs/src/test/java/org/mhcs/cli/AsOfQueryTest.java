@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.benchmark.BenchmarkStage;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
@@ -14,6 +15,7 @@ import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.MetricRows;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -24,6 +26,7 @@ import org.mhcs.warehouse.Warehouse;
  * from, and {@code ./mhcs sql --as-of} queries the tables as they were then, by those versions or
  * by a timestamp.
  */
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class AsOfQueryTest {
   private static final Period JUNE = Period.parse("2024-06");
 

@@ -15,8 +15,10 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 
 /**
@@ -26,6 +28,7 @@ import org.mhcs.testing.SharedSpark;
  * the rates computed from them show as * too, since 0.2 a day over 13 to 17 days would give the 3
  * back (DifferencingTest tries every such attack).
  */
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class ExportTest {
   private static final String DNA = "dna_rate_pct|A01|community_nursing";
   private static final String CONTACTS = "contacts_per_clinician_day|A01|community_nursing";

@@ -8,11 +8,14 @@ import static org.mhcs.testing.CommandLine.run;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.testing.CommandLine.Outcome;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.warehouse.Warehouse;
 
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class MainTest {
   @Test
   void everyCommandHasHelp() {

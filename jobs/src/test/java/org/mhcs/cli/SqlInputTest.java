@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.testing.CommandLine.Outcome;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.testing.WarehouseCopies;
 
@@ -22,6 +24,7 @@ import org.mhcs.testing.WarehouseCopies;
  * timestamp nor table@version. Works on a copy of the golden community warehouse, in a folder whose
  * name has spaces.
  */
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class SqlInputTest {
   private static Path warehouse;
 

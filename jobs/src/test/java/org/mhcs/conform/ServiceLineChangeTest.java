@@ -27,6 +27,7 @@ import org.mhcs.testing.Answers;
 import org.mhcs.testing.ConfCopies;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -43,6 +44,7 @@ import org.mhcs.warehouse.Warehouse;
  * (C15) on team A03T9 of type 99, which is not a CSDS code. A01's one clinical assignment works in
  * team A01T1 (cost centre CC1), so it has no service line while DN1 is unmapped.
  */
+@Order(Scheduling.SLOW_ON_ITS_OWN)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceLineChangeTest {
   private static final Period JUNE = Period.parse("2024-06");

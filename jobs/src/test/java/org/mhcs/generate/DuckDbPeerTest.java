@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.mhcs.bench.DuckDbPeer;
 import org.mhcs.bench.PeerComparison;
@@ -18,6 +19,7 @@ import org.mhcs.conf.ConfFiles;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
@@ -27,6 +29,7 @@ import org.mhcs.warehouse.Warehouse;
  * from the same files ({@link GeneratedMonthRun}, so the Spark run is shared): every figure present
  * on both sides, bitwise equal. In this package for the shared fixtures; about 15 s on top of them.
  */
+@Order(Scheduling.READS_DEMO_MONTH)
 class DuckDbPeerTest {
   static final Period PERIOD = Period.of(LandingFixture.PERIOD);
   static Warehouse warehouse;

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -24,6 +26,7 @@ import org.mhcs.warehouse.Warehouse;
  * the generator broke, under the rule it broke, and every file must reconcile. The generator's own
  * account ({@link GeneratedLanding#faults}) is the independent answer.
  */
+@Order(Scheduling.SLOW_ON_ITS_OWN)
 class FaultyMonthQuarantineTest {
   private static GeneratedLanding generated;
   private static LandingLoads.Loaded loaded;

@@ -27,7 +27,9 @@ import java.util.zip.ZipFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
@@ -36,6 +38,7 @@ import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Hmac;
 import org.mhcs.testing.IdentifierScan;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Layer;
 import org.mhcs.warehouse.Table;
@@ -55,6 +58,8 @@ import org.mhcs.warehouse.Warehouse;
  * the driver, one Spark job over every table (a broadcast join, nothing collected but the
  * findings), a report, four notebooks and fourteen exports.
  */
+@ResourceLock(Scheduling.SESSION_CATALOG)
+@Order(Scheduling.READS_DEMO_MONTH)
 class SensitiveDataScanTest {
   private static final Pattern TOKEN_BREAK = IdentifierScan.TOKEN_BREAK;
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

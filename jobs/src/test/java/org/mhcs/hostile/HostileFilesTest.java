@@ -32,6 +32,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.mhcs.hostile.HostileFiles.Level;
 import org.mhcs.hostile.HostileFiles.Mutation;
 import org.mhcs.ingest.IngestStage;
@@ -73,6 +75,9 @@ import org.mhcs.warehouse.Warehouse;
  * <p>Each test collects every failure and fails once with a table by mutation kind. Cost: one load
  * of about 200 small files and four small ingests.
  */
+// Copies stdout and stderr while its load runs, to prove no identifier is printed.
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class HostileFilesTest {
   private static final Period JUNE = Period.parse("2024-06");
   private static final LocalDate AGE_AT = LocalDate.of(2024, 6, 30);

@@ -10,15 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mhcs.conf.Settings;
@@ -35,6 +33,7 @@ import org.mhcs.silver.FileCounts;
 import org.mhcs.spark.Sessions;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Table;
@@ -46,16 +45,16 @@ import org.mhcs.warehouse.Warehouse;
  * cases land together on the {@code base} landing in one load (each case its own submitter and
  * files, in folders whose paths have spaces) and are asserted file by file: the exact quarantine
  * rows, and reconciliation with the rows read counted twice, by hand in the properties and by a
- * plain quote-aware line count here. File-level cases each stop a load before any row is written,
- * in this JVM and through {@code ./mhcs run} in a child JVM; the 1 GiB case streams in a child JVM
- * with a 64 MiB heap.
+ * plain quote-aware line count here. File-level cases each stop a load before any row is written in
+ * this JVM; {@link BadInputChildJvmIT} runs them through {@code ./mhcs run} in a child JVM, and
+ * streams the 1 GiB case in a child JVM with a 64 MiB heap.
  */
+@Order(Scheduling.SLOW_ON_ITS_OWN)
 class BadInputCorpusTest {
   private static final Period JUNE = Period.parse("2024-06");
   private static final SchemaCatalog SCHEMAS = SchemaCatalog.bundled();
   private static final String CONTACTS = "csds/CYP201CareContact";
-  private static final List<BadInputCase> CASES =
-      BadInputCase.all(GoldenRuns.resource("/bad-input"));
+  static final List<BadInputCase> CASES = BadInputCase.all(GoldenRuns.resource("/bad-input"));
 
   private static Path landing;
   private static Warehouse warehouse;
@@ -81,7 +80,7 @@ class BadInputCorpusTest {
     loaded = LandingLoads.load(warehouse, SCHEMAS, landing, JUNE);
   }
 
-  private static Stream<BadInputCase> cases(String kind) {
+  static Stream<BadInputCase> cases(String kind) {
     return CASES.stream()
         .filter(c -> c.name().equals("base") ? kind.equals("rows") : c.kind().equals(kind));
   }
@@ -228,14 +227,14 @@ class BadInputCorpusTest {
                     }));
   }
 
-  private static Path caseLanding(BadInputCase c) {
+  static Path caseLanding(BadInputCase c) {
     Path caseLanding = SharedSpark.newFolder(c.name() + " landing ");
     CASES.stream().filter(b -> b.name().equals("base")).forEach(b -> b.landOn(caseLanding));
     c.landOn(caseLanding);
     return caseLanding;
   }
 
-  private static void assertMessage(BadInputCase c, Path caseLanding, String message) {
+  static void assertMessage(BadInputCase c, Path caseLanding, String message) {
     String problem =
         caseLanding.resolve(c.get("error.file"))
             + ": "
@@ -250,7 +249,7 @@ class BadInputCorpusTest {
   /**
    * The case's {@code absent.N} values (clear identifiers in its files) are not in {@code text}.
    */
-  private static void assertNothingQuoted(BadInputCase c, String text) {
+  static void assertNothingQuoted(BadInputCase c, String text) {
     for (List<String> a : c.numbered("absent")) {
       assertFalse(text.contains(a.get(0)), c.name() + ": quotes " + a.get(0) + "\n" + text);
     }
@@ -322,101 +321,5 @@ class BadInputCorpusTest {
     assertEquals(
         read.stream().sorted().toList(),
         load.files().stream().map(f -> f.file() + " " + f.read()).sorted().toList());
-  }
-
-  @Test
-  void fileLevelCasesReachTheUserAsAMessageWithoutAStackTrace() throws Exception {
-    // ./mhcs run needs MHCS_HASH_KEY in its environment, so the command runs in a child JVM that
-    // has it; one JVM (and one Spark session) runs every case. Case 08 declares its own schema,
-    // which ./mhcs run does not take, so it is proved in this JVM only.
-    Path out = SharedSpark.newFolder("bad input cli ");
-    List<String> args = new ArrayList<>(List.of("cli", out.toString()));
-    List<BadInputCase> cli = cases("file-error").filter(c -> c.get("schemas") == null).toList();
-    Map<String, Path> landings = new LinkedHashMap<>();
-    for (BadInputCase c : cli) {
-      Path l = caseLanding(c);
-      landings.put(c.name(), l);
-      args.addAll(
-          List.of(c.name(), l.toString(), SharedSpark.newFolder(c.name() + " wh ").toString()));
-    }
-    child("1g", Map.of(Pseudonymiser.KEY_VARIABLE, GoldenRuns.KEY), args);
-    for (BadInputCase c : cli) {
-      String[] result = Files.readString(out.resolve(c.name() + ".txt")).split("\n", 2);
-      String err = result[1];
-      assertEquals("1", result[0], c.name() + ": exit code\n" + err);
-      String message =
-          err.lines()
-              .filter(l -> l.startsWith("mhcs run: "))
-              .findFirst()
-              .orElse("")
-              .substring("mhcs run: ".length());
-      assertMessage(c, landings.get(c.name()), message);
-      assertFalse(err.contains("\tat "), c.name() + ": stack frame on stderr\n" + err);
-      assertFalse(err.contains("Exception"), c.name() + ": exception name on stderr\n" + err);
-      assertNothingQuoted(c, err);
-    }
-  }
-
-  @Test
-  void aGibibyteOfOneLineStreamsThroughTheReaderInASixteenthOfItsSize() throws Exception {
-    BadInputCase c = CASES.stream().filter(x -> x.kind().equals("stream")).findFirst().get();
-    Path dir = SharedSpark.newFolder("one gib ");
-    try {
-      c.landOn(dir);
-      Path file = dir.resolve(c.get("generate.file"));
-      // 10 + 1 header... the head and 1,048,576 lines of exactly 1,024 bytes.
-      assertEquals(1024, c.get("generate.line").getBytes(StandardCharsets.UTF_8).length);
-      assertEquals(
-          c.get("generate.head").length() + 1024L * 1_048_576, Files.size(file), "file size");
-      long start = System.nanoTime();
-      String output =
-          child(
-              c.get("heap"),
-              Map.of(),
-              List.of("stream", "csds", "CYP201CareContact", file.toString()));
-      System.out.printf(
-          "1 GiB case: read in %.1f s with -Xmx%s%n",
-          (System.nanoTime() - start) / 1e9, c.get("heap"));
-      assertEquals(
-          "read="
-              + c.get("read")
-              + " malformed="
-              + c.get("malformed")
-              + " distinct_keys="
-              + c.get("distinct_keys"),
-          output.strip());
-    } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  /** Runs {@link BadInputChild} in a new JVM with the heap and environment given; its stdout. */
-  private static String child(String heap, Map<String, String> env, List<String> args)
-      throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D"))
-        .forEach(command::add);
-    command.add("-cp");
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(BadInputChild.class.getName());
-    command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(false);
-    Path stderr = Files.createTempFile(SharedSpark.newFolder("child-"), "stderr", ".txt");
-    pb.redirectError(stderr.toFile());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM finished");
-    assertEquals(0, p.exitValue(), "child JVM failed:\n" + out + Files.readString(stderr));
-    return out;
   }
 }

@@ -33,12 +33,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.mhcs.conf.BundledResources;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SchemaChangeException;
@@ -57,6 +59,7 @@ import org.mhcs.warehouse.Warehouse;
  * quarantined); A02 referrals R1, R2 and contacts C3 (R1), C4 (R2), C5 (R2, attendance 9,
  * quarantined).
  */
+@Order(Scheduling.SLOW_ON_ITS_OWN)
 class ResubmissionReloadTest {
   private static final Period MAY = Period.parse("2024-05");
   private static final Period JUNE = Period.parse("2024-06");

@@ -19,12 +19,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.conf.Settings;
 import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.testing.CommandLine.Outcome;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Period;
@@ -36,6 +39,8 @@ import org.mhcs.warehouse.Warehouse;
  * notebook run}, and each page shows values worked out here from the warehouse's rows in plain
  * Java; a broken notebook fails with its cell and line, and still writes its page.
  */
+@ResourceLock(Scheduling.SESSION_CATALOG)
+@Order(Scheduling.READS_DEMO_MONTH)
 class NotebookRunTest {
   private static final Path NOTEBOOKS = GeneratedMonthRun.NOTEBOOKS;
 

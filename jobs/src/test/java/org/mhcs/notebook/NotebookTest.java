@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.notebook.Notebook.Cell;
 import org.mhcs.notebook.Notebook.Kind;
 import org.mhcs.notebook.Notebook.Query;
 import org.mhcs.notebook.Notebook.Widget;
 import org.mhcs.notebook.SqlStatements.Statement;
+import org.mhcs.testing.Scheduling;
 
 /** Reading Databricks SQL source notebooks, without Spark. */
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class NotebookTest {
   /**
    * A notebook as Databricks exports one (File > Export > Source file): header line, cells between

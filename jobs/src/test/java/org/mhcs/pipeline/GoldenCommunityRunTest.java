@@ -502,6 +502,7 @@ class GoldenCommunityRunTest {
 
   @Test
   void runningTheSamePeriodAgainChangesNothing() {
+    Warehouse warehouse = GoldenRuns.copyOf(GoldenCommunityRunTest.warehouse, "community rerun ");
     Map<Table, Long> versions = new java.util.HashMap<>();
     Map<Table, List<Row>> rows = new java.util.HashMap<>();
     for (Table t : warehouse.tables()) {

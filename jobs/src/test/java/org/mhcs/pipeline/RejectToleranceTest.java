@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.conf.Settings;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.spark.Sessions;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
+@ResourceLock(Scheduling.SESSION_CATALOG)
 class RejectToleranceTest {
   @Test
   void aFileRejectedBeyondToleranceFailsTheRunButKeepsItsQuarantine() {

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
 import org.mhcs.testing.GoldenRuns;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Layer;
@@ -22,6 +24,7 @@ import org.mhcs.warehouse.Warehouse;
  * The catalogue BI users read ({@code ./mhcs tables}) must say exactly what the pipeline writes:
  * every table a run creates is declared, with the same columns in the same order and types.
  */
+@Order(Scheduling.READS_DEMO_MONTH)
 class TableCatalogTest {
   private static final TableCatalog CATALOG = TableCatalog.bundled(SchemaCatalog.bundled());
 

@@ -23,7 +23,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.testing.GoldenRuns;
@@ -36,8 +38,23 @@ import org.mhcs.warehouse.Warehouse;
  * The JDBC server over the golden/community warehouse, queried through the real Hive JDBC driver
  * (hive-jdbc 2.3.9, as BI tools use it). Values are the hand-worked ones of GoldenCommunityRunTest.
  */
+// Serving read-only guards every other session of the JVM (ReadOnlyGuard), and the notebooks
+// of other classes run in such sessions.
+@Isolated
 class JdbcServerTest {
   private static final TableCatalog CATALOG = TableCatalog.bundled(SchemaCatalog.bundled());
+
+  /**
+   * {@code ./mhcs serve} starts in a JVM of its own, with an empty catalog; here other classes' sql
+   * and notebook commands have named their warehouses' tables in the one session. Dropping a
+   * database drops names only: every table is external, its data stays.
+   */
+  @BeforeEach
+  void emptyCatalogAsAServerStartsWith() {
+    for (Layer layer : Layer.values()) {
+      SharedSpark.session().sql("DROP DATABASE IF EXISTS " + layer.database() + " CASCADE");
+    }
+  }
 
   @Test
   void biToolsSeeEveryLayerWithDescribedColumnsAndTheHandWorkedValues() throws Exception {

@@ -67,7 +67,18 @@ public final class GoldenRuns {
 
   public static Warehouse newWarehouse() {
     SharedSpark.session();
-    Path dir = SharedSpark.newFolder("warehouse-");
+    return at(SharedSpark.newFolder("warehouse-"));
+  }
+
+  /**
+   * A copy of a shared warehouse (the golden or the demo run) for a test that changes it: classes
+   * run side by side, and the others read the original meanwhile.
+   */
+  public static Warehouse copyOf(Warehouse shared, String prefix) {
+    return at(WarehouseCopies.copy(shared.root(), prefix));
+  }
+
+  private static Warehouse at(Path dir) {
     return new Warehouse(
         Sessions.forWarehouse(dir, Settings.load(Map.of("spark.shuffle_partitions", "2"))), dir);
   }

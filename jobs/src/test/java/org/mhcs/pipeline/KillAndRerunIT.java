@@ -33,7 +33,7 @@ import org.mhcs.warehouse.Warehouse;
  * is not), and the test kills it there. Each killed run is a rerun of the one before, so three
  * points cost three child runs. The final rerun happens in this JVM's warm session.
  */
-class KillAndRerunTest {
+class KillAndRerunIT {
   /** Where each child run is killed, in the order the pipeline reaches them. */
   private static final List<String> KILL_POINTS =
       List.of(
@@ -88,7 +88,7 @@ class KillAndRerunTest {
     assertTrue(
         log.stream().anyMatch(r -> r.getString(1).equals("finish") && r.getString(2).equals("ok")));
     System.out.printf(
-        "KillAndRerunTest: %d kills, %d tables and %d rows compared, %.0f s%n",
+        "KillAndRerunIT: %d kills, %d tables and %d rows compared, %.0f s%n",
         KILL_POINTS.size(),
         after.size(),
         TableContents.rowCount(after),

@@ -28,7 +28,7 @@ import org.mhcs.warehouse.Warehouse;
  * <p>The disks are tmpfs mounts, which needs root: these tests run as root here and in CI. Without
  * root they fail, saying so, rather than pass without testing anything.
  */
-class StorageFaultTest {
+class StorageFaultIT {
   /**
    * Room for the run lock, the bronze tables and a few more, not for the whole golden warehouse
    * (about 2 MB on tmpfs, where every small file takes a 4 KiB page).

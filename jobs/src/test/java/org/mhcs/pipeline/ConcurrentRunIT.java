@@ -45,7 +45,7 @@ import org.mhcs.warehouse.Warehouse;
  * having changed nothing), a retry (idempotent: the same tables again), while the JDBC server
  * serves the warehouse and sees each run's data.
  */
-class ConcurrentRunTest {
+class ConcurrentRunIT {
   /** Columns that differ between two runs of the same input by design. */
   private static final List<String> PER_RUN = List.of("run_id", "input_versions");
 
