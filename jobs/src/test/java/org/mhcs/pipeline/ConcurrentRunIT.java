@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +31,7 @@ import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.serve.JdbcServer;
+import org.mhcs.testing.ChildRun;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.testing.TableContents;
@@ -117,27 +117,17 @@ class ConcurrentRunIT {
   void aRunInAnotherProcessExitsBusyWithoutTouchingTheWarehouse() throws Exception {
     Path warehouse = SharedSpark.newFolder("busy-");
     try (RunLock held = RunLock.acquire(warehouse, "run R for 2024-06", Duration.ZERO)) {
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElseThrow());
-      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-      command.addAll(
-          List.of(
-              "-cp",
-              System.getProperty("java.class.path"),
-              "org.mhcs.cli.Main",
-              "run",
-              "--landing",
-              GoldenRuns.landing("community").toString(),
-              "--warehouse",
-              warehouse.toString(),
-              "--period",
-              "2024-06"));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.environment().put(Pseudonymiser.KEY_VARIABLE, GoldenRuns.KEY);
-      Process run = builder.start();
-      String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(run.waitFor(5, TimeUnit.MINUTES));
-      assertEquals(ExitCode.BUSY, run.exitValue(), output);
+      ChildRun.Finished run;
+      try (ChildRun child =
+          ChildRun.start(
+              Map.of(),
+              Map.of(),
+              SharedSpark.newFolder("busy-tmp-"),
+              ChildRun.goldenRun(warehouse))) {
+        run = child.finish(300);
+      }
+      String output = run.output();
+      assertEquals(ExitCode.BUSY, run.code(), output);
       assertTrue(output.contains("is in use by another run (run R for 2024-06, pid "), output);
       assertFalse(output.contains("\tat "), "no stack trace for the user: " + output);
     }
