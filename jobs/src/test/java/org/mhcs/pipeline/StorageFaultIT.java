@@ -71,14 +71,8 @@ class StorageFaultIT {
     mount(disk, "ro,size=1m");
     try {
       Path warehouseDir = disk.resolve("warehouse");
-      ChildRun.Finished run = runInChild(warehouseDir);
-      // Found by the start-up checks, before Spark starts: --warehouse is unusable as given.
-      assertEquals(ExitCode.USAGE, run.code(), run.output());
-      assertLine(
-          run.output(),
-          "mhcs run: --warehouse "
-              + warehouseDir
-              + ": cannot write there (Read-only file system): choose a writable folder");
+      assertRefusedAtStart(
+          warehouseDir, "cannot write there (Read-only file system): choose a writable folder");
       assertFalse(Files.exists(warehouseDir));
     } finally {
       unmount(disk);
@@ -90,16 +84,21 @@ class StorageFaultIT {
     Path file = SharedSpark.newFolder("not-a-folder-").resolve("file");
     Files.writeString(file, "a file, not a folder\n");
     Path warehouseDir = file.resolve("warehouse");
+    assertRefusedAtStart(
+        warehouseDir, "cannot be created, " + file + " is a file: choose a folder elsewhere");
+    assertEquals("a file, not a folder\n", Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code ./mhcs run} into {@code warehouseDir} exits with the usage code and the one line {@code
+   * mhcs run: --warehouse <dir>: <reason>}: found by the start-up checks, before Spark starts,
+   * since --warehouse is unusable as given.
+   */
+  private static void assertRefusedAtStart(Path warehouseDir, String reason)
+      throws InterruptedException {
     ChildRun.Finished run = runInChild(warehouseDir);
     assertEquals(ExitCode.USAGE, run.code(), run.output());
-    assertLine(
-        run.output(),
-        "mhcs run: --warehouse "
-            + warehouseDir
-            + ": cannot be created, "
-            + file
-            + " is a file: choose a folder elsewhere");
-    assertEquals("a file, not a folder\n", Files.readString(file, StandardCharsets.UTF_8));
+    assertLine(run.output(), "mhcs run: --warehouse " + warehouseDir + ": " + reason);
   }
 
   /** The golden/community run of {@code ./mhcs run} in a child JVM, to its end. */
