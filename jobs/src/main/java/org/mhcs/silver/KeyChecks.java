@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,10 +23,16 @@ import org.mhcs.schema.Reference;
  * The two checks that compare rows with other rows — duplicate keys and references — computed on
  * key columns only, so a large table is never shuffled whole: each adds one boolean column to the
  * rows, joined from a small set (the keys that repeat, the keys that point nowhere) by broadcast.
- * Usually both sets are empty; at worst (every row a duplicate, a parent table missing) they hold
- * the table's distinct keys, which is still far less than its rows.
+ * Each set is computed first, in a job of its own that reads only key columns, and brought to the
+ * driver: usually it is empty and the column is a constant, so the table's main query carries no
+ * join at all (at small volumes, planning and compiling those joins cost more than the rows). At
+ * worst (every row a duplicate, a parent table missing) a set holds the table's distinct keys; past
+ * {@link #ON_DRIVER} keys it stays distributed and is joined as before.
  */
 final class KeyChecks {
+  /** The most keys of a set brought to the driver; a larger set is joined where it lies. */
+  static final int ON_DRIVER = 100_000;
+
   /** True on a row whose key an earlier row (by file, then line) of the scope already has. */
   static final String DUPLICATE = "_duplicate";
 
@@ -46,27 +53,45 @@ final class KeyChecks {
    * harmless), giving each repeated key's first row.
    */
   static Dataset<Row> markDuplicates(Dataset<Row> rows, List<String> key) {
+    return markDuplicates(rows, key, ON_DRIVER);
+  }
+
+  /** As {@link #markDuplicates(Dataset, List)}, holding at most {@code onDriver} keys there. */
+  static Dataset<Row> markDuplicates(Dataset<Row> rows, List<String> key, int onDriver) {
     List<Column> keys = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       keys.add(trim(col(RowChecks.quoted(key.get(i)))).as(keyName(i)));
     }
     Column hash = xxhash64(keys.toArray(Column[]::new)).as(HASH);
-    Dataset<Row> repeatedHashes =
-        rows.select(hash).groupBy(HASH).count().where(col("count").gt(1)).select(HASH);
+    Optional<Dataset<Row>> repeated =
+        computed(
+            onDriver,
+            rows.select(hash).groupBy(HASH).count().where(col("count").gt(1)).select(HASH));
+    if (repeated.isEmpty()) {
+      return rows.withColumn(DUPLICATE, lit(false));
+    }
+    Dataset<Row> repeatedHashes = repeated.get();
     List<Column> candidate = new ArrayList<>(keys);
     candidate.add(hash);
     candidate.add(col(Lineage.SOURCE_FILE));
     candidate.add(col(Lineage.LINE));
     Column[] keyNames = keyColumns(key.size());
-    Dataset<Row> firsts =
-        rows.select(candidate.toArray(Column[]::new))
-            .join(broadcast(repeatedHashes), HASH)
-            .groupBy(keyNames)
-            .agg(
-                count(lit(1)).as("rows"),
-                min(struct(col(Lineage.SOURCE_FILE), col(Lineage.LINE))).as(FIRST))
-            .where(col("rows").gt(1))
-            .drop("rows");
+    Optional<Dataset<Row>> repeatedKeys =
+        computed(
+            onDriver,
+            rows.select(candidate.toArray(Column[]::new))
+                .join(broadcast(repeatedHashes), HASH)
+                .groupBy(keyNames)
+                .agg(
+                    count(lit(1)).as("rows"),
+                    min(struct(col(Lineage.SOURCE_FILE), col(Lineage.LINE))).as(FIRST))
+                .where(col("rows").gt(1))
+                .drop("rows"));
+    if (repeatedKeys.isEmpty()) {
+      // Hashes repeated, keys did not: a collision.
+      return rows.withColumn(DUPLICATE, lit(false));
+    }
+    Dataset<Row> firsts = repeatedKeys.get();
     Column match = lit(true);
     for (int i = 0; i < key.size(); i++) {
       match = match.and(trim(col(RowChecks.quoted(key.get(i)))).eqNullSafe(firsts.col(keyName(i))));
@@ -83,6 +108,15 @@ final class KeyChecks {
    */
   static Dataset<Row> markOrphans(
       Dataset<Row> rows, Reference reference, Dataset<Row> parentRows, int i) {
+    return markOrphans(rows, reference, parentRows, i, ON_DRIVER);
+  }
+
+  /**
+   * As {@link #markOrphans(Dataset, Reference, Dataset, int)}, holding at most {@code onDriver}
+   * keys there.
+   */
+  static Dataset<Row> markOrphans(
+      Dataset<Row> rows, Reference reference, Dataset<Row> parentRows, int i, int onDriver) {
     List<String> from = reference.columns();
     List<String> to = reference.toColumns();
     String prefix = "_ref" + i + "_";
@@ -99,12 +133,19 @@ final class KeyChecks {
       present = present.and(text.isNotNull()).and(text.notEqual(""));
       known = known.and(col(prefix + j).equalTo(col("_parent_" + j)));
     }
-    Dataset<Row> orphanKeys =
-        rows.where(present)
-            .select(child.toArray(Column[]::new))
-            .distinct()
-            .join(parentRows.select(parent.toArray(Column[]::new)).distinct(), known, "left_anti")
-            .withColumn(orphan(i), lit(true));
+    Optional<Dataset<Row>> orphans =
+        computed(
+            onDriver,
+            rows.where(present)
+                .select(child.toArray(Column[]::new))
+                .distinct()
+                .join(
+                    parentRows.select(parent.toArray(Column[]::new)).distinct(), known, "left_anti")
+                .withColumn(orphan(i), lit(true)));
+    if (orphans.isEmpty()) {
+      return rows.withColumn(orphan(i), lit(false));
+    }
+    Dataset<Row> orphanKeys = orphans.get();
     Column match = lit(true);
     for (int j = 0; j < from.size(); j++) {
       match =
@@ -113,6 +154,20 @@ final class KeyChecks {
     return rows.join(broadcast(orphanKeys), match, "left")
         .drop(names.toArray(String[]::new))
         .withColumn(orphan(i), coalesce(col(orphan(i)), lit(false)));
+  }
+
+  /**
+   * {@code keys} computed now: nothing when there are none; held on the driver as a local relation
+   * when there are at most {@code onDriver}; else {@code keys} as it was, to be joined where it
+   * lies.
+   */
+  private static Optional<Dataset<Row>> computed(int onDriver, Dataset<Row> keys) {
+    List<Row> held = keys.limit(onDriver + 1).collectAsList();
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        held.size() > onDriver ? keys : keys.sparkSession().createDataFrame(held, keys.schema()));
   }
 
   private static String keyName(int i) {
