@@ -33,6 +33,15 @@ public final class Settings {
           "Landing tables loaded, validated and written at once (each a fair-scheduler pool of"
               + " the one Spark session), so small tables use the cores a large one leaves idle;"
               + " 1 works one table at a time");
+  public static final Setting<Double> GENERATED_CODE_FROM_MIB =
+      Setting.number(
+          "spark.generated_code_from_mib",
+          "256",
+          0,
+          1e9,
+          "Spark compiles its queries to Java code only when the month's landing files total at"
+              + " least this many MiB; below that, compiling costs more time than it saves"
+              + " (docs/performance.md). 0: always");
   public static final Setting<Double> MAX_REJECT_PCT =
       Setting.number(
           "ingest.max_reject_pct",
@@ -167,6 +176,7 @@ public final class Settings {
           SPARK_MASTER,
           SHUFFLE_PARTITIONS,
           TABLES_SIDE_BY_SIDE,
+          GENERATED_CODE_FROM_MIB,
           MAX_REJECT_PCT,
           MAX_UNMAPPED_PCT,
           CLINICAL_MINUTES_PER_DAY,

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
+import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.ReportingWindow;
 
 /**
@@ -150,6 +151,24 @@ public final class LandingFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The bytes of every table's CSV files for {@code period}: how much work a run has. A table whose
+   * folder cannot be listed counts nothing here; loading it reports why.
+   */
+  public long bytes(List<LandingTableSpec> specs, Period period) {
+    long bytes = 0;
+    for (LandingTableSpec spec : specs) {
+      try {
+        for (Path file : csvFiles(spec, spec.window(period))) {
+          bytes += Files.size(file);
+        }
+      } catch (LandingFileException | IOException | UncheckedIOException e) {
+        // Counted as nothing: the ingest stage names the file and stops the run.
+      }
+    }
+    return bytes;
   }
 
   /** The file's path relative to the landing root, as lineage records it. */

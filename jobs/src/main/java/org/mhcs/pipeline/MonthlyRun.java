@@ -1,5 +1,6 @@
 package org.mhcs.pipeline;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverStage;
+import org.mhcs.spark.Sessions;
 import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SchemaChangeException;
 import org.mhcs.warehouse.Warehouse;
@@ -39,6 +41,8 @@ import org.mhcs.warehouse.WarehouseWriteException;
  * gives the same tables. Every stage and table is logged to {@code ops.run_log}.
  */
 public final class MonthlyRun {
+  private static final double MIB = 1024.0 * 1024.0;
+
   private final Warehouse warehouse;
   private final SchemaCatalog schemas;
   private final CodeLists codeLists;
@@ -111,9 +115,22 @@ public final class MonthlyRun {
       String runId, LandingFolder landing, Period period, StageListener stages) {
     RunLog log = new RunLog(runId, period.toString(), progress);
     warehouse.spark().sparkContext().setJobGroup(log.runId(), "mhcs run " + period, false);
+    long landingBytes = landing.bytes(schemas.tables(), period);
+    double fromMib = settings.get(Settings.GENERATED_CODE_FROM_MIB);
+    boolean generateCode = landingBytes >= fromMib * MIB;
+    Sessions.generateCode(warehouse.spark(), generateCode);
     log.record(
         Entry.of("start", null, "ok")
-            .detail("run " + log.runId() + " period " + period + " key " + pseudonymiser.keyId()));
+            .detail(
+                String.format(
+                    "run %s period %s (landing %,.0f MiB: Java code generation %s, as"
+                        + " spark.generated_code_from_mib = %s) key %s",
+                    log.runId(),
+                    period,
+                    landingBytes / MIB,
+                    generateCode ? "on" : "off",
+                    BigDecimal.valueOf(fromMib).stripTrailingZeros().toPlainString(),
+                    pseudonymiser.keyId())));
     try {
       IngestStage.Result ingested =
           timed(

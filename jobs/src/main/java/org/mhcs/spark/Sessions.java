@@ -56,4 +56,19 @@ public final class Sessions {
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .getOrCreate();
   }
+
+  /**
+   * Whether Spark compiles queries to Java code from now on: whole-stage code generation and the
+   * generated projections and predicates inside operators. Off, Spark evaluates the same
+   * expressions by interpretation, which gives the same values. Compiling a query costs tens to
+   * hundreds of milliseconds before its first row, and a month's run plans hundreds of small
+   * queries; measured on 2 cores, the demo month (82 MiB) runs 12% faster without it and a national
+   * month (1.6 GiB) 18% slower (docs/performance.md). The second option is marked internal by Spark
+   * (its tests use it); Spark 3.5 honours it everywhere, and if a later Spark did not, queries
+   * would only be compiled as before.
+   */
+  public static void generateCode(SparkSession spark, boolean generate) {
+    spark.conf().set("spark.sql.codegen.wholeStage", generate);
+    spark.conf().set("spark.sql.codegen.factoryMode", generate ? "FALLBACK" : "NO_CODEGEN");
+  }
 }
