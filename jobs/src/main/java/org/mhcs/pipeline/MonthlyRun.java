@@ -1,6 +1,5 @@
 package org.mhcs.pipeline;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +40,6 @@ import org.mhcs.warehouse.WarehouseWriteException;
  * gives the same tables. Every stage and table is logged to {@code ops.run_log}.
  */
 public final class MonthlyRun {
-  private static final double MIB = 1024.0 * 1024.0;
-
   private final Warehouse warehouse;
   private final SchemaCatalog schemas;
   private final CodeLists codeLists;
@@ -115,22 +112,22 @@ public final class MonthlyRun {
       String runId, LandingFolder landing, Period period, StageListener stages) {
     RunLog log = new RunLog(runId, period.toString(), progress);
     warehouse.spark().sparkContext().setJobGroup(log.runId(), "mhcs run " + period, false);
-    long landingBytes = landing.bytes(schemas.tables(), period);
-    double fromMib = settings.get(Settings.GENERATED_CODE_FROM_MIB);
-    boolean generateCode = landingBytes >= fromMib * MIB;
-    Sessions.generateCode(warehouse.spark(), generateCode);
+    String codeGeneration =
+        Sessions.generateCodeFor(
+            warehouse.spark(),
+            landing.bytes(schemas.tables(), period),
+            settings.get(Settings.GENERATED_CODE_FROM_MIB));
     log.record(
         Entry.of("start", null, "ok")
             .detail(
-                String.format(
-                    "run %s period %s (landing %,.0f MiB: Java code generation %s, as"
-                        + " spark.generated_code_from_mib = %s) key %s",
-                    log.runId(),
-                    period,
-                    landingBytes / MIB,
-                    generateCode ? "on" : "off",
-                    BigDecimal.valueOf(fromMib).stripTrailingZeros().toPlainString(),
-                    pseudonymiser.keyId())));
+                "run "
+                    + log.runId()
+                    + " period "
+                    + period
+                    + " ("
+                    + codeGeneration
+                    + ") key "
+                    + pseudonymiser.keyId()));
     try {
       IngestStage.Result ingested =
           timed(

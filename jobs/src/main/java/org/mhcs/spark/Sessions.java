@@ -1,5 +1,6 @@
 package org.mhcs.spark;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -62,13 +63,29 @@ public final class Sessions {
    * generated projections and predicates inside operators. Off, Spark evaluates the same
    * expressions by interpretation, which gives the same values. Compiling a query costs tens to
    * hundreds of milliseconds before its first row, and a month's run plans hundreds of small
-   * queries; measured on 2 cores, the demo month (82 MiB) runs 12% faster without it and a national
-   * month (1.6 GiB) 18% slower (docs/performance.md). The second option is marked internal by Spark
-   * (its tests use it); Spark 3.5 honours it everywhere, and if a later Spark did not, queries
-   * would only be compiled as before.
+   * queries; measured on 2 cores, without it the demo month (82 MiB) took 136 s instead of 155 s
+   * and a national month (1.6 GiB) 837 s instead of 690 s (docs/performance.md). The second option
+   * is marked internal by Spark (its tests use it); Spark 3.5 honours it everywhere, and if a later
+   * Spark did not, queries would only be compiled as before.
    */
-  public static void generateCode(SparkSession spark, boolean generate) {
+  private static void generateCode(SparkSession spark, boolean generate) {
     spark.conf().set("spark.sql.codegen.wholeStage", generate);
     spark.conf().set("spark.sql.codegen.factoryMode", generate ? "FALLBACK" : "NO_CODEGEN");
+  }
+
+  /**
+   * Turns code generation on for a run whose landing files hold at least {@code fromMib} MiB
+   * ({@link org.mhcs.conf.Settings#GENERATED_CODE_FROM_MIB}), off below, and says which and why,
+   * for the run log.
+   */
+  public static String generateCodeFor(SparkSession spark, long landingBytes, double fromMib) {
+    double mib = landingBytes / (1024.0 * 1024.0);
+    boolean generate = mib >= fromMib;
+    generateCode(spark, generate);
+    return String.format(
+        "landing %,.0f MiB: Java code generation %s, as spark.generated_code_from_mib = %s",
+        mib,
+        generate ? "on" : "off",
+        BigDecimal.valueOf(fromMib).stripTrailingZeros().toPlainString());
   }
 }
