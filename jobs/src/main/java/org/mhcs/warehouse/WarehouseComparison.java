@@ -1,14 +1,21 @@
 package org.mhcs.warehouse;
 
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.MapType;
@@ -20,8 +27,8 @@ import org.mhcs.spark.Sessions;
  * Compares two warehouses built from the same input, table by table and row by row (duplicates
  * counted, doubles to the last bit), leaving out only the columns that name the run ({@link
  * #PER_RUN}) and {@code ops.run_log}, a record of runs rather than of data. It proves, for example,
- * that a run on a cluster wrote what a local run wrote. Cost: each table is read twice per side and
- * shuffled by Spark's EXCEPT ALL.
+ * that a run on a cluster wrote what a local run wrote. Cost: one aggregate per table, both sides
+ * read once and shuffled together by the whole row.
  */
 public final class WarehouseComparison {
   /**
@@ -40,6 +47,12 @@ public final class WarehouseComparison {
 
   /** How many of a table's differing rows each side shows. */
   private static final int SHOWN_DIFFERENCES = 10;
+
+  /** Working columns: how many times each side holds a row, and one side's surplus. */
+  private static final String EXPECTED_N = "__mhcs_expected_n";
+
+  private static final String ACTUAL_N = "__mhcs_actual_n";
+  private static final String SURPLUS = "__mhcs_surplus";
 
   /**
    * One table of both warehouses: its row counts, and the rows only one side holds (counted with
@@ -86,19 +99,45 @@ public final class WarehouseComparison {
       return new TableComparison(table.qualifiedName(), e, a, 0, 0, List.of(), List.of());
     }
     Dataset<Row> e = comparable(expected.read(table));
-    Dataset<Row> a = comparable(actual.read(table));
-    // Both sides in one column order, so EXCEPT ALL matches columns by name, not position.
-    a = a.selectExpr(quoted(e.columns()));
-    Dataset<Row> onlyExpected = e.exceptAll(a);
-    Dataset<Row> onlyActual = a.exceptAll(e);
+    // Both sides in one column order, so the union matches columns by name, not position.
+    Dataset<Row> a = comparable(actual.read(table)).selectExpr(quoted(e.columns()));
+    Column[] columns = Stream.of(e.columns()).map(c -> col(quoted(c))).toArray(Column[]::new);
+    // Each distinct row with how often each side holds it: one shuffle of both sides, where EXCEPT
+    // ALL both ways and the counts took six passes. A row held n times on one side and m on the
+    // other is max(n - m, 0) rows only on the first: EXCEPT ALL's multiset difference.
+    Dataset<Row> counted =
+        e.select(withSide(columns, 1, 0))
+            .union(a.select(withSide(columns, 0, 1)))
+            .groupBy(columns)
+            .agg(sum(EXPECTED_N).as(EXPECTED_N), sum(ACTUAL_N).as(ACTUAL_N));
+    Column onlyExpected = greatest(col(EXPECTED_N).minus(col(ACTUAL_N)), lit(0L));
+    Column onlyActual = greatest(col(ACTUAL_N).minus(col(EXPECTED_N)), lit(0L));
+    Row totals =
+        counted
+            .agg(
+                coalesce(sum(EXPECTED_N), lit(0L)),
+                coalesce(sum(ACTUAL_N), lit(0L)),
+                coalesce(sum(onlyExpected), lit(0L)),
+                coalesce(sum(onlyActual), lit(0L)))
+            .head();
+    long nOnlyExpected = totals.getLong(2);
+    long nOnlyActual = totals.getLong(3);
     return new TableComparison(
         table.qualifiedName(),
-        e.count(),
-        a.count(),
-        onlyExpected.count(),
-        onlyActual.count(),
-        shown(onlyExpected),
-        shown(onlyActual));
+        totals.getLong(0),
+        totals.getLong(1),
+        nOnlyExpected,
+        nOnlyActual,
+        nOnlyExpected == 0 ? List.of() : shown(counted, onlyExpected, e.columns()),
+        nOnlyActual == 0 ? List.of() : shown(counted, onlyActual, e.columns()));
+  }
+
+  /** The row's columns and how many times each side holds it (1 and 0, or 0 and 1). */
+  private static Column[] withSide(Column[] columns, long expectedN, long actualN) {
+    Column[] withSide = Arrays.copyOf(columns, columns.length + 2);
+    withSide[columns.length] = lit(expectedN).as(EXPECTED_N);
+    withSide[columns.length + 1] = lit(actualN).as(ACTUAL_N);
+    return withSide;
   }
 
   /**
@@ -116,23 +155,28 @@ public final class WarehouseComparison {
   }
 
   private static String[] quoted(String[] columns) {
-    String[] q = new String[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      q[i] = "`" + columns[i].replace("`", "``") + "`";
-    }
-    return q;
+    return Stream.of(columns).map(WarehouseComparison::quoted).toArray(String[]::new);
   }
 
-  /** Up to {@link #SHOWN_DIFFERENCES} rows as {@code column=value | …}, sorted. */
-  private static List<String> shown(Dataset<Row> rows) {
-    String[] columns = rows.columns();
+  private static String quoted(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  /**
+   * Up to {@link #SHOWN_DIFFERENCES} of the rows one side holds more often ({@code surplus} > 0) as
+   * {@code column=value | …}, sorted; a row held k times more is shown once, followed by {@code
+   * (×k)}.
+   */
+  private static List<String> shown(Dataset<Row> counted, Column surplus, String[] columns) {
     List<String> shown = new ArrayList<>();
+    Dataset<Row> rows = counted.withColumn(SURPLUS, surplus).where(col(SURPLUS).gt(0));
     for (Row r : rows.limit(SHOWN_DIFFERENCES).collectAsList()) {
       StringBuilder s = new StringBuilder();
       for (int i = 0; i < columns.length; i++) {
         s.append(i == 0 ? "" : " | ").append(columns[i]).append('=').append(r.get(i));
       }
-      shown.add(s.toString());
+      long times = r.getLong(r.fieldIndex(SURPLUS));
+      shown.add(times == 1 ? s.toString() : s + " (×" + times + ")");
     }
     shown.sort(null);
     return shown;
