@@ -79,11 +79,21 @@ public final class Sessions {
    * for the run log.
    */
   public static String generateCodeFor(SparkSession spark, long landingBytes, double fromMib) {
-    double mib = landingBytes / (1024.0 * 1024.0);
+    return generateCodeFor(spark, "landing", landingBytes, fromMib);
+  }
+
+  /**
+   * As {@link #generateCodeFor(SparkSession, long, double)} for {@code bytes} of {@code what} (the
+   * run's landing files, the warehouses compared), which the text names.
+   */
+  public static String generateCodeFor(
+      SparkSession spark, String what, long bytes, double fromMib) {
+    double mib = bytes / (1024.0 * 1024.0);
     boolean generate = mib >= fromMib;
     generateCode(spark, generate);
     return String.format(
-        "landing %,.0f MiB: Java code generation %s, as spark.generated_code_from_mib = %s",
+        "%s %,.0f MiB: Java code generation %s, as spark.generated_code_from_mib = %s",
+        what,
         mib,
         generate ? "on" : "off",
         BigDecimal.valueOf(fromMib).stripTrailingZeros().toPlainString());

@@ -8,6 +8,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.sum;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.mhcs.conf.Settings;
 import org.mhcs.spark.Sessions;
+import org.mhcs.spark.SideBySide;
 
 /**
  * Compares two warehouses built from the same input, table by table and row by row (duplicates
@@ -76,6 +80,16 @@ public final class WarehouseComparison {
 
   /** Every table either warehouse holds but {@code ops.run_log}, in layer and name order. */
   public static List<TableComparison> compare(Warehouse expected, Warehouse actual) {
+    return compare(expected, actual, 1);
+  }
+
+  /**
+   * As {@link #compare(Warehouse, Warehouse)}, {@code sideBySide} tables at once ({@link
+   * SideBySide}): most tables are small, and one's planning and commits leave a core idle that
+   * another's tasks can use.
+   */
+  public static List<TableComparison> compare(
+      Warehouse expected, Warehouse actual, int sideBySide) {
     TreeSet<Table> tables =
         new TreeSet<>(
             (a, b) ->
@@ -85,11 +99,12 @@ public final class WarehouseComparison {
     tables.addAll(expected.tables());
     tables.addAll(actual.tables());
     tables.remove(Table.RUN_LOG);
-    List<TableComparison> result = new ArrayList<>();
-    for (Table t : tables) {
-      result.add(compare(t, expected, actual));
+    try (SideBySide compared = new SideBySide(expected.spark().sparkContext(), sideBySide)) {
+      return SideBySide.join(
+          tables.stream()
+              .map(t -> compared.submit(t.qualifiedName(), () -> compare(t, expected, actual)))
+              .toList());
     }
-    return result;
   }
 
   private static TableComparison compare(Table table, Warehouse expected, Warehouse actual) {
@@ -182,6 +197,14 @@ public final class WarehouseComparison {
     return shown;
   }
 
+  private static long bytesUnder(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
   /**
    * {@code java … org.mhcs.warehouse.WarehouseComparison EXPECTED ACTUAL}: prints one line per
    * table (rows on each side, rows only one side holds) and the differing rows; exits 0 when every
@@ -197,7 +220,16 @@ public final class WarehouseComparison {
     Settings settings = Settings.load(Map.of());
     Warehouse expected = new Warehouse(Sessions.forWarehouse(expectedDir, settings), expectedDir);
     Warehouse actual = new Warehouse(expected.spark(), actualDir);
-    List<TableComparison> tables = compare(expected, actual);
+    // The run's rule for compiling queries, on the bytes compared rather than landed.
+    System.err.println(
+        "comparing "
+            + Sessions.generateCodeFor(
+                expected.spark(),
+                "warehouses",
+                bytesUnder(expectedDir) + bytesUnder(actualDir),
+                settings.get(Settings.GENERATED_CODE_FROM_MIB)));
+    List<TableComparison> tables =
+        compare(expected, actual, settings.get(Settings.TABLES_SIDE_BY_SIDE));
     System.out.printf(
         "%-42s %10s %10s %13s %12s%n",
         "table", "expected", "actual", "only_expected", "only_actual");

@@ -370,14 +370,9 @@ class HostileFilesTest {
           forbidden.put(IdentifierScan.sha256(value), what + " (sha256)");
         });
     forbidden.put(KEY, "0:hash key");
-    int shortest = forbidden.keySet().stream().mapToInt(String::length).min().getAsInt();
-    int longest = forbidden.keySet().stream().mapToInt(String::length).max().getAsInt();
-    Dataset<Row> tokens = null;
-    for (Table t : warehouse.tables()) {
-      Dataset<Row> one = IdentifierScan.tokens(t, warehouse.read(t), shortest, longest);
-      tokens = tokens == null ? one : tokens.union(one);
-    }
-    List<String> found = new ArrayList<>(IdentifierScan.findings(tokens, forbidden));
+    Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+    warehouse.tables().forEach(t -> tables.put(t, warehouse.read(t)));
+    List<String> found = new ArrayList<>(IdentifierScan.findings(tables, forbidden));
     try (Stream<Path> paths = Files.walk(warehouse.root())) {
       for (Path p :
           paths
