@@ -104,30 +104,23 @@ public final class SideBySide implements AutoCloseable {
    */
   public static <T> List<T> join(List<? extends Future<T>> work) {
     List<T> results = new ArrayList<>();
-    RuntimeException first = null;
-    Error firstError = null;
+    Throwable first = null;
     for (Future<T> w : work) {
       try {
         results.add(result(w));
-      } catch (RuntimeException e) {
-        if (first == null && firstError == null) {
+      } catch (RuntimeException | Error e) {
+        if (first == null) {
           first = e;
         } else {
-          (first != null ? first : firstError).addSuppressed(e);
-        }
-      } catch (Error e) {
-        if (first == null && firstError == null) {
-          firstError = e;
-        } else {
-          (first != null ? first : firstError).addSuppressed(e);
+          first.addSuppressed(e);
         }
       }
     }
-    if (first != null) {
-      throw first;
+    if (first instanceof RuntimeException r) {
+      throw r;
     }
-    if (firstError != null) {
-      throw firstError;
+    if (first instanceof Error e) {
+      throw e;
     }
     return results;
   }
