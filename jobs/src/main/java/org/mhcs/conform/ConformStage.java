@@ -99,19 +99,7 @@ public final class ConformStage {
           .ifPresent(rt -> teamTypes.put(s, ConformedContacts.teamTypes(s, rt)));
     }
     Activity activity = activity(period, month, teamTypes);
-    Dataset<Row> teams = null;
-    for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
-      Dataset<Row> targets =
-          serviceLines.lookUp(
-              t.getValue(),
-              t.getKey().teamCodeSystem(),
-              col(Columns.ORG_CODE),
-              col(Columns.TEAM_TYPE),
-              month,
-              ClinicalCapacity.TARGET);
-      teams = teams == null ? targets : teams.unionByName(targets);
-    }
-    Dataset<Row> teamTargets = teams;
+    Dataset<Row> teamTargets = teamTargets(teamTypes, month);
     // The conformed tables are independent of each other (but for capacity, which reads the
     // wards), so they are written side by side.
     List<CompletableFuture<Optional<Dataset<Row>>>> writing = new ArrayList<>();
@@ -167,6 +155,23 @@ public final class ConformStage {
               maxUnmappedPct));
     }
     return result;
+  }
+
+  /** Every team of both data sets with its service line's target, or null when there are none. */
+  private Dataset<Row> teamTargets(Map<ContactSource, Dataset<Row>> teamTypes, YearMonth month) {
+    Dataset<Row> teams = null;
+    for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
+      Dataset<Row> targets =
+          serviceLines.lookUp(
+              t.getValue(),
+              t.getKey().teamCodeSystem(),
+              col(Columns.ORG_CODE),
+              col(Columns.TEAM_TYPE),
+              month,
+              ClinicalCapacity.TARGET);
+      teams = teams == null ? targets : teams.unionByName(targets);
+    }
+    return teams;
   }
 
   /** Conformed contacts as written, their counts and their unmapped codes. */
