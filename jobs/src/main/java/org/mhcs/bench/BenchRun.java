@@ -19,6 +19,7 @@ import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ops.RunLog;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.warehouse.Period;
+import org.mhcs.warehouse.Warehouse;
 
 /**
  * One benchmark: synthetic landing files for consecutive months at a scale, the monthly pipeline
@@ -83,7 +84,7 @@ public final class BenchRun {
       progress.printf("bench: generating %s at scale %s%n", month, plan.scale());
       rows += SyntheticLanding.write(landing, month.month(), plan.scale(), plan.seed()).totalRows();
     }
-    return new Generation(rows, (System.nanoTime() - start) / 1e9, bytes(landing));
+    return new Generation(rows, (System.nanoTime() - start) / 1e9, Warehouse.bytesUnder(landing));
   }
 
   /** Runs the pipeline for every month in order, measured. */
@@ -203,14 +204,6 @@ public final class BenchRun {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the resubmitted month into " + to, e);
-    }
-  }
-
-  static long bytes(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot measure " + root, e);
     }
   }
 

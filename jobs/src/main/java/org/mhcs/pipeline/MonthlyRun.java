@@ -115,6 +115,7 @@ public final class MonthlyRun {
     String codeGeneration =
         Sessions.generateCodeFor(
             warehouse.spark(),
+            "landing",
             landing.bytes(schemas.tables(), period),
             settings.get(Settings.GENERATED_CODE_FROM_MIB));
     log.record(

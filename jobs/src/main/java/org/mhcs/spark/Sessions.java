@@ -74,17 +74,10 @@ public final class Sessions {
   }
 
   /**
-   * Turns code generation on for a run whose landing files hold at least {@code fromMib} MiB
-   * ({@link org.mhcs.conf.Settings#GENERATED_CODE_FROM_MIB}), off below, and says which and why,
-   * for the run log.
-   */
-  public static String generateCodeFor(SparkSession spark, long landingBytes, double fromMib) {
-    return generateCodeFor(spark, "landing", landingBytes, fromMib);
-  }
-
-  /**
-   * As {@link #generateCodeFor(SparkSession, long, double)} for {@code bytes} of {@code what} (the
-   * run's landing files, the warehouses compared), which the text names.
+   * Turns code generation on when {@code bytes} of {@code what} (a run's landing files, the
+   * warehouses compared) reach {@code fromMib} MiB ({@link
+   * org.mhcs.conf.Settings#GENERATED_CODE_FROM_MIB}), off below, and says which and why, for the
+   * run log.
    */
   public static String generateCodeFor(
       SparkSession spark, String what, long bytes, double fromMib) {

@@ -72,6 +72,15 @@ public final class Warehouse {
     }
   }
 
+  /** The bytes of every file under {@code dir} (a warehouse, a landing folder). */
+  public static long bytesUnder(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot measure " + dir, e);
+    }
+  }
+
   public Dataset<Row> read(Table table) {
     if (!exists(table)) {
       throw new IllegalStateException(

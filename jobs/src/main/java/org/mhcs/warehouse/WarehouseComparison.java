@@ -8,9 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.sum;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,14 +194,6 @@ public final class WarehouseComparison {
     return shown;
   }
 
-  private static long bytesUnder(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-  }
-
   /**
    * {@code java … org.mhcs.warehouse.WarehouseComparison EXPECTED ACTUAL}: prints one line per
    * table (rows on each side, rows only one side holds) and the differing rows; exits 0 when every
@@ -226,7 +215,7 @@ public final class WarehouseComparison {
             + Sessions.generateCodeFor(
                 expected.spark(),
                 "warehouses",
-                bytesUnder(expectedDir) + bytesUnder(actualDir),
+                Warehouse.bytesUnder(expectedDir) + Warehouse.bytesUnder(actualDir),
                 settings.get(Settings.GENERATED_CODE_FROM_MIB)));
     List<TableComparison> tables =
         compare(expected, actual, settings.get(Settings.TABLES_SIDE_BY_SIDE));
