@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhcs.calendar.Period;
 import org.mhcs.schema.SchemaCatalog;
-import org.mhcs.warehouse.Period;
 
 /**
  * A benchmark's figures, as the table {@code ./mhcs bench} prints and as {@code bench.json}: the

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ops.RunLog;
 import org.mhcs.pipeline.MonthlyRun;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mhcs.calendar.Period;
 import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
@@ -37,7 +38,6 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
 
 /**
  * The community gold figures ({@code gold.metric_value}, the national rows of {@code

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.SchemaCatalog;
-import org.mhcs.warehouse.Table;
+import org.mhcs.schema.Table;
 
 /**
  * Spark's time beside DuckDB's, stage by stage. Where Spark's log names tables, only the tables the

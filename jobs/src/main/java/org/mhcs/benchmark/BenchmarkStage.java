@@ -7,14 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.SilverTables;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

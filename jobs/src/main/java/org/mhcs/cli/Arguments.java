@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mhcs.warehouse.Period;
+import org.mhcs.calendar.Period;
 
 /**
  * A subcommand's parsed arguments: {@code --name value} or {@code --name=value} for declared

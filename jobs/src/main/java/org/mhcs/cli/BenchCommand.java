@@ -11,10 +11,10 @@ import org.mhcs.bench.BenchRun;
 import org.mhcs.bench.DuckDbPeer;
 import org.mhcs.bench.Machine;
 import org.mhcs.bench.PeerComparison;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
-import org.mhcs.warehouse.Period;
 
 /**
  * {@code ./mhcs bench}: a benchmark, not a test. Generates months at a scale, runs them through the

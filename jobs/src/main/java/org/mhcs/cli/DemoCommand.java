@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mhcs.calendar.Period;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
@@ -16,7 +17,6 @@ import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.NationalSummary;
 import org.mhcs.silver.FileCounts;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.ShellWords;
 
 /** {@code ./mhcs demo}: a synthetic national month through the whole pipeline, summarised. */

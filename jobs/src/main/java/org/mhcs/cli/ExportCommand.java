@@ -19,18 +19,18 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.publish.CellText;
 import org.mhcs.publish.Publication;
 import org.mhcs.publish.Suppression;
+import org.mhcs.schema.Layer;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs export}: a gold or ops table as CSV or Excel, suppressed for publication. */

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mhcs.calendar.Period;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
-import org.mhcs.warehouse.Period;
 
 /** {@code ./mhcs generate}: synthetic landing files for one month, optionally with faults. */
 final class GenerateCommand implements Command {

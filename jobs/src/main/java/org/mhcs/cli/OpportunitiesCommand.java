@@ -6,12 +6,12 @@ import static org.apache.spark.sql.functions.max;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.opportunity.OpportunityTables;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs opportunities}: ranked opportunities from {@code gold.opportunity}. */

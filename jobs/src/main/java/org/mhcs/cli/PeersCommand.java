@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs peers ORG}: an organisation's nearest peers from {@code gold.peer}. */

@@ -4,13 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.report.ReportData;
 import org.mhcs.report.ReportSite;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs report}: the static HTML report site from the gold tables. */

@@ -3,10 +3,10 @@ package org.mhcs.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.mhcs.calendar.Period;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
-import org.mhcs.warehouse.Period;
 
 /** {@code ./mhcs run}: the whole pipeline for one period, from a landing folder. */
 final class RunCommand implements Command {

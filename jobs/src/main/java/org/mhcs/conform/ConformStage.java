@@ -17,19 +17,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mhcs.calendar.Period;
 import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.SilverTables;
 import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SqlText;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

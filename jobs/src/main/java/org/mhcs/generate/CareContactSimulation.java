@@ -81,7 +81,7 @@ final class CareContactSimulation {
   }
 
   private final OrganisationPlan plan;
-  private final Dataset dataset;
+  private final PatientDataSet dataset;
   private final ReportingMonth month;
   private final ChunkOutput out;
   private final RandomDraws random;
@@ -108,7 +108,7 @@ final class CareContactSimulation {
    */
   CareContactSimulation(
       OrganisationPlan plan,
-      Dataset dataset,
+      PatientDataSet dataset,
       ReportingMonth month,
       ChunkOutput out,
       PatientRegister patients,
@@ -376,7 +376,7 @@ final class CareContactSimulation {
       LandingRow row, long referral, int patient, byte[] received, byte[] discharged) {
     // CSDS SourceOfReferral is left empty: optional, and its code list is not in conf/.
     String source =
-        dataset == Dataset.MHSDS
+        dataset == PatientDataSet.MHSDS
             ? MH_REFERRAL_SOURCES[random.pick(MH_REFERRAL_SOURCE_WEIGHTS)]
             : null;
     referrals.referral(row, referral, patient, received, source, discharged);

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import org.mhcs.silver.Rule;
+import org.mhcs.schema.Rule;
 
 /**
  * Every table's part files for one chunk of organisations, opened lazily so that a chunk without,

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.mhcs.silver.Rule;
+import org.mhcs.schema.Rule;
 
 /**
  * Decides which rows of one chunk of organisations are written broken, and counts what it broke.

@@ -65,8 +65,9 @@ final class InpatientSimulation {
     this.random =
         RandomDraws.forStream(
             seed, RandomDraws.INPATIENTS, plan.organisation().index(), month.seedPart());
-    String stem = org + Dataset.MHSDS.letter();
-    this.referrals = new ReferralRows(Dataset.MHSDS, org, stem + "RI" + month.tag(), patients);
+    String stem = org + PatientDataSet.MHSDS.letter();
+    this.referrals =
+        new ReferralRows(PatientDataSet.MHSDS, org, stem + "RI" + month.tag(), patients);
     this.spellPrefix = (stem + "H" + month.tag()).getBytes(StandardCharsets.US_ASCII);
     this.stayPrefix = (stem + "W" + month.tag()).getBytes(StandardCharsets.US_ASCII);
   }
@@ -86,7 +87,7 @@ final class InpatientSimulation {
   /** The crisis team if the trust has one (it gatekeeps admissions), else its first team. */
   private TeamPlan admittingTeam() {
     TeamPlan first = null;
-    for (ServiceLinePlan service : plan.services(Dataset.MHSDS)) {
+    for (ServiceLinePlan service : plan.services(PatientDataSet.MHSDS)) {
       if (service.profile() == ServiceProfile.CRISIS_HOME_TREATMENT) {
         return service.teams().get(0);
       }

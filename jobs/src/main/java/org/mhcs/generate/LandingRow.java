@@ -3,7 +3,7 @@ package org.mhcs.generate;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.mhcs.schema.FileFormat;
-import org.mhcs.silver.Rule;
+import org.mhcs.schema.Rule;
 
 /**
  * One row of a landing table, filled in by column name and written in the order the table's header

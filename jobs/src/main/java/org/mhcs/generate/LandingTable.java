@@ -5,12 +5,12 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mhcs.calendar.Period;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * The landing tables the generator writes: every table declared under {@code schemas/landing/}.

@@ -18,9 +18,9 @@ final class OrganisationMonth {
   static void write(OrganisationPlan plan, ReportingMonth month, ChunkOutput out, long seed) {
     Organisation org = plan.organisation();
     out.beginOrganisation(org);
-    Map<Dataset, PatientRegister> patients = new EnumMap<>(Dataset.class);
+    Map<PatientDataSet, PatientRegister> patients = new EnumMap<>(PatientDataSet.class);
     List<TeamWorkload> workloads = new ArrayList<>();
-    for (Dataset dataset : Dataset.values()) {
+    for (PatientDataSet dataset : PatientDataSet.values()) {
       if (plan.submits(dataset)) {
         PatientRegister register = new PatientRegister(org.code() + dataset.letter());
         patients.put(dataset, register);
@@ -29,7 +29,7 @@ final class OrganisationMonth {
       }
     }
     if (!plan.wards().isEmpty()) {
-      new InpatientSimulation(plan, month, out, patients.get(Dataset.MHSDS), seed).run();
+      new InpatientSimulation(plan, month, out, patients.get(PatientDataSet.MHSDS), seed).run();
     }
     patients.forEach(
         (dataset, register) -> new PatientIndex(plan, dataset, month, out, seed).write(register));

@@ -25,7 +25,7 @@ final class OrganisationPlan {
   private static final double MAX_DIRECT_CARE = 0.92;
 
   private final Organisation organisation;
-  private final Map<Dataset, List<ServiceLinePlan>> services;
+  private final Map<PatientDataSet, List<ServiceLinePlan>> services;
   private final double sicknessRate;
   private final double sicknessPrevalence;
   private final boolean esrHoldsCareProfessionalIds;
@@ -34,7 +34,7 @@ final class OrganisationPlan {
 
   private OrganisationPlan(
       Organisation organisation,
-      Map<Dataset, List<ServiceLinePlan>> services,
+      Map<PatientDataSet, List<ServiceLinePlan>> services,
       double sicknessRate,
       double sicknessPrevalence,
       boolean esrHoldsCareProfessionalIds,
@@ -56,7 +56,7 @@ final class OrganisationPlan {
    *     variation); absent for a data set it does not submit
    */
   static OrganisationPlan plan(
-      Organisation org, Map<Dataset, Long> baseContacts, ReportingMonth month, long seed) {
+      Organisation org, Map<PatientDataSet, Long> baseContacts, ReportingMonth month, long seed) {
     RandomDraws traits = RandomDraws.forStream(seed, RandomDraws.TRAITS, org.index());
     RandomDraws monthly =
         RandomDraws.forStream(seed, RandomDraws.TRAITS, org.index(), month.seedPart());
@@ -66,9 +66,9 @@ final class OrganisationPlan {
     double directCareScore = traits.normal(2.5);
     double durationScore = 0.6 * directCareScore + 0.8 * traits.normal(2.5);
     double caseloadScore = traits.normal(2.5);
-    Map<Dataset, Double> dnaBase = new EnumMap<>(Dataset.class);
-    dnaBase.put(Dataset.CSDS, clamp(0.07 + 0.022 * traits.normal(), 0.015, 0.16));
-    dnaBase.put(Dataset.MHSDS, clamp(0.17 + 0.045 * traits.normal(), 0.05, 0.32));
+    Map<PatientDataSet, Double> dnaBase = new EnumMap<>(PatientDataSet.class);
+    dnaBase.put(PatientDataSet.CSDS, clamp(0.07 + 0.022 * traits.normal(), 0.015, 0.16));
+    dnaBase.put(PatientDataSet.MHSDS, clamp(0.17 + 0.045 * traits.normal(), 0.05, 0.32));
     double telephoneFactor = traits.uniform(0.7, 1.4);
     double jointVisitShare = traits.uniform(0.10, 0.20);
     double sicknessRate = traits.uniform(0.03, 0.07);
@@ -99,8 +99,8 @@ final class OrganisationPlan {
       }
     }
 
-    Map<Dataset, List<ServiceLinePlan>> services = new EnumMap<>(Dataset.class);
-    for (Dataset dataset : Dataset.values()) {
+    Map<PatientDataSet, List<ServiceLinePlan>> services = new EnumMap<>(PatientDataSet.class);
+    for (PatientDataSet dataset : PatientDataSet.values()) {
       double volumeNoise = 1 + 0.03 * monthly.normal(3);
       if (!org.type().submits(dataset)) {
         continue;
@@ -142,15 +142,15 @@ final class OrganisationPlan {
     RandomDraws turnover = RandomDraws.forStream(seed, RandomDraws.STAFF_TURNOVER, org.index());
     double annualTurnover = clamp(turnover.logNormalWithMean(0.15, 0.3), 0.085, 0.36);
     List<Ward> wards =
-        org.type().submits(Dataset.MHSDS)
-            ? Ward.plan(org, baseContacts.getOrDefault(Dataset.MHSDS, 0L), seed)
+        org.type().submits(PatientDataSet.MHSDS)
+            ? Ward.plan(org, baseContacts.getOrDefault(PatientDataSet.MHSDS, 0L), seed)
             : List.of();
     return new OrganisationPlan(
         org, services, sicknessRate, sicknessPrevalence, holdsIds, annualTurnover, wards);
   }
 
   /** The services of {@code dataset} the trust runs; never none of the mapped ones. */
-  private static List<ServiceProfile> servicesRun(Dataset dataset, boolean[] provided) {
+  private static List<ServiceProfile> servicesRun(PatientDataSet dataset, boolean[] provided) {
     List<ServiceProfile> run = new ArrayList<>();
     boolean anyMapped = false;
     for (ServiceProfile p : ServiceProfile.values()) {
@@ -163,7 +163,9 @@ final class OrganisationPlan {
       // The core service (community nursing, CMHT) is the one nearly every trust runs.
       run.add(
           0,
-          dataset == Dataset.CSDS ? ServiceProfile.COMMUNITY_NURSING : ServiceProfile.ADULT_CMHT);
+          dataset == PatientDataSet.CSDS
+              ? ServiceProfile.COMMUNITY_NURSING
+              : ServiceProfile.ADULT_CMHT);
     }
     return run;
   }
@@ -184,7 +186,7 @@ final class OrganisationPlan {
     return organisation;
   }
 
-  boolean submits(Dataset dataset) {
+  boolean submits(PatientDataSet dataset) {
     return services.containsKey(dataset);
   }
 
@@ -192,7 +194,7 @@ final class OrganisationPlan {
    * The services the trust runs in {@code dataset}, in catalogue order; empty if it does not submit
    * it.
    */
-  List<ServiceLinePlan> services(Dataset dataset) {
+  List<ServiceLinePlan> services(PatientDataSet dataset) {
     return services.getOrDefault(dataset, List.of());
   }
 

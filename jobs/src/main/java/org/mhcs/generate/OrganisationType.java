@@ -46,8 +46,8 @@ enum OrganisationType {
     return share;
   }
 
-  boolean submits(Dataset dataset) {
-    return dataset == Dataset.CSDS ? csds : mhsds;
+  boolean submits(PatientDataSet dataset) {
+    return dataset == PatientDataSet.CSDS ? csds : mhsds;
   }
 
   /** The middle of a trust's name, e.g. "Hospitals" in "Synthetic Ashford Hospitals NHS Trust". */
@@ -56,7 +56,7 @@ enum OrganisationType {
   }
 
   /** How much of a same-sized trust's activity goes through {@code dataset}. */
-  double volumeFactor(Dataset dataset) {
-    return dataset == Dataset.CSDS ? csdsVolumeFactor : mhsdsVolumeFactor;
+  double volumeFactor(PatientDataSet dataset) {
+    return dataset == PatientDataSet.CSDS ? csdsVolumeFactor : mhsdsVolumeFactor;
   }
 }

@@ -26,13 +26,17 @@ final class PatientIndex {
   private static final double HOME_SYSTEM_SHARE = 0.9;
 
   private final OrganisationPlan plan;
-  private final Dataset dataset;
+  private final PatientDataSet dataset;
   private final ReportingMonth month;
   private final ChunkOutput out;
   private final RandomDraws random;
 
   PatientIndex(
-      OrganisationPlan plan, Dataset dataset, ReportingMonth month, ChunkOutput out, long seed) {
+      OrganisationPlan plan,
+      PatientDataSet dataset,
+      ReportingMonth month,
+      ChunkOutput out,
+      long seed) {
     this.plan = plan;
     this.dataset = dataset;
     this.month = month;

@@ -20,7 +20,7 @@ import org.mhcs.schema.ActivityField;
  * its referrals under its own identifier prefix.
  */
 final class ReferralRows {
-  private final Dataset dataset;
+  private final PatientDataSet dataset;
   private final String org;
   private final byte[] prefix;
   private final PatientRegister patients;
@@ -28,7 +28,7 @@ final class ReferralRows {
   /**
    * @param prefix the identifier prefix (the number follows, eight digits)
    */
-  ReferralRows(Dataset dataset, String org, String prefix, PatientRegister patients) {
+  ReferralRows(PatientDataSet dataset, String org, String prefix, PatientRegister patients) {
     this.dataset = dataset;
     this.org = org;
     this.prefix = prefix.getBytes(StandardCharsets.US_ASCII);

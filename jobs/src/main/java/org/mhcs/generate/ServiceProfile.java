@@ -287,7 +287,7 @@ enum ServiceProfile {
     this.spec = spec;
   }
 
-  Dataset dataset() {
+  PatientDataSet dataset() {
     return spec.dataset;
   }
 
@@ -360,16 +360,16 @@ enum ServiceProfile {
   }
 
   private static Spec csds(String teamType, String serviceLine) {
-    return new Spec(Dataset.CSDS, teamType, serviceLine);
+    return new Spec(PatientDataSet.CSDS, teamType, serviceLine);
   }
 
   private static Spec mhsds(String teamType, String serviceLine) {
-    return new Spec(Dataset.MHSDS, teamType, serviceLine);
+    return new Spec(PatientDataSet.MHSDS, teamType, serviceLine);
   }
 
   /** A service's settings, declared by name so the catalogue above reads as a table. */
   private static final class Spec {
-    private final Dataset dataset;
+    private final PatientDataSet dataset;
     private final String teamType;
     private final String serviceLine;
     private double contactShare;
@@ -385,7 +385,7 @@ enum ServiceProfile {
     private StaffMix staffMix;
     private PatientCohort patients;
 
-    private Spec(Dataset dataset, String teamType, String serviceLine) {
+    private Spec(PatientDataSet dataset, String teamType, String serviceLine) {
       this.dataset = dataset;
       this.teamType = teamType;
       this.serviceLine = serviceLine;

@@ -191,8 +191,8 @@ public final class SyntheticLanding {
   /** Shares each data set's national contacts among the trusts that submit it, by size. */
   private static List<OrganisationPlan> planTrusts(
       List<Organisation> register, ReportingMonth month, double scale, long seed) {
-    Map<Dataset, Double> totalWeight = new EnumMap<>(Dataset.class);
-    for (Dataset dataset : Dataset.values()) {
+    Map<PatientDataSet, Double> totalWeight = new EnumMap<>(PatientDataSet.class);
+    for (PatientDataSet dataset : PatientDataSet.values()) {
       double total = 0;
       for (Organisation org : register) {
         total += org.size() * org.type().volumeFactor(dataset);
@@ -201,10 +201,13 @@ public final class SyntheticLanding {
     }
     List<OrganisationPlan> plans = new ArrayList<>(register.size());
     for (Organisation org : register) {
-      Map<Dataset, Long> base = new EnumMap<>(Dataset.class);
-      for (Dataset dataset : Dataset.values()) {
+      Map<PatientDataSet, Long> base = new EnumMap<>(PatientDataSet.class);
+      for (PatientDataSet dataset : PatientDataSet.values()) {
         double national =
-            scale * (dataset == Dataset.CSDS ? CSDS_CONTACTS_PER_MONTH : MHSDS_CONTACTS_PER_MONTH);
+            scale
+                * (dataset == PatientDataSet.CSDS
+                    ? CSDS_CONTACTS_PER_MONTH
+                    : MHSDS_CONTACTS_PER_MONTH);
         double weight = org.size() * org.type().volumeFactor(dataset);
         if (weight > 0) {
           base.put(dataset, Math.round(national * weight / totalWeight.get(dataset)));

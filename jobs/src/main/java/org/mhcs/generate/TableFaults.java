@@ -13,15 +13,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.ColumnType;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Reference;
+import org.mhcs.schema.Rule;
 import org.mhcs.schema.Sensitivity;
-import org.mhcs.silver.Rule;
-import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * How a row of one landing table can be broken so that it fails exactly one of the pipeline's

@@ -23,12 +23,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mhcs.calendar.Period;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.schema.LandingTableSpec;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.ReportingWindow;
+import org.mhcs.schema.Lineage;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.SqlText;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.mhcs.calendar.Period;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
@@ -14,7 +15,6 @@ import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.spark.SideBySide;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.mhcs.calendar.Period;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * A landing folder laid out as {@code <root>/<source>/<table>/<period>/<any-name>.csv} ({@code ref}

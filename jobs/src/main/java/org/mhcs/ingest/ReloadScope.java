@@ -6,8 +6,9 @@ import static org.apache.spark.sql.functions.trim;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.schema.LandingTableSpec;
-import org.mhcs.warehouse.ReportingWindow;
+import org.mhcs.schema.Lineage;
 import org.mhcs.warehouse.SqlText;
 
 /**

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.mhcs.ingest.Lineage;
+import org.mhcs.calendar.Period;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.SilverTables;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

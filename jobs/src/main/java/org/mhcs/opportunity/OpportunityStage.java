@@ -2,11 +2,11 @@ package org.mhcs.opportunity;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.Period;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.metrics.OpportunityRule.Units;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.ExactSums;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** Opportunity tables as text, for the demo and {@code ./mhcs opportunities}. */

@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
+import org.mhcs.calendar.Period;
 import org.mhcs.opportunity.OpportunityTables;
+import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.ReportingWindow;
+import org.mhcs.calendar.Period;
+import org.mhcs.calendar.ReportingWindow;
 
 /**
  * A landing table as declared in {@code schemas/landing/<source>/<table>.yaml}.

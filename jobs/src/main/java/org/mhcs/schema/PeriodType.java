@@ -1,7 +1,7 @@
 package org.mhcs.schema;
 
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.ReportingWindow;
+import org.mhcs.calendar.Period;
+import org.mhcs.calendar.ReportingWindow;
 
 /** How a landing table's files are filed by period. */
 public enum PeriodType {

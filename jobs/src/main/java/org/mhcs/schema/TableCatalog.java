@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.mhcs.conf.BundledResources;
 import org.mhcs.conf.ConfigException;
-import org.mhcs.ingest.Lineage;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 
 /**
  * Every warehouse table with its description and columns, for BI users and {@code ./mhcs tables}:

@@ -13,9 +13,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hive.ql.metadata.Hive;
 import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
+import org.mhcs.schema.Layer;
+import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.mhcs.schema.Layer;
+import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
-import org.mhcs.warehouse.Layer;
 import org.mhcs.warehouse.SqlText;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -13,7 +13,7 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.View;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
-import org.mhcs.warehouse.Layer;
+import org.mhcs.schema.Layer;
 import scala.Function1;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;

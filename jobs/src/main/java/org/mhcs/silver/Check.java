@@ -1,6 +1,7 @@
 package org.mhcs.silver;
 
 import org.apache.spark.sql.Column;
+import org.mhcs.schema.Rule;
 
 /**
  * One declared check on one field: {@code failed} is true for a row that breaks {@code rule}, and

@@ -21,9 +21,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Lineage;
+import org.mhcs.schema.Rule;
 import org.mhcs.warehouse.SqlText;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.mhcs.ingest.Lineage;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
 
 /**

@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ingest.LandingCsv;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.ColumnType;
 import org.mhcs.schema.FieldCheck;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.OpenInPeriod;
+import org.mhcs.schema.Rule;
 import org.mhcs.schema.Sensitivity;
-import org.mhcs.warehouse.ReportingWindow;
 
 /**
  * The row checks a table's schema declares, read as data: shape, required fields, types, code

@@ -13,21 +13,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.CodeLists;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.ingest.ReloadScope;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.ops.QuarantineColumns;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.spark.SideBySide;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.ShellWords;
 import org.mhcs.warehouse.SqlText;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -17,12 +17,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.mhcs.conf.CodeLists;
-import org.mhcs.ingest.Lineage;
 import org.mhcs.ingest.ReloadScope;
 import org.mhcs.ops.QuarantineColumns;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
+import org.mhcs.schema.Rule;
 
 /**
  * Splits one table's bronze rows in a reload scope into typed silver rows and quarantine rows, by

@@ -18,6 +18,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.mhcs.schema.Layer;
+import org.mhcs.schema.Table;
 
 /**
  * The Delta tables under one warehouse folder: {@code <root>/<layer>/<table>}. All writes go

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.mhcs.conf.Settings;
+import org.mhcs.schema.Table;
 import org.mhcs.spark.Sessions;
 import org.mhcs.spark.SideBySide;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhcs.warehouse.Period;
+import org.mhcs.calendar.Period;
 
 /** The figures a benchmark prints and saves, from measurements made up here. */
 class BenchReportTest {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.schema.SchemaCatalog;
-import org.mhcs.warehouse.Period;
 
 /** Spark's side of the DuckDB ratios counts only the tables the peer also reads and conforms. */
 class PeerTimesTest {

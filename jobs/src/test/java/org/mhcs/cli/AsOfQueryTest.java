@@ -8,17 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.benchmark.BenchmarkStage;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.MetricRows;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -104,7 +104,7 @@ class MainTest {
                 GoldenRuns.pipeline(warehouse, GoldenRuns.SETTINGS)
                     .execute(
                         new org.mhcs.ingest.LandingFolder(java.nio.file.Path.of(landing)),
-                        org.mhcs.warehouse.Period.parse("2024-07")));
+                        org.mhcs.calendar.Period.parse("2024-07")));
     assertTrue(
         e.getMessage().startsWith("nothing is landed for 2024-07 under " + landing),
         e.getMessage());

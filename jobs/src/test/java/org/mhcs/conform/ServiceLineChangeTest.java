@@ -18,10 +18,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.ConfCopies;
@@ -29,8 +31,6 @@ import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

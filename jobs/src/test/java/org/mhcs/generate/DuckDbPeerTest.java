@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.mhcs.bench.DuckDbPeer;
 import org.mhcs.bench.PeerComparison;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.Scheduling;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

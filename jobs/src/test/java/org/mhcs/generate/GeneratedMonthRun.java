@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mhcs.calendar.Period;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -13,14 +13,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.generate.CalibrationTest.Tally;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Scheduling;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
@@ -350,7 +350,7 @@ class PipelineOnGeneratedMonthTest {
     // every cross-row sum is exact (decimal), so the rerun's silver and gold rows are identical.
     Map<Table, List<String>> before = new HashMap<>();
     for (Table t : warehouse.tables()) {
-      if (t.layer() != org.mhcs.warehouse.Layer.OPS) {
+      if (t.layer() != org.mhcs.schema.Layer.OPS) {
         before.put(t, sortedJson(warehouse, t));
       }
     }
@@ -369,7 +369,7 @@ class PipelineOnGeneratedMonthTest {
    * xxhash64 of every column, wrapping as longs do).
    */
   private static List<String> sortedJson(Warehouse warehouse, Table table) {
-    if (table.layer() == org.mhcs.warehouse.Layer.GOLD) {
+    if (table.layer() == org.mhcs.schema.Layer.GOLD) {
       // Which run wrote a row, and from which versions, changes by design.
       return warehouse
           .read(table)

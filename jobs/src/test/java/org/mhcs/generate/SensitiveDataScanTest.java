@@ -34,15 +34,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.ops.RunLog;
 import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Layer;
 import org.mhcs.schema.Sensitivity;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Hmac;
 import org.mhcs.testing.IdentifierScan;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

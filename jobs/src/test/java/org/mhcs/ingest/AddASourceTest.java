@@ -7,13 +7,13 @@ import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Hmac;
 import org.mhcs.testing.LandingLoads;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -26,17 +26,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.spark.Sessions;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhcs.calendar.Period;
 import org.mhcs.schema.SchemaCatalog;
-import org.mhcs.warehouse.Period;
 
 /** A run's work is measured by the bytes of the CSV files it would load for its period. */
 class LandingFolderBytesTest {

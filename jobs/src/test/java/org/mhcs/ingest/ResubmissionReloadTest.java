@@ -35,16 +35,16 @@ import org.apache.spark.sql.types.MapType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.BundledResources;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.SchemaChangeException;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

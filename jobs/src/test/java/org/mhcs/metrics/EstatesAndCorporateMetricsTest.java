@@ -13,17 +13,17 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhcs.benchmark.NationalBenchmark;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.opportunity.OpportunityCalculator;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
 import org.mhcs.testing.MetricRows;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

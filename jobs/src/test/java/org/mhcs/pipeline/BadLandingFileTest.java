@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.ingest.LandingFileException;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 class BadLandingFileTest {

@@ -22,22 +22,22 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.cli.ExitCode;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
+import org.mhcs.schema.Layer;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.serve.JdbcServer;
 import org.mhcs.testing.ChildRun;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.testing.TableContents;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -11,10 +11,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**
@@ -515,7 +515,7 @@ class GoldenCommunityRunTest {
       if (t.equals(Table.RUN_LOG)) {
         continue; // the log records every run, by design
       }
-      if (t.layer() == org.mhcs.warehouse.Layer.BRONZE) {
+      if (t.layer() == org.mhcs.schema.Layer.BRONZE) {
         assertEquals(0, added, t + ": identical input must not be reloaded");
       } else {
         assertTrue(added <= 1, t + " gained " + added + " versions in one run");

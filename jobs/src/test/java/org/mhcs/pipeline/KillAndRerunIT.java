@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.mhcs.schema.Layer;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.ChildRun;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.HaltingLogStore;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.testing.TableContents;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -12,13 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.conf.Settings;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.spark.Sessions;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 @ResourceLock(Scheduling.SESSION_CATALOG)

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
 
 /**
  * Reads the report's pages back in tests: sections, table rows as cell texts, and the bars of a

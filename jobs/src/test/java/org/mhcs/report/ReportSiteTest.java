@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.MetricCatalog;
@@ -21,7 +22,6 @@ import org.mhcs.report.ReportPages.Bar;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Period;
 
 /**
  * The report over golden/community (A01 to A03, June 2024), every expected figure worked by hand

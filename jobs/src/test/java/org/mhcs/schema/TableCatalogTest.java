@@ -16,8 +16,6 @@ import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -26,12 +26,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.mhcs.schema.Layer;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
-import org.mhcs.warehouse.Layer;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.mhcs.ingest.Lineage;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
 import org.mhcs.testing.SharedSpark;
 

@@ -15,14 +15,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhcs.calendar.Period;
 import org.mhcs.ingest.LandingCsv;
+import org.mhcs.schema.Rule;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Hmac;
 import org.mhcs.testing.LandingLoads;
-import org.mhcs.warehouse.Period;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /**

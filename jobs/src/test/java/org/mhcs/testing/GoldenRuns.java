@@ -2,6 +2,7 @@ package org.mhcs.testing;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
@@ -10,7 +11,6 @@ import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.spark.Sessions;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /** Runs the pipeline over a golden landing folder from {@code src/test/resources/golden/}. */

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.mhcs.warehouse.Table;
+import org.mhcs.schema.Table;
 
 /**
  * Scanners for values that must not appear (clear identifiers, birth dates, the key): in tables,

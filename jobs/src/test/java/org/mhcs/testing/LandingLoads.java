@@ -3,6 +3,7 @@ package org.mhcs.testing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mhcs.calendar.Period;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ingest.IngestStage;
 import org.mhcs.ingest.LandingFolder;
@@ -11,7 +12,6 @@ import org.mhcs.ops.RunLog;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverStage;
-import org.mhcs.warehouse.Period;
 import org.mhcs.warehouse.Warehouse;
 
 /** Runs only ingest and silver (no metrics), for tests of sources that have no metrics yet. */

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.schema.Table;
 import org.mhcs.silver.DataQuality;
-import org.mhcs.warehouse.Table;
 import org.mhcs.warehouse.Warehouse;
 import org.mhcs.warehouse.WarehouseComparison;
 

@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.mhcs.schema.Layer;
+import org.mhcs.schema.Table;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.WarehouseComparison.TableComparison;
 

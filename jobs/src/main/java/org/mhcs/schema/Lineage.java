@@ -1,7 +1,6 @@
-package org.mhcs.ingest;
+package org.mhcs.schema;
 
 import java.util.List;
-import org.mhcs.schema.LandingTableSpec;
 
 /** Lineage columns that bronze adds to every landed row and silver carries through. */
 public final class Lineage {

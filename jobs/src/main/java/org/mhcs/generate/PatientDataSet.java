@@ -4,7 +4,7 @@ package org.mhcs.generate;
  * The two patient-level data sets the generator writes, with the tables each uses and the letter
  * that keeps their identifiers apart within a combined trust.
  */
-enum Dataset {
+enum PatientDataSet {
   CSDS(
       'C',
       "OrgID_CCG_Residence",
@@ -33,7 +33,7 @@ enum Dataset {
   private final LandingTable activities;
   private final LandingTable staff;
 
-  Dataset(
+  PatientDataSet(
       char letter,
       String residenceColumn,
       LandingTable patients,

@@ -1,4 +1,4 @@
-package org.mhcs.warehouse;
+package org.mhcs.calendar;
 
 import java.io.Serializable;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.mhcs.warehouse;
+package org.mhcs.schema;
 
 /**
  * A Delta table in the warehouse, addressed in SQL as {@code <layer>.<name>}. The tables the

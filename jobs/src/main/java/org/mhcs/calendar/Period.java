@@ -1,9 +1,10 @@
-package org.mhcs.warehouse;
+package org.mhcs.calendar;
 
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
+import org.mhcs.warehouse.SqlText;
 
 /**
  * A monthly reporting period, {@code YYYY-MM}. Only values that pass {@link #parse} exist, so a

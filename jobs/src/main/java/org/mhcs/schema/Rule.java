@@ -1,4 +1,4 @@
-package org.mhcs.silver;
+package org.mhcs.schema;
 
 import java.util.Locale;
 
