@@ -15,10 +15,10 @@ import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.calendar.Period;
 import org.mhcs.metrics.MetricValues;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
-import org.mhcs.warehouse.SqlText;
+import org.mhcs.schema.SqlText;
 
 /**
  * A monthly reporting period, {@code YYYY-MM}. Only values that pass {@link #parse} exist, so a

@@ -23,13 +23,13 @@ import org.mhcs.conf.CodeLists;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
 import org.mhcs.silver.DataQuality;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.SilverTables;
 import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.Columns;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /**

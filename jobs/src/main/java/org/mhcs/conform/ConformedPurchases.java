@@ -37,7 +37,7 @@ public final class ConformedPurchases {
         col("Unit_Price").as(Columns.UNIT_PRICE),
         // Pence to four places, like the landing's own decimals.
         coalesce(col("Line_Total"), col("Quantity").multiply(col("Unit_Price")))
-            .cast(ColumnType.DECIMAL.sparkType())
+            .cast(ColumnType.DECIMAL.sqlType())
             .as(Columns.LINE_TOTAL));
   }
 }

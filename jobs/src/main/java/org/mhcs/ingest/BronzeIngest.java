@@ -28,8 +28,8 @@ import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.ops.LoadedFiles;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Lineage;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Column;
 import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Lineage;
-import org.mhcs.warehouse.SqlText;
+import org.mhcs.schema.SqlText;
 
 /**
  * The rows of one table a run revalidates and replaces in silver and quarantine: one period, and

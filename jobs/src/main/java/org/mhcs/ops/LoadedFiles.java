@@ -12,8 +12,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mhcs.calendar.ReportingWindow;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 import scala.collection.JavaConverters;
 

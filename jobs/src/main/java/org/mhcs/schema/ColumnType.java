@@ -1,25 +1,28 @@
 package org.mhcs.schema;
 
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
-
 /** The types a landing column can be declared with in {@code schemas/}. */
 public enum ColumnType {
-  STRING(DataTypes.StringType),
-  INTEGER(DataTypes.IntegerType),
+  STRING("string"),
+  INTEGER("int"),
   /** Decimal numbers (WTE, money): 18 digits with 4 after the point, so sums stay exact. */
-  DECIMAL(DataTypes.createDecimalType(18, 4)),
-  DATE(DataTypes.DateType);
+  DECIMAL("decimal(18," + ColumnType.DECIMAL_SCALE + ")"),
+  DATE("date");
 
-  private final DataType sparkType;
+  /** Digits a {@link #DECIMAL} keeps after the point. */
+  private static final int DECIMAL_SCALE = 4;
 
-  ColumnType(DataType sparkType) {
-    this.sparkType = sparkType;
+  private final String sqlType;
+
+  ColumnType(String sqlType) {
+    this.sqlType = sqlType;
   }
 
-  public DataType sparkType() {
-    return sparkType;
+  /**
+   * The type as Spark SQL names it ({@code decimal(18,4)}), for casts and the table catalogue; kept
+   * as text so the data contract does not depend on Spark.
+   */
+  public String sqlType() {
+    return sqlType;
   }
 
   /**
@@ -35,8 +38,7 @@ public enum ColumnType {
     return switch (this) {
       case INTEGER -> "^[+-]?[0-9]+$";
       case DECIMAL -> {
-        int scale = ((DecimalType) sparkType).scale();
-        String fraction = "[0-9]{0," + scale + "}0*";
+        String fraction = "[0-9]{0," + DECIMAL_SCALE + "}0*";
         // ".5" is a decimal; "." alone is not (the lookahead wants a digit after the point).
         yield "^[+-]?([0-9]+(\\." + fraction + ")?|\\.(?=[0-9])" + fraction + ")$";
       }

@@ -118,7 +118,7 @@ public final class TableCatalog {
   private static TableDoc silver(LandingTableSpec spec) {
     List<ColumnDoc> columns = new ArrayList<>();
     for (ColumnSpec c : spec.columns()) {
-      columns.add(new ColumnDoc(c.name(), c.type().sparkType().simpleString(), describe(c)));
+      columns.add(new ColumnDoc(c.name(), c.type().sqlType(), describe(c)));
     }
     lineage(columns);
     return new TableDoc(

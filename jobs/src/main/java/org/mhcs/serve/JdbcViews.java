@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.mhcs.schema.Layer;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.schema.TableCatalog.ColumnDoc;
 import org.mhcs.schema.TableCatalog.TableDoc;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /**

@@ -25,7 +25,7 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Rule;
-import org.mhcs.warehouse.SqlText;
+import org.mhcs.schema.SqlText;
 
 /**
  * {@code ops.data_quality}: a scorecard per submitter, table and period, one row per measure, so BI

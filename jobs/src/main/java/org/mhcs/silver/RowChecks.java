@@ -54,7 +54,7 @@ public final class RowChecks {
       case INTEGER, DECIMAL -> {
         Column number = withoutGrouping(text, format);
         yield when(
-            number.rlike(column.type().exactNotation()), number.cast(column.type().sparkType()));
+            number.rlike(column.type().exactNotation()), number.cast(column.type().sqlType()));
       }
     };
   }

@@ -24,10 +24,10 @@ import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
 import org.mhcs.spark.SideBySide;
 import org.mhcs.warehouse.ShellWords;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /**

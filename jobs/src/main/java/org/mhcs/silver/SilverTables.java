@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.schema.Lineage;
 import org.mhcs.schema.SchemaCatalog;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
-import org.mhcs.warehouse.SqlText;
 import org.mhcs.warehouse.Warehouse;
 
 /** The accepted rows of one landing table for one reporting period, as later stages read them. */

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mhcs.schema.Layer;
+import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
 
 /**

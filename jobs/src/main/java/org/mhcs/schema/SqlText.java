@@ -1,4 +1,4 @@
-package org.mhcs.warehouse;
+package org.mhcs.schema;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
