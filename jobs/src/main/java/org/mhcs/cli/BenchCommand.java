@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.mhcs.bench.BenchReport;
-import org.mhcs.bench.BenchRun;
-import org.mhcs.bench.DuckDbPeer;
-import org.mhcs.bench.Machine;
-import org.mhcs.bench.PeerComparison;
 import org.mhcs.calendar.Period;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.ingest.Pseudonymiser;
+import org.mhcs.performance.BenchReport;
+import org.mhcs.performance.BenchRun;
+import org.mhcs.performance.DuckDbPeer;
+import org.mhcs.performance.Machine;
+import org.mhcs.performance.PeerComparison;
 import org.mhcs.pipeline.MonthlyRun;
 
 /**

@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 /**
  * One stage of one benchmarked run. {@code rows} is what the stage worked through: landing rows

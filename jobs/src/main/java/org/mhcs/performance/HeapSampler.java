@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

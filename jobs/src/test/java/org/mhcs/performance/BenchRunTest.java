@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

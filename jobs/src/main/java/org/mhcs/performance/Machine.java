@@ -1,4 +1,4 @@
-package org.mhcs.bench;
+package org.mhcs.performance;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
