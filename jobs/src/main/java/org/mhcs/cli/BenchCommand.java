@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.StartupChecks;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.performance.BenchReport;
@@ -15,12 +21,13 @@ import org.mhcs.performance.DuckDbPeer;
 import org.mhcs.performance.Machine;
 import org.mhcs.performance.PeerComparison;
 import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.pipeline.Pipelines;
 
 /**
  * {@code ./mhcs bench}: a benchmark, not a test. Generates months at a scale, runs them through the
  * pipeline with every stage measured, and writes the figures as a table and {@code bench.json}.
  */
-final class BenchCommand implements Command {
+public final class BenchCommand implements Command {
   /** Most months one benchmark builds: a year, with room for a second. */
   private static final int MAX_PERIODS = 24;
 

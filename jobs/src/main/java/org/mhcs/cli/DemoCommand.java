@@ -9,6 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.StartupChecks;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
@@ -16,11 +21,12 @@ import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.NationalSummary;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.warehouse.ShellWords;
 
 /** {@code ./mhcs demo}: a synthetic national month through the whole pipeline, summarised. */
-final class DemoCommand implements Command {
+public final class DemoCommand implements Command {
   @Override
   public String name() {
     return "demo";

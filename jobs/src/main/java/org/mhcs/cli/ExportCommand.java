@@ -20,7 +20,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.publish.CellText;
 import org.mhcs.publish.Publication;
 import org.mhcs.publish.Suppression;
@@ -34,7 +40,7 @@ import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs export}: a gold or ops table as CSV or Excel, suppressed for publication. */
-final class ExportCommand implements Command {
+public final class ExportCommand implements Command {
   /** Excel's last row is 1,048,576; one is the header. */
   private static final int XLSX_MAX_ROWS = 1_048_575;
 

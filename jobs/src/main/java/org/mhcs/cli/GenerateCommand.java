@@ -5,11 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.StartupChecks;
+import org.mhcs.command.UsageException;
 import org.mhcs.generate.GeneratedLanding;
 import org.mhcs.generate.SyntheticLanding;
 
 /** {@code ./mhcs generate}: synthetic landing files for one month, optionally with faults. */
-final class GenerateCommand implements Command {
+public final class GenerateCommand implements Command {
   @Override
   public String name() {
     return "generate";

@@ -2,7 +2,13 @@ package org.mhcs.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.ConfigException;
 import org.mhcs.ingest.LandingFileException;
 import org.mhcs.pipeline.WarehouseBusyException;
@@ -15,22 +21,16 @@ import org.mhcs.warehouse.SchemaChangeException;
  * errors, or for any error with {@code MHCS_DEBUG=1}.
  */
 public final class Main {
+  /**
+   * Every command on the classpath, by name. Each module declares its own in {@code
+   * META-INF/services/org.mhcs.command.Command}, so a jar built without a module (the cluster jar
+   * has no generator or benchmark harness) simply has none of its commands.
+   */
   static final List<Command> COMMANDS =
-      List.of(
-          new BenchCommand(),
-          new DemoCommand(),
-          new ExportCommand(),
-          new GenerateCommand(),
-          new MetricsCommand(),
-          new NotebookCommand(),
-          new OpportunitiesCommand(),
-          new PeersCommand(),
-          new ReportCommand(),
-          new RunCommand(),
-          new ServeCommand(),
-          new ServiceLinesCommand(),
-          new SqlCommand(),
-          new TablesCommand());
+      ServiceLoader.load(Command.class).stream()
+          .map(ServiceLoader.Provider::get)
+          .sorted(Comparator.comparing(Command::name))
+          .toList();
 
   private Main() {}
 

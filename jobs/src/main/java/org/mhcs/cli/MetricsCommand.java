@@ -2,12 +2,16 @@ package org.mhcs.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.metrics.MetricCatalogPage;
 
 /** {@code ./mhcs metrics}: the metrics catalogue, from the metric declarations. */
-final class MetricsCommand implements Command {
+public final class MetricsCommand implements Command {
   @Override
   public String name() {
     return "metrics";

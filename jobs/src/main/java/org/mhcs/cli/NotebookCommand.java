@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
 import org.mhcs.notebook.Notebook;
 import org.mhcs.notebook.NotebookException;
@@ -19,6 +24,7 @@ import org.mhcs.notebook.NotebookHtml;
 import org.mhcs.notebook.NotebookRun;
 import org.mhcs.notebook.NotebookRun.CellResult;
 import org.mhcs.notebook.NotebookRunner;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.warehouse.Warehouse;
@@ -28,7 +34,7 @@ import org.mhcs.warehouse.Warehouse;
  * against a warehouse and writes each as an HTML page. Every notebook is checked before Spark
  * starts; each runs in a session of its own, so several in one call cost one Spark start.
  */
-final class NotebookCommand implements Command {
+public final class NotebookCommand implements Command {
   @Override
   public String name() {
     return "notebook";

@@ -7,15 +7,21 @@ import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.opportunity.OpportunityTables;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs opportunities}: ranked opportunities from {@code gold.opportunity}. */
-final class OpportunitiesCommand implements Command {
+public final class OpportunitiesCommand implements Command {
   @Override
   public String name() {
     return "opportunities";

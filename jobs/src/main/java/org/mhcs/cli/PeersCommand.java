@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs peers ORG}: an organisation's nearest peers from {@code gold.peer}. */
-final class PeersCommand implements Command {
+public final class PeersCommand implements Command {
   @Override
   public String name() {
     return "peers";

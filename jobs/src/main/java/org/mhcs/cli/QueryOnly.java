@@ -13,6 +13,7 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.execution.command.SetCommand;
+import org.mhcs.command.UsageException;
 import org.mhcs.serve.PathReads;
 import org.mhcs.serve.ReadOnlyGuard;
 import scala.collection.JavaConverters;

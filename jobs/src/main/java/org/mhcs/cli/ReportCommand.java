@@ -5,16 +5,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.MetricCatalog;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.report.ReportData;
 import org.mhcs.report.ReportSite;
 import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs report}: the static HTML report site from the gold tables. */
-final class ReportCommand implements Command {
+public final class ReportCommand implements Command {
   @Override
   public String name() {
     return "report";

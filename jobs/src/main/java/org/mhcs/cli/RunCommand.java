@@ -4,12 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.mhcs.calendar.Period;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.StartupChecks;
 import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
+import org.mhcs.pipeline.Pipelines;
 
 /** {@code ./mhcs run}: the whole pipeline for one period, from a landing folder. */
-final class RunCommand implements Command {
+public final class RunCommand implements Command {
   @Override
   public String name() {
     return "run";

@@ -14,7 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.serve.JdbcServer;
@@ -22,7 +28,7 @@ import org.mhcs.serve.PasswordFile;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs serve}: the warehouse over JDBC (HiveServer2 protocol) for BI tools. */
-final class ServeCommand implements Command {
+public final class ServeCommand implements Command {
   @Override
   public String name() {
     return "serve";

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.conform.CodeSystem;
@@ -21,7 +25,7 @@ import org.mhcs.conform.ServiceLines.ServiceLine;
  * {@code ./mhcs service-lines}: the national service lines with how many codes of each source map
  * to them in a month, and {@code --check} to validate the mapping files.
  */
-final class ServiceLinesCommand implements Command {
+public final class ServiceLinesCommand implements Command {
   @Override
   public String name() {
     return "service-lines";

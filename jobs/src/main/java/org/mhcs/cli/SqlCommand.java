@@ -7,12 +7,18 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.pipeline.Pipelines;
 import org.mhcs.publish.CellText;
 import org.mhcs.warehouse.Warehouse;
 
 /** {@code ./mhcs sql}: one SQL statement over the warehouse, printed as CSV with a header. */
-final class SqlCommand implements Command {
+public final class SqlCommand implements Command {
   @Override
   public String name() {
     return "sql";

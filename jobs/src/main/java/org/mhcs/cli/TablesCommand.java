@@ -2,12 +2,17 @@ package org.mhcs.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.mhcs.command.Arguments;
+import org.mhcs.command.Command;
+import org.mhcs.command.ExitCode;
+import org.mhcs.command.Option;
+import org.mhcs.command.UsageException;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
 import org.mhcs.schema.TableCatalog.TableDoc;
 
 /** {@code ./mhcs tables}: the catalogue of warehouse tables and their columns. */
-final class TablesCommand implements Command {
+public final class TablesCommand implements Command {
   @Override
   public String name() {
     return "tables";

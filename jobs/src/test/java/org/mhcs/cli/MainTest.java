@@ -9,6 +9,7 @@ import static org.mhcs.testing.CommandLine.run;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.mhcs.command.Command;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.testing.CommandLine.Outcome;
 import org.mhcs.testing.GoldenRuns;
@@ -17,6 +18,29 @@ import org.mhcs.warehouse.Warehouse;
 
 @ResourceLock(Scheduling.SESSION_CATALOG)
 class MainTest {
+  @Test
+  void commandsAreFoundThroughTheirModulesServiceFiles() {
+    // The fourteen commands of the README's command list, each declared in a
+    // META-INF/services/org.mhcs.command.Command file; listed here by hand.
+    assertEquals(
+        List.of(
+            "bench",
+            "demo",
+            "export",
+            "generate",
+            "metrics",
+            "notebook",
+            "opportunities",
+            "peers",
+            "report",
+            "run",
+            "serve",
+            "service-lines",
+            "sql",
+            "tables"),
+        Main.COMMANDS.stream().map(Command::name).toList());
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (Command c : Main.COMMANDS) {

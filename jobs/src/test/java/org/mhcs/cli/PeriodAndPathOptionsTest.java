@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mhcs.command.Arguments;
 import org.mhcs.testing.CommandLine.Outcome;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;

@@ -23,7 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.mhcs.calendar.Period;
-import org.mhcs.cli.ExitCode;
+import org.mhcs.command.ExitCode;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mhcs.cli.ExitCode;
+import org.mhcs.command.ExitCode;
 import org.mhcs.testing.ChildRun;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mhcs.cli.ExitCode;
+import org.mhcs.command.ExitCode;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.Table;
 import org.mhcs.schema.TableCatalog;

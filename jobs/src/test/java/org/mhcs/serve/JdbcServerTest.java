@@ -207,7 +207,7 @@ class JdbcServerTest {
           new java.io.ByteArrayInputStream(
               "correct horse battery\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       assertEquals(
-          org.mhcs.cli.ExitCode.OK,
+          org.mhcs.command.ExitCode.OK,
           org.mhcs.cli.Main.run(
               new String[] {"serve", "--passwords", users.toString(), "--add-user", "alice"},
               System.out,

@@ -1,4 +1,4 @@
-package org.mhcs.cli;
+package org.mhcs.command;
 
 /** The launcher's exit codes, which schedulers act on. */
 public final class ExitCode {

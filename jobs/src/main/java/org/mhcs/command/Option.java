@@ -1,4 +1,4 @@
-package org.mhcs.cli;
+package org.mhcs.command;
 
 /**
  * A command-line option of one subcommand.

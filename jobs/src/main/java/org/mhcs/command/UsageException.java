@@ -1,4 +1,4 @@
-package org.mhcs.cli;
+package org.mhcs.command;
 
 /** The command line is wrong (exit code 2); the message says what and how to fix it. */
 public final class UsageException extends RuntimeException {

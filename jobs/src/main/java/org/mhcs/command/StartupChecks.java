@@ -1,4 +1,4 @@
-package org.mhcs.cli;
+package org.mhcs.command;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import org.mhcs.conf.ConfigException;
  * (exit 1) when only the configuration or environment is (settings, conf/ files, the key). Nothing
  * here starts Spark; call it before anything does.
  */
-final class StartupChecks {
+public final class StartupChecks {
   private final List<String> commandLine = new ArrayList<>();
   private final List<String> configuration = new ArrayList<>();
 
   /** The value of a command-line check, or null after recording its {@link UsageException}. */
-  <T> T commandLine(Supplier<T> check) {
+  public <T> T commandLine(Supplier<T> check) {
     try {
       return check.get();
     } catch (UsageException e) {
@@ -33,7 +33,7 @@ final class StartupChecks {
    * null after recording its problems: every problem of a {@link ConfigException}, or the message
    * of the illegal-argument, illegal-state or I/O exception the loaders throw.
    */
-  <T> T configuration(Supplier<T> check) {
+  public <T> T configuration(Supplier<T> check) {
     try {
       return check.get();
     } catch (UsageException e) {
@@ -54,7 +54,7 @@ final class StartupChecks {
   }
 
   /** Throws one exception listing every problem recorded; returns when there were none. */
-  void verdict() {
+  public void verdict() {
     List<String> all = problems();
     if (commandLine.isEmpty()) {
       if (!configuration.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.mhcs.cli;
+package org.mhcs.command;
 
 import java.io.PrintStream;
 import java.util.List;

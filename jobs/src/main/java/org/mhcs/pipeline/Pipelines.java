@@ -1,30 +1,33 @@
-package org.mhcs.cli;
+package org.mhcs.pipeline;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import org.mhcs.command.StartupChecks;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.ingest.Pseudonymiser;
-import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.spark.Sessions;
 import org.mhcs.warehouse.Warehouse;
 
-/** Builds what the run-type commands share: checked configuration, session and warehouse. */
-final class Pipelines {
+/**
+ * Builds what the commands that run the pipeline share: checked configuration, session and
+ * warehouse.
+ */
+public final class Pipelines {
   private Pipelines() {}
 
   /** The settings and every conf/ file a run reads, each loaded and checked. */
-  record Configuration(
+  public record Configuration(
       Settings settings, SchemaCatalog schemas, CodeLists codeLists, ServiceLines serviceLines) {
     /**
      * Loads each part under {@code checks}, so that every problem of every part is reported at
      * once; returns null when any part has problems (then {@link StartupChecks#verdict} throws).
      */
-    static Configuration check(StartupChecks checks, Map<String, String> overrides) {
+    public static Configuration check(StartupChecks checks, Map<String, String> overrides) {
       Settings settings = checks.configuration(() -> Settings.load(overrides));
       SchemaCatalog schemas = checks.configuration(SchemaCatalog::bundled);
       CodeLists codeLists = checks.configuration(CodeLists::bundled);
@@ -42,7 +45,7 @@ final class Pipelines {
   }
 
   /** The pipeline on {@code warehouseDir}; starts Spark, so check everything first. */
-  static MonthlyRun monthlyRun(
+  public static MonthlyRun monthlyRun(
       Path warehouseDir, Configuration conf, Pseudonymiser pseudonymiser, PrintStream progress) {
     Warehouse warehouse = warehouse(warehouseDir, conf.settings());
     return new MonthlyRun(
@@ -55,7 +58,7 @@ final class Pipelines {
         progress::println);
   }
 
-  static Warehouse warehouse(Path warehouseDir, Settings settings) {
+  public static Warehouse warehouse(Path warehouseDir, Settings settings) {
     return new Warehouse(Sessions.forWarehouse(warehouseDir, settings), warehouseDir);
   }
 }
