@@ -15,14 +15,18 @@ MHCS_HOME = "/opt/mhcs"
 LANDING = "/shared/landing"
 WAREHOUSE = "/shared/warehouse"
 PERIOD = "{{ data_interval_start.strftime('%Y-%m') }}"
-PACKAGES = ",".join([
-    "io.delta:delta-spark_2.12:3.3.2",
-    "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.15.2",
-    "org.apache.commons:commons-math3:3.6.1",
-    "org.jfree:jfreechart:1.5.5",
-    "org.jfree:org.jfree.svg:5.0.6",
-    "org.apache.poi:poi-ooxml:5.2.3",
-])
+
+# The libraries a cluster fetches, as conf/spark-submit.properties lists them (one place, which a
+# test checks against the build's versions).
+def _submit_property(key):
+    with open(f"{MHCS_HOME}/conf/spark-submit.properties", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(key + "="):
+                return line.split("=", 1)[1].strip()
+    raise KeyError(key)
+
+
+PACKAGES = _submit_property("spark.jars.packages")
 
 with DAG(
     dag_id="mhcs_monthly",
@@ -35,7 +39,7 @@ with DAG(
     run = SparkSubmitOperator(
         task_id="run",
         conn_id="spark_mhcs",
-        application=f"{MHCS_HOME}/jobs/target/mhcs-jobs.jar",
+        application=f"{MHCS_HOME}/jobs/cli/target/mhcs-cluster.jar",
         java_class="org.mhcs.cli.Main",
         packages=PACKAGES,
         application_args=[

@@ -1,0 +1,41 @@
+package org.mhcs.calendar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class PeriodTest {
+  @Test
+  void aMonthKnowsItsDaysAndItsFinancialYear() {
+    // February 2024: a leap year, so the 29th; the financial year runs April 2023 to March 2024.
+    Period february = Period.parse("2024-02");
+    assertEquals(LocalDate.of(2024, 2, 1), february.firstDay());
+    assertEquals(LocalDate.of(2024, 2, 29), february.lastDay());
+    assertEquals("2023-24", february.financialYear());
+    assertEquals(LocalDate.of(2023, 4, 1), february.financialYearStart());
+    assertEquals(LocalDate.of(2024, 3, 31), february.financialYearEnd());
+    // April starts the next one; 2099-12 spells its end year with two digits, 2099-00.
+    assertEquals("2024-25", Period.parse("2024-04").financialYear());
+    assertEquals("2099-00", Period.parse("2099-12").financialYear());
+  }
+
+  @Test
+  void predicatesQuoteOnlyValidatedText() {
+    Period june = Period.parse("2024-06");
+    assertEquals("`period` = '2024-06'", june.predicate("period"));
+    // Sorted values: '2024-06' before '2024-25'.
+    assertEquals("`period` IN ('2024-06', '2024-25')", june.predicateWithYear("period"));
+  }
+
+  @Test
+  void textThatIsNotAMonthIsRefusedWithTheFormToUse() {
+    for (String bad : new String[] {"2024-6", "2024-13", "24-06", "2024-06'--", "", "1999-12"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Period.parse(bad), bad);
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
+  }
+}

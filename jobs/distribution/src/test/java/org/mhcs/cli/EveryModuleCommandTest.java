@@ -1,0 +1,43 @@
+package org.mhcs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mhcs.command.Command;
+import org.mhcs.testing.CommandLine;
+import org.mhcs.testing.CommandLine.Outcome;
+
+/** ./mhcs's class path: every module, so every command, found through the modules' services. */
+class EveryModuleCommandTest {
+  @Test
+  void allFourteenCommandsAreFoundAndEachHasHelp() {
+    // The README's command list, by hand: the cluster jar's eleven, plus generate and demo
+    // (synthetic) and bench (performance).
+    assertEquals(
+        List.of(
+            "bench",
+            "demo",
+            "export",
+            "generate",
+            "metrics",
+            "notebook",
+            "opportunities",
+            "peers",
+            "report",
+            "run",
+            "serve",
+            "service-lines",
+            "sql",
+            "tables"),
+        Main.COMMANDS.stream().map(Command::name).toList());
+    for (String name : List.of("bench", "demo", "generate")) {
+      Outcome o = CommandLine.run(name, "--help");
+      assertEquals(0, o.code(), name);
+      assertTrue(o.out().startsWith("usage: ./mhcs " + name), o.out());
+    }
+    Outcome overview = CommandLine.run("--help");
+    assertTrue(overview.out().contains("  bench "), overview.out());
+  }
+}

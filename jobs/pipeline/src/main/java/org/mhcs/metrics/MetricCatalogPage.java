@@ -1,0 +1,146 @@
+package org.mhcs.metrics;
+
+import java.util.Locale;
+
+/**
+ * The metrics catalogue for analysts, rendered from the declarations in {@link MetricCatalog} and
+ * never written by hand: {@code ./mhcs metrics} prints it, {@code ./mhcs metrics --markdown} writes
+ * the page kept in {@code docs/metrics.md} (a test keeps the two equal).
+ */
+public final class MetricCatalogPage {
+  private MetricCatalogPage() {}
+
+  /** The page as markdown: one section per family, one table row per metric, then definitions. */
+  public static String markdown(MetricCatalog catalog) {
+    StringBuilder b = new StringBuilder();
+    b.append("# Metrics catalogue\n\n")
+        .append(
+            "Generated from `jobs/pipeline/src/main/java/org/mhcs/metrics/MetricCatalog.java` by")
+        .append(" `./mhcs metrics --markdown > docs/metrics.md`; do not edit by hand. Thresholds")
+        .append(" are the defaults in `conf/`. Every value in `gold.metric_value` keeps its")
+        .append(" numerator and denominator; value = scale × numerator ÷ denominator.\n");
+    for (String family : catalog.families()) {
+      b.append("\n## ").append(family).append("\n\n");
+      b.append(
+          "| id | name | unit | better | grain | minimum denominator | opportunity | funnel |\n");
+      b.append("|---|---|---|---|---|---|---|---|\n");
+      for (Metric m : catalog.family(family)) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "| `%s` | %s | %s | %s | %s | %s | %s | %s |%n",
+                m.id(),
+                m.name(),
+                m.unit(),
+                m.direction().label(),
+                m.grain(),
+                number(m.minDenominator()),
+                m.opportunity().describe(),
+                m.funnel().description()));
+      }
+      b.append('\n');
+      for (Metric m : catalog.family(family)) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "- `%s` = %s × **%s** ÷ **%s**%n",
+                m.id(),
+                number(m.scale()),
+                m.numeratorDefinition(),
+                m.denominatorDefinition()));
+      }
+    }
+    b.append(method(catalog));
+    return b.toString();
+  }
+
+  /** How values become benchmarks, positions and opportunities, from the same declarations. */
+  private static String method(MetricCatalog catalog) {
+    StringBuilder b = new StringBuilder();
+    b.append("\n## Benchmarks, positions, peers and opportunities\n\n")
+        .append(
+            "- **Distributions** (`gold.benchmark`): one value per organisation, flagged values")
+        .append(" left out; p10, p25, median, p75, p90 by linear interpolation between order")
+        .append(" statistics (exact), mean, min, max; nationally and within each organisation's")
+        .append(" peer group.\n")
+        .append("- **Position** (`gold.org_position`): percentile rank = percent of the other")
+        .append(" organisations with a lower value; quartile 1 = best given the direction (for")
+        .append(" context metrics, 1 = lowest).\n")
+        .append(
+            "- **Funnel limits** at 95% and 99.8%, at each organisation's own denominator, with")
+        .append(" Spiegelhalter's overdispersion adjustment as FunnelPlotR computes it (used when")
+        .append(" φ > 1; otherwise the unadjusted limits):\n");
+    for (FunnelType f : FunnelType.values()) {
+      if (f != FunnelType.NONE) {
+        b.append("  - ").append(f.description()).append(": ");
+        b.append(ids(catalog, m -> m.funnel() == f)).append('\n');
+      }
+    }
+    b.append("- **Peers** (`gold.peer`): the k nearest organisations (`benchmark.peers`) by")
+        .append(" d(a, b) = √(Σ over service-line mix, size and workforce mix of the mean over the")
+        .append(" aspect's features of (z_a − z_b)²), features standardised across organisations:")
+        .append(
+            " each service line's share of clinical WTE; ln WTE and ln income (a missing income")
+        .append(" counts as the mean); each staff group's share of WTE.\n")
+        .append("- **Targets**: ");
+    for (TargetBasis t : TargetBasis.values()) {
+      b.append('`').append(t.id()).append("` ").append(t.description()).append("; ");
+    }
+    b.append("every metric with a rule has the median and the better quartile; its default is in")
+        .append(" the table above.\n")
+        .append("- **Family totals** (`gold.opportunity_family`), each metric against its default")
+        .append(" target:\n");
+    for (String family : catalog.families()) {
+      String counted =
+          ids(catalog, m -> m.family().equals(family) && m.opportunity().inFamilyTotal());
+      String restated =
+          ids(
+              catalog,
+              m ->
+                  m.family().equals(family)
+                      && m.opportunity().exists()
+                      && m.opportunity().overlaps() != null);
+      b.append("  - ").append(family).append(": ").append(counted);
+      if (!restated.equals("none")) {
+        b.append(" (not added: ").append(restated).append(")");
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String ids(MetricCatalog catalog, java.util.function.Predicate<Metric> which) {
+    String ids =
+        catalog.all().stream()
+            .filter(which)
+            .map(m -> "`" + m.id() + "`")
+            .collect(java.util.stream.Collectors.joining(", "));
+    return ids.isEmpty() ? "none" : ids;
+  }
+
+  /** The catalogue as plain text for a terminal: one line per metric. */
+  public static String text(MetricCatalog catalog) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT, "%-28s %-10s %-8s %-26s %s%n", "id", "family", "better", "unit", "name"));
+    for (Metric m : catalog.all()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-28s %-10s %-8s %-26s %s%n",
+              m.id(),
+              m.family(),
+              m.direction().label(),
+              m.unit(),
+              m.name()));
+    }
+    b.append("\nDefinitions: ./mhcs metrics --markdown (the page kept in docs/metrics.md)\n");
+    return b.toString();
+  }
+
+  /** 20 not 20.0; 0.5 stays 0.5. */
+  static String number(double x) {
+    return x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.valueOf(x);
+  }
+}

@@ -1,0 +1,94 @@
+package org.mhcs.spark;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.mhcs.conf.Settings;
+
+/**
+ * Builds the Spark session every job runs in: Delta enabled, UTC, small shuffles on one machine.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * A session for {@code warehouse}. Under spark-submit the master comes from the submitter;
+   * otherwise from {@link Settings#SPARK_MASTER}; likewise the application name, {@code mhcs}
+   * unless given. Spark SQL's own warehouse folder goes under the warehouse so runs leave nothing
+   * in the working directory.
+   */
+  public static SparkSession forWarehouse(Path warehouse, Settings settings) {
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(settings.get(Settings.SPARK_MASTER));
+    }
+    // spark-submit always sets a name (--name, spark.app.name, or else the main class); a name
+    // set here would override the one conf/spark-submit.properties gives the cluster's UI.
+    if (!conf.contains("spark.app.name")) {
+      conf.setAppName("mhcs");
+    }
+    return SparkSession.builder()
+        .config(conf)
+        // The read-only guard of ./mhcs serve acts only while a read-only server runs.
+        .config(
+            "spark.sql.extensions",
+            "io.delta.sql.DeltaSparkSessionExtension,org.mhcs.spark.ReadOnlyGuard")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", settings.get(Settings.SHUFFLE_PARTITIONS))
+        .config("spark.sql.adaptive.enabled", "true")
+        // Tables run side by side, each in its own pool (SideBySide): share the cores fairly.
+        .config("spark.scheduler.mode", "FAIR")
+        // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not fail
+        // the job or roll over to March as the legacy parser would.
+        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+        .config(
+            "spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").toAbsolutePath().toString())
+        // Delta replays each table's log with 50 tasks by default; our tables have short logs,
+        // and on one machine those tasks cost seconds per read.
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        // Delta's default retention checks would refuse nothing here, but its auto-compaction
+        // would add commits: keep one commit per table per run.
+        .config("spark.databricks.delta.autoCompact.enabled", "false")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .getOrCreate();
+  }
+
+  /**
+   * Whether Spark compiles queries to Java code from now on: whole-stage code generation and the
+   * generated projections and predicates inside operators. Off, Spark evaluates the same
+   * expressions by interpretation, which gives the same values. Compiling a query costs tens to
+   * hundreds of milliseconds before its first row, and a month's run plans hundreds of small
+   * queries; measured on 2 cores, without it the demo month (82 MiB) took 136 s instead of 155 s
+   * and a national month (1.6 GiB) 837 s instead of 690 s (docs/performance.md). The second option
+   * is marked internal by Spark (its tests use it); Spark 3.5 honours it everywhere, and if a later
+   * Spark did not, queries would only be compiled as before.
+   */
+  private static void generateCode(SparkSession spark, boolean generate) {
+    spark.conf().set("spark.sql.codegen.wholeStage", generate);
+    spark.conf().set("spark.sql.codegen.factoryMode", generate ? "FALLBACK" : "NO_CODEGEN");
+  }
+
+  /**
+   * Turns code generation on when {@code bytes} of {@code what} (a run's landing files, the
+   * warehouses compared) reach {@code fromMib} MiB ({@link
+   * org.mhcs.conf.Settings#GENERATED_CODE_FROM_MIB}), off below, and says which and why, for the
+   * run log.
+   */
+  public static String generateCodeFor(
+      SparkSession spark, String what, long bytes, double fromMib) {
+    double mib = bytes / (1024.0 * 1024.0);
+    boolean generate = mib >= fromMib;
+    generateCode(spark, generate);
+    return String.format(
+        "%s %,.0f MiB: Java code generation %s, as spark.generated_code_from_mib = %s",
+        what,
+        mib,
+        generate ? "on" : "off",
+        BigDecimal.valueOf(fromMib).stripTrailingZeros().toPlainString());
+  }
+}
