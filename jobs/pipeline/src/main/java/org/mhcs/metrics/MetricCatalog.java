@@ -46,141 +46,139 @@ public final class MetricCatalog {
     String organisationGrain = "organisation × month (service line ALL)";
     return new MetricCatalog(
         List.of(
-            new Metric(
-                "direct_care_pct",
-                "Direct care time %",
-                COMMUNITY,
-                "attended direct-care minutes (care-activity minutes, else contact minutes;"
-                    + " attended = codes 5, 6; direct = mechanisms 01, 02, 04, 11)",
-                col(CommunityActivity.DIRECT_MINUTES),
-                "available clinical minutes = "
-                    + MetricCatalogPage.number(minutesPerDay)
-                    + " × (Σ clinical contracted WTE × working days − Σ FTE days sick × 5/7)",
-                col(CommunityActivity.AVAILABLE_DAYS).multiply(minutesPerDay),
-                100,
-                "percent",
-                Direction.HIGHER_IS_BETTER,
-                minDays * minutesPerDay,
-                grain,
-                Opportunity.of(OpportunityRule.DIRECT_CARE_TIME)),
-            new Metric(
-                    "contacts_per_clinician_day",
-                    "Contacts per clinician per day",
-                    COMMUNITY,
-                    "attended direct-care contacts",
-                    col(CommunityActivity.DIRECT_CONTACTS),
+            Metric.builder("direct_care_pct")
+                .name("Direct care time %")
+                .family(COMMUNITY)
+                .numerator(
+                    "attended direct-care minutes (care-activity minutes, else contact minutes;"
+                        + " attended = codes 5, 6; direct = mechanisms 01, 02, 04, 11)",
+                    col(CommunityActivity.DIRECT_MINUTES))
+                .denominator(
+                    "available clinical minutes = "
+                        + MetricCatalogPage.number(minutesPerDay)
+                        + " × (Σ clinical contracted WTE × working days − Σ FTE days sick × 5/7)",
+                    col(CommunityActivity.AVAILABLE_DAYS).multiply(minutesPerDay))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.HIGHER_IS_BETTER)
+                .minDenominator(minDays * minutesPerDay)
+                .grain(grain)
+                .opportunity(Opportunity.of(OpportunityRule.DIRECT_CARE_TIME))
+                .build(),
+            Metric.builder("contacts_per_clinician_day")
+                .name("Contacts per clinician per day")
+                .family(COMMUNITY)
+                .numerator("attended direct-care contacts", col(CommunityActivity.DIRECT_CONTACTS))
+                .denominator(
                     "available clinical days (as for direct_care_pct)",
-                    col(CommunityActivity.AVAILABLE_DAYS),
-                    1,
-                    "contacts per clinical day",
-                    Direction.HIGHER_IS_BETTER,
-                    minDays,
-                    grain,
+                    col(CommunityActivity.AVAILABLE_DAYS))
+                .unit("contacts per clinical day")
+                .direction(Direction.HIGHER_IS_BETTER)
+                .minDenominator(minDays)
+                .grain(grain)
+                .opportunity(
                     Opportunity.of(OpportunityRule.CONTACT_RATE).overlapping("direct_care_pct"))
-                .withFunnel(FunnelType.RATE),
-            new Metric(
-                "mean_f2f_contact_minutes",
-                "Mean face-to-face contact duration (minutes)",
-                COMMUNITY,
-                "minutes of attended face-to-face (mechanism 01) contacts",
-                col(CommunityActivity.F2F_MINUTES),
-                "attended face-to-face contacts",
-                col(CommunityActivity.F2F_CONTACTS),
-                1,
-                "minutes",
-                Direction.CONTEXT,
-                minContacts,
-                grain,
-                Opportunity.NONE),
-            new Metric(
-                "contacts_per_patient",
-                "Contacts per patient",
-                COMMUNITY,
-                "attended direct-care contacts",
-                col(CommunityActivity.DIRECT_CONTACTS),
-                "distinct patients with at least one attended direct-care contact",
-                col(CommunityActivity.PATIENTS),
-                1,
-                "contacts per patient",
-                Direction.CONTEXT,
-                minContacts,
-                grain,
-                Opportunity.NONE),
-            new Metric(
-                    "dna_rate_pct",
-                    "Did not attend rate %",
-                    COMMUNITY,
-                    "contacts coded did not attend (3, 7)",
-                    col(CommunityActivity.DNA_CONTACTS),
+                .funnel(FunnelType.RATE)
+                .build(),
+            Metric.builder("mean_f2f_contact_minutes")
+                .name("Mean face-to-face contact duration (minutes)")
+                .family(COMMUNITY)
+                .numerator(
+                    "minutes of attended face-to-face (mechanism 01) contacts",
+                    col(CommunityActivity.F2F_MINUTES))
+                .denominator("attended face-to-face contacts", col(CommunityActivity.F2F_CONTACTS))
+                .unit("minutes")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minContacts)
+                .grain(grain)
+                .build(),
+            Metric.builder("contacts_per_patient")
+                .name("Contacts per patient")
+                .family(COMMUNITY)
+                .numerator("attended direct-care contacts", col(CommunityActivity.DIRECT_CONTACTS))
+                .denominator(
+                    "distinct patients with at least one attended direct-care contact",
+                    col(CommunityActivity.PATIENTS))
+                .unit("contacts per patient")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minContacts)
+                .grain(grain)
+                .build(),
+            Metric.builder("dna_rate_pct")
+                .name("Did not attend rate %")
+                .family(COMMUNITY)
+                .numerator(
+                    "contacts coded did not attend (3, 7)", col(CommunityActivity.DNA_CONTACTS))
+                .denominator(
                     "attended (5, 6) + did not attend (3, 7) contacts; cancellations (2, 4) are neither",
                     col(CommunityActivity.ATTENDED_CONTACTS)
-                        .plus(col(CommunityActivity.DNA_CONTACTS)),
-                    100,
-                    "percent",
-                    Direction.LOWER_IS_BETTER,
-                    minContacts,
-                    grain,
-                    Opportunity.of(OpportunityRule.DNA_RATE))
-                .withFunnel(FunnelType.PROPORTION),
-            new Metric(
-                    "single_contact_discharge_pct",
-                    "Single-contact discharge %",
-                    COMMUNITY,
+                        .plus(col(CommunityActivity.DNA_CONTACTS)))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minContacts)
+                .grain(grain)
+                .opportunity(Opportunity.of(OpportunityRule.DNA_RATE))
+                .funnel(FunnelType.PROPORTION)
+                .build(),
+            Metric.builder("single_contact_discharge_pct")
+                .name("Single-contact discharge %")
+                .family(COMMUNITY)
+                .numerator(
                     "referrals closed (discharged) in the month with exactly one attended contact"
                         + " (contacts counted over every month loaded)",
-                    col(ReferralActivity.CLOSED_AFTER_ONE_CONTACT),
-                    "referrals closed in the month",
-                    col(ReferralActivity.CLOSED),
-                    100,
-                    "percent",
-                    Direction.LOWER_IS_BETTER,
-                    minReferrals,
-                    grain,
-                    Opportunity.NONE)
-                .withFunnel(FunnelType.PROPORTION),
-            new Metric(
-                "monthly_discharge_rate_pct",
-                "Monthly discharge rate %",
-                COMMUNITY,
-                "referrals closed (discharged) in the month",
-                col(ReferralActivity.CLOSED),
-                "referrals open at the start of the month (received before it, not discharged"
-                    + " before it)",
-                col(ReferralActivity.OPEN_AT_START),
-                100,
-                "percent",
-                Direction.CONTEXT,
-                minReferrals,
-                grain,
-                Opportunity.NONE),
-            new Metric(
-                "caseload_per_wte",
-                "Caseload per clinical WTE",
-                COMMUNITY,
-                "referrals open at the end of the month",
-                col(ReferralActivity.OPEN_AT_END),
-                "contracted WTE of the service's clinicians (as for direct_care_pct)",
-                col(CommunityActivity.CLINICAL_WTE),
-                1,
-                "open referrals per clinical WTE",
-                Direction.CONTEXT,
-                minServiceWte,
-                grain,
-                Opportunity.NONE),
-            new Metric(
-                SKILL_MIX,
-                "Skill mix %",
-                COMMUNITY,
-                "contracted WTE of the staff group and band (the breakdown)",
-                col(SkillMix.GROUP_WTE),
-                "contracted WTE of every assignment the service line places",
-                col(SkillMix.SERVICE_WTE),
-                100,
-                "percent",
-                Direction.CONTEXT,
-                minServiceWte,
-                "organisation × service line × staff group and band (the breakdown) × month",
-                Opportunity.NONE),
+                    col(ReferralActivity.CLOSED_AFTER_ONE_CONTACT))
+                .denominator("referrals closed in the month", col(ReferralActivity.CLOSED))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minReferrals)
+                .grain(grain)
+                .funnel(FunnelType.PROPORTION)
+                .build(),
+            Metric.builder("monthly_discharge_rate_pct")
+                .name("Monthly discharge rate %")
+                .family(COMMUNITY)
+                .numerator(
+                    "referrals closed (discharged) in the month", col(ReferralActivity.CLOSED))
+                .denominator(
+                    "referrals open at the start of the month (received before it, not discharged"
+                        + " before it)",
+                    col(ReferralActivity.OPEN_AT_START))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minReferrals)
+                .grain(grain)
+                .build(),
+            Metric.builder("caseload_per_wte")
+                .name("Caseload per clinical WTE")
+                .family(COMMUNITY)
+                .numerator(
+                    "referrals open at the end of the month", col(ReferralActivity.OPEN_AT_END))
+                .denominator(
+                    "contracted WTE of the service's clinicians (as for direct_care_pct)",
+                    col(CommunityActivity.CLINICAL_WTE))
+                .unit("open referrals per clinical WTE")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minServiceWte)
+                .grain(grain)
+                .build(),
+            Metric.builder(SKILL_MIX)
+                .name("Skill mix %")
+                .family(COMMUNITY)
+                .numerator(
+                    "contracted WTE of the staff group and band (the breakdown)",
+                    col(SkillMix.GROUP_WTE))
+                .denominator(
+                    "contracted WTE of every assignment the service line places",
+                    col(SkillMix.SERVICE_WTE))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minServiceWte)
+                .grain("organisation × service line × staff group and band (the breakdown) × month")
+                .build(),
             chppd(
                 "chppd_total",
                 "Care hours per patient day (total)",
@@ -206,152 +204,151 @@ public final class MetricCatalog {
                 "allied health professional hours worked (none where the return has no AHP hours)",
                 InpatientStaffing.AHP_HOURS,
                 minPatientDays),
-            new Metric(
-                    "bank_agency_share_pct",
-                    "Bank and agency share of care hours %",
-                    INPATIENT,
+            Metric.builder("bank_agency_share_pct")
+                .name("Bank and agency share of care hours %")
+                .family(INPATIENT)
+                .numerator(
                     "bank and agency hours (part of the care hours)",
-                    col(InpatientStaffing.TEMPORARY_HOURS),
-                    "care hours worked (RN + HCSW + AHP)",
-                    col(InpatientStaffing.CARE_HOURS),
-                    100,
-                    "percent",
-                    Direction.LOWER_IS_BETTER,
-                    minCareHours,
-                    "organisation × service line (of the ward) × month",
-                    Opportunity.NONE)
-                .withFunnel(FunnelType.PROPORTION),
-            new Metric(
-                "cost_per_care_hour",
-                "Ward pay cost per care hour",
-                INPATIENT,
-                "ward pay cost (GBP) of the days the return gives one",
-                col(InpatientStaffing.PAY_COST),
-                "care hours worked on those days",
-                col(InpatientStaffing.COSTED_HOURS),
-                1,
-                "GBP per care hour",
-                Direction.LOWER_IS_BETTER,
-                minCareHours,
-                "organisation × service line (of the ward) × month",
-                Opportunity.of(OpportunityRule.COST)),
-            new Metric(
-                "headroom_pct",
-                "Roster headroom %",
-                INPATIENT,
-                "headroom hours: contracted hours set aside for leave, training and sickness",
-                col(RosterPractice.HEADROOM_HOURS),
-                "contracted hours (of the roster periods that return both)",
-                col(RosterPractice.CONTRACTED_HOURS),
-                100,
-                "percent",
-                Direction.LOWER_IS_BETTER,
-                minCareHours,
-                "organisation × service line (of the ward) × month of roster start",
-                Opportunity.NONE),
-            new Metric(
-                "unused_hours",
-                "Unused contracted hours",
-                INPATIENT,
-                "Σ over roster periods of contracted − worked hours, where positive",
-                col(RosterPractice.UNUSED_HOURS),
-                "1 (an absolute number of hours) where the organisation returned rosters",
-                when(col(RosterPractice.ROSTERS).gt(0), lit(1.0)),
-                1,
-                "hours",
-                Direction.LOWER_IS_BETTER,
-                0,
-                "organisation × service line (of the ward) × month of roster start",
-                Opportunity.NONE),
-            new Metric(
-                "roster_approval_weeks",
-                "Roster approval lead (weeks)",
-                INPATIENT,
-                "Σ over roster periods of (Roster_Start_Date − Approved_Date) in weeks",
-                col(RosterPractice.LEAD_WEEKS),
-                "roster periods",
-                col(RosterPractice.ROSTERS),
-                1,
-                "weeks",
-                Direction.HIGHER_IS_BETTER,
-                1,
-                "organisation × service line (of the ward) × month of roster start",
-                Opportunity.NONE),
-            new Metric(
-                "nursing_cost_per_occupied_bed",
-                "Ward pay cost per occupied bed per year",
-                INPATIENT,
-                "ward pay cost (GBP) of the days the return gives one",
-                col(InpatientStaffing.PAY_COST),
-                "occupied bed-years on those days: their patient days (at 23:59) ÷ 365, so the"
-                    + " value is annualised",
-                col(InpatientStaffing.COSTED_PATIENT_DAYS).divide(365.0),
-                1,
-                "GBP per occupied bed per year",
-                Direction.LOWER_IS_BETTER,
-                minPatientDays / 365.0,
-                "organisation × service line (of the ward) × month",
-                Opportunity.of(OpportunityRule.COST).overlapping("cost_per_care_hour")),
-            new Metric(
-                "alos_days",
-                "Average length of ward stay (days)",
-                INPATIENT,
-                "days from start to end of the MHSDS ward stays that ended in the month",
-                col(WardStays.STAY_DAYS),
-                "ward stays that ended in the month",
-                col(WardStays.ENDED_STAYS),
-                1,
-                "days",
-                Direction.CONTEXT,
-                minEndedStays,
-                "organisation × service line (of the ward) × month of the stay's end",
-                Opportunity.NONE),
-            new Metric(
-                    "sickness_rate_pct",
-                    "Sickness absence rate %",
-                    WORKFORCE,
+                    col(InpatientStaffing.TEMPORARY_HOURS))
+                .denominator(
+                    "care hours worked (RN + HCSW + AHP)", col(InpatientStaffing.CARE_HOURS))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minCareHours)
+                .grain("organisation × service line (of the ward) × month")
+                .funnel(FunnelType.PROPORTION)
+                .build(),
+            Metric.builder("cost_per_care_hour")
+                .name("Ward pay cost per care hour")
+                .family(INPATIENT)
+                .numerator(
+                    "ward pay cost (GBP) of the days the return gives one",
+                    col(InpatientStaffing.PAY_COST))
+                .denominator("care hours worked on those days", col(InpatientStaffing.COSTED_HOURS))
+                .unit("GBP per care hour")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minCareHours)
+                .grain("organisation × service line (of the ward) × month")
+                .opportunity(Opportunity.of(OpportunityRule.COST))
+                .build(),
+            Metric.builder("headroom_pct")
+                .name("Roster headroom %")
+                .family(INPATIENT)
+                .numerator(
+                    "headroom hours: contracted hours set aside for leave, training and sickness",
+                    col(RosterPractice.HEADROOM_HOURS))
+                .denominator(
+                    "contracted hours (of the roster periods that return both)",
+                    col(RosterPractice.CONTRACTED_HOURS))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minCareHours)
+                .grain("organisation × service line (of the ward) × month of roster start")
+                .build(),
+            Metric.builder("unused_hours")
+                .name("Unused contracted hours")
+                .family(INPATIENT)
+                .numerator(
+                    "Σ over roster periods of contracted − worked hours, where positive",
+                    col(RosterPractice.UNUSED_HOURS))
+                .denominator(
+                    "1 (an absolute number of hours) where the organisation returned rosters",
+                    when(col(RosterPractice.ROSTERS).gt(0), lit(1.0)))
+                .unit("hours")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(0)
+                .grain("organisation × service line (of the ward) × month of roster start")
+                .build(),
+            Metric.builder("roster_approval_weeks")
+                .name("Roster approval lead (weeks)")
+                .family(INPATIENT)
+                .numerator(
+                    "Σ over roster periods of (Roster_Start_Date − Approved_Date) in weeks",
+                    col(RosterPractice.LEAD_WEEKS))
+                .denominator("roster periods", col(RosterPractice.ROSTERS))
+                .unit("weeks")
+                .direction(Direction.HIGHER_IS_BETTER)
+                .minDenominator(1)
+                .grain("organisation × service line (of the ward) × month of roster start")
+                .build(),
+            Metric.builder("nursing_cost_per_occupied_bed")
+                .name("Ward pay cost per occupied bed per year")
+                .family(INPATIENT)
+                .numerator(
+                    "ward pay cost (GBP) of the days the return gives one",
+                    col(InpatientStaffing.PAY_COST))
+                .denominator(
+                    "occupied bed-years on those days: their patient days (at 23:59) ÷ 365, so the"
+                        + " value is annualised",
+                    col(InpatientStaffing.COSTED_PATIENT_DAYS).divide(365.0))
+                .unit("GBP per occupied bed per year")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minPatientDays / 365.0)
+                .grain("organisation × service line (of the ward) × month")
+                .opportunity(Opportunity.of(OpportunityRule.COST).overlapping("cost_per_care_hour"))
+                .build(),
+            Metric.builder("alos_days")
+                .name("Average length of ward stay (days)")
+                .family(INPATIENT)
+                .numerator(
+                    "days from start to end of the MHSDS ward stays that ended in the month",
+                    col(WardStays.STAY_DAYS))
+                .denominator("ward stays that ended in the month", col(WardStays.ENDED_STAYS))
+                .unit("days")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minEndedStays)
+                .grain("organisation × service line (of the ward) × month of the stay's end")
+                .build(),
+            Metric.builder("sickness_rate_pct")
+                .name("Sickness absence rate %")
+                .family(WORKFORCE)
+                .numerator(
                     "FTE calendar days lost to sickness, every assignment (ESR)",
-                    col(WorkforceActivity.DAYS_SICK),
+                    col(WorkforceActivity.DAYS_SICK))
+                .denominator(
                     "FTE calendar days available, every assignment: summed over all staff groups"
                         + " before dividing (one denominator for all)",
-                    col(WorkforceActivity.DAYS_AVAILABLE),
-                    100,
-                    "percent",
-                    Direction.LOWER_IS_BETTER,
-                    minStaffDays,
-                    organisationGrain,
-                    Opportunity.of(OpportunityRule.STAFF_TIME))
-                .withFunnel(FunnelType.PROPORTION),
-            new Metric(
-                "turnover_12m_pct",
-                "Twelve-month staff turnover %",
-                WORKFORCE,
-                "people (not assignments) who left in the twelve months ending with the month"
-                    + " (ESR leavers)",
-                col(WorkforceTurnover.LEAVERS),
-                "mean of the headcount (people in post) at the end of the month before the twelve"
-                    + " and at the end of the month; needs twelve months of ESR leavers loaded",
-                col(WorkforceTurnover.MEAN_HEADCOUNT),
-                100,
-                "percent",
-                Direction.LOWER_IS_BETTER,
-                minWte,
-                "organisation × twelve months ending with the month (service line ALL)",
-                Opportunity.NONE),
-            new Metric(
-                "medical_staff_share_pct",
-                "Medical staff share %",
-                WORKFORCE,
-                "contracted WTE of the Medical and Dental staff group",
-                col(WorkforceActivity.MEDICAL_WTE),
-                "contracted WTE of every assignment",
-                col(WorkforceActivity.ALL_WTE),
-                100,
-                "percent",
-                Direction.CONTEXT,
-                minWte,
-                organisationGrain,
-                Opportunity.NONE),
+                    col(WorkforceActivity.DAYS_AVAILABLE))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minStaffDays)
+                .grain(organisationGrain)
+                .opportunity(Opportunity.of(OpportunityRule.STAFF_TIME))
+                .funnel(FunnelType.PROPORTION)
+                .build(),
+            Metric.builder("turnover_12m_pct")
+                .name("Twelve-month staff turnover %")
+                .family(WORKFORCE)
+                .numerator(
+                    "people (not assignments) who left in the twelve months ending with the month"
+                        + " (ESR leavers)",
+                    col(WorkforceTurnover.LEAVERS))
+                .denominator(
+                    "mean of the headcount (people in post) at the end of the month before the twelve"
+                        + " and at the end of the month; needs twelve months of ESR leavers loaded",
+                    col(WorkforceTurnover.MEAN_HEADCOUNT))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(minWte)
+                .grain("organisation × twelve months ending with the month (service line ALL)")
+                .build(),
+            Metric.builder("medical_staff_share_pct")
+                .name("Medical staff share %")
+                .family(WORKFORCE)
+                .numerator(
+                    "contracted WTE of the Medical and Dental staff group",
+                    col(WorkforceActivity.MEDICAL_WTE))
+                .denominator("contracted WTE of every assignment", col(WorkforceActivity.ALL_WTE))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.CONTEXT)
+                .minDenominator(minWte)
+                .grain(organisationGrain)
+                .build(),
             annual(
                 "ef_cost_per_m2",
                 "Estates and facilities cost per m²",
@@ -425,36 +422,37 @@ public final class MetricCatalog {
                 1,
                 "GBP per kWh",
                 Opportunity.of(OpportunityRule.COST)),
-            new Metric(
-                "unit_price",
-                "Unit price by product",
-                PROCUREMENT,
-                "Σ Line_Total (Quantity × Unit_Price where absent) of the organisation's lines for"
-                    + " the product",
-                col(ProductPrices.SPEND),
-                "Σ Quantity (units of issue) of those lines",
-                col(Columns.QUANTITY),
-                1,
-                "GBP per unit of issue",
-                Direction.LOWER_IS_BETTER,
-                0,
-                "organisation × product (NPC, the breakdown) × month",
-                Opportunity.of(OpportunityRule.COST).against(TargetBasis.NATIONAL_MIN)),
-            new Metric(
-                "price_variation_pct_spend",
-                "Price variation % of spend",
-                PROCUREMENT,
-                "Σ over the organisation's products in the category of max(0, its unit price −"
-                    + " the national minimum unit price) × its quantity",
-                col(ProductPrices.EXCESS_SPEND),
-                "its spend in the category (lines with a mapped category)",
-                col(ProductPrices.SPEND),
-                100,
-                "percent",
-                Direction.LOWER_IS_BETTER,
-                0,
-                "organisation × national procurement category (the breakdown) × month",
-                Opportunity.of(OpportunityRule.COST).overlapping("unit_price")),
+            Metric.builder("unit_price")
+                .name("Unit price by product")
+                .family(PROCUREMENT)
+                .numerator(
+                    "Σ Line_Total (Quantity × Unit_Price where absent) of the organisation's lines for"
+                        + " the product",
+                    col(ProductPrices.SPEND))
+                .denominator("Σ Quantity (units of issue) of those lines", col(Columns.QUANTITY))
+                .unit("GBP per unit of issue")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(0)
+                .grain("organisation × product (NPC, the breakdown) × month")
+                .opportunity(Opportunity.of(OpportunityRule.COST).against(TargetBasis.NATIONAL_MIN))
+                .build(),
+            Metric.builder("price_variation_pct_spend")
+                .name("Price variation % of spend")
+                .family(PROCUREMENT)
+                .numerator(
+                    "Σ over the organisation's products in the category of max(0, its unit price −"
+                        + " the national minimum unit price) × its quantity",
+                    col(ProductPrices.EXCESS_SPEND))
+                .denominator(
+                    "its spend in the category (lines with a mapped category)",
+                    col(ProductPrices.SPEND))
+                .scale(100)
+                .unit("percent")
+                .direction(Direction.LOWER_IS_BETTER)
+                .minDenominator(0)
+                .grain("organisation × national procurement category (the breakdown) × month")
+                .opportunity(Opportunity.of(OpportunityRule.COST).overlapping("unit_price"))
+                .build(),
             annual(
                 "corporate_cost_pct_income",
                 "Corporate services cost % of income",
@@ -505,41 +503,37 @@ public final class MetricCatalog {
       double scale,
       String unit,
       Opportunity opportunity) {
-    return new Metric(
-        id,
-        name,
-        family,
-        numeratorDefinition,
-        col(numerator),
-        denominatorDefinition,
-        col(denominator),
-        scale,
-        unit,
-        Direction.LOWER_IS_BETTER,
-        0,
-        "organisation × financial year (service line ALL)",
-        opportunity);
+    return Metric.builder(id)
+        .name(name)
+        .family(family)
+        .numerator(numeratorDefinition, col(numerator))
+        .denominator(denominatorDefinition, col(denominator))
+        .scale(scale)
+        .unit(unit)
+        .direction(Direction.LOWER_IS_BETTER)
+        .minDenominator(0)
+        .grain("organisation × financial year (service line ALL)")
+        .opportunity(opportunity)
+        .build();
   }
 
   /** One of the CHPPD metrics: hours of a staff group ÷ patient days, both tails of interest. */
   private static Metric chppd(
       String id, String name, String hours, String hoursColumn, double minPatientDays) {
-    return new Metric(
-        id,
-        name,
-        INPATIENT,
-        hours + " in the month, over the days of the staffing return",
-        col(hoursColumn),
-        "patient days: Σ over those days of patients on the ward at 23:59 (Patients_At_Midnight,"
-            + " else MHSDS ward stays started by the day and not ended by it), not the average"
-            + " census",
-        col(InpatientStaffing.PATIENT_DAYS),
-        1,
-        "care hours per patient day",
-        Direction.CONTEXT,
-        minPatientDays,
-        "organisation × service line (of the ward) × month",
-        Opportunity.NONE);
+    return Metric.builder(id)
+        .name(name)
+        .family(INPATIENT)
+        .numerator(hours + " in the month, over the days of the staffing return", col(hoursColumn))
+        .denominator(
+            "patient days: Σ over those days of patients on the ward at 23:59 (Patients_At_Midnight,"
+                + " else MHSDS ward stays started by the day and not ended by it), not the average"
+                + " census",
+            col(InpatientStaffing.PATIENT_DAYS))
+        .unit("care hours per patient day")
+        .direction(Direction.CONTEXT)
+        .minDenominator(minPatientDays)
+        .grain("organisation × service line (of the ward) × month")
+        .build();
   }
 
   public List<Metric> all() {
