@@ -99,11 +99,23 @@ public final class ClinicalCapacity {
                 col(ORG).equalTo(col("w_org")).and(col(WARD).equalTo(col("w_ward"))),
                 "left");
     Dataset<Row> byCostCentre =
-        serviceLines.lookUp(
-            joined, CodeSystem.ESR_COST_CENTRE, col(ORG), col(COST_CENTRE), month, "c_target");
+        ServiceLineLookup.lookUp(
+            serviceLines,
+            joined,
+            CodeSystem.ESR_COST_CENTRE,
+            col(ORG),
+            col(COST_CENTRE),
+            month,
+            "c_target");
     Dataset<Row> looked =
-        serviceLines.lookUp(
-            byCostCentre, CodeSystem.ESR_OCCUPATION, col(ORG), col(OCCUPATION), month, "o_target");
+        ServiceLineLookup.lookUp(
+            serviceLines,
+            byCostCentre,
+            CodeSystem.ESR_OCCUPATION,
+            col(ORG),
+            col(OCCUPATION),
+            month,
+            "o_target");
     var target = coalesce(col("t_target"), col("w_target"), col("c_target"), col("o_target"));
     var mappedBy =
         when(col("t_target").isNotNull(), col("t_system"))
@@ -125,8 +137,8 @@ public final class ClinicalCapacity {
         col(TEAM).as(Columns.TEAM_ID),
         col(WARD).as(Columns.WARD_CODE),
         col(COST_CENTRE).as(Columns.COST_CENTRE),
-        ServiceLines.mapped(target).as(Columns.SERVICE_LINE),
-        ServiceLines.status(target).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(target).as(Columns.SERVICE_LINE),
+        ServiceLineLookup.status(target).as(Columns.MAPPING_STATUS),
         mappedBy.as(Columns.MAPPED_BY),
         lit(serviceLines.version()).as(Columns.MAPPING_VERSION),
         wte.as(Columns.CONTRACTED_WTE),

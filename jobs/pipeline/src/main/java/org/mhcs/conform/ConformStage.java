@@ -162,7 +162,8 @@ public final class ConformStage {
     Dataset<Row> teams = null;
     for (Map.Entry<ContactSource, Dataset<Row>> t : teamTypes.entrySet()) {
       Dataset<Row> targets =
-          serviceLines.lookUp(
+          ServiceLineLookup.lookUp(
+              serviceLines,
               t.getValue(),
               t.getKey().teamCodeSystem(),
               col(Columns.ORG_CODE),

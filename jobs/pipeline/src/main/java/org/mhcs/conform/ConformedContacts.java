@@ -94,7 +94,8 @@ public final class ConformedContacts {
             .withColumn(Columns.CODE_SYSTEM, lit(s.teamCodeSystem().id()));
 
     Dataset<Row> mapped =
-        serviceLines.lookUp(
+        ServiceLineLookup.lookUp(
+            serviceLines,
             joined,
             s.teamCodeSystem(),
             c.col(s.org()),
@@ -118,8 +119,8 @@ public final class ConformedContacts {
         c.col(s.teamId()).as(Columns.TEAM_ID),
         col(Columns.CODE_SYSTEM),
         col(Columns.TEAM_TYPE),
-        ServiceLines.mapped(col("_service_line")).as(Columns.SERVICE_LINE),
-        ServiceLines.status(col("_service_line")).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(col("_service_line")).as(Columns.SERVICE_LINE),
+        ServiceLineLookup.status(col("_service_line")).as(Columns.MAPPING_STATUS),
         lit(serviceLines.version()).as(Columns.MAPPING_VERSION),
         col(Columns.PATIENT_ID),
         c.col(s.contactDate()).as(Columns.CONTACT_DATE),

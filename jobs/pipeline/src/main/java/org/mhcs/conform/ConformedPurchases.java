@@ -21,8 +21,14 @@ public final class ConformedPurchases {
   public static Dataset<Row> transform(
       Dataset<Row> lines, ServiceLines serviceLines, YearMonth month) {
     Dataset<Row> mapped =
-        serviceLines.lookUp(
-            lines, CodeSystem.PPIB_CATEGORY, col("Org_Code"), col("Category"), month, "_category");
+        ServiceLineLookup.lookUp(
+            serviceLines,
+            lines,
+            CodeSystem.PPIB_CATEGORY,
+            col("Org_Code"),
+            col("Category"),
+            month,
+            "_category");
     return mapped.select(
         lit(month.toString()).as(Columns.PERIOD),
         col("Org_Code").as(Columns.ORG_CODE),
@@ -30,8 +36,8 @@ public final class ConformedPurchases {
         col("PO_Date").as(Columns.PO_DATE),
         col("NPC").as(Columns.NPC),
         col("Category").as(Columns.CATEGORY),
-        ServiceLines.mapped(col("_category")).as(Columns.PROCUREMENT_CATEGORY),
-        ServiceLines.status(col("_category")).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(col("_category")).as(Columns.PROCUREMENT_CATEGORY),
+        ServiceLineLookup.status(col("_category")).as(Columns.MAPPING_STATUS),
         lit(serviceLines.version()).as(Columns.MAPPING_VERSION),
         col("Quantity").as(Columns.QUANTITY),
         col("Unit_Price").as(Columns.UNIT_PRICE),

@@ -47,7 +47,8 @@ public final class ConformedReferrals {
                 "left")
             .withColumn(Columns.TEAM_TYPE, coalesce(col("rt_type"), col("t_type")));
     Dataset<Row> mapped =
-        serviceLines.lookUp(
+        ServiceLineLookup.lookUp(
+            serviceLines,
             joined,
             s.teamCodeSystem(),
             col(s.org()),
@@ -61,8 +62,8 @@ public final class ConformedReferrals {
         col(s.referralId()).as(Columns.REFERRAL_ID),
         col("rt_team").as(Columns.TEAM_ID),
         col(Columns.TEAM_TYPE),
-        ServiceLines.mapped(col("_service_line")).as(Columns.SERVICE_LINE),
-        ServiceLines.status(col("_service_line")).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(col("_service_line")).as(Columns.SERVICE_LINE),
+        ServiceLineLookup.status(col("_service_line")).as(Columns.MAPPING_STATUS),
         lit(serviceLines.version()).as(Columns.MAPPING_VERSION),
         col(s.field(ActivityField.REFERRAL_RECEIVED)).as(Columns.RECEIVED_DATE),
         col(s.field(ActivityField.DISCHARGED)).as(Columns.DISCHARGED_DATE));

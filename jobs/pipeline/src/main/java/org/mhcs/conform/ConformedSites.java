@@ -23,8 +23,14 @@ public final class ConformedSites {
   public static Dataset<Row> transform(
       Dataset<Row> sites, ServiceLines serviceLines, String year, YearMonth asOf) {
     Dataset<Row> mapped =
-        serviceLines.lookUp(
-            sites, CodeSystem.ERIC_SITE_TYPE, col("trust_code"), col("site_type"), asOf, "_line");
+        ServiceLineLookup.lookUp(
+            serviceLines,
+            sites,
+            CodeSystem.ERIC_SITE_TYPE,
+            col("trust_code"),
+            col("site_type"),
+            asOf,
+            "_line");
     return mapped.select(
         lit(year).as(Columns.PERIOD),
         col("trust_code").as(Columns.ORG_CODE),
@@ -32,8 +38,8 @@ public final class ConformedSites {
         col("site_name").as(Columns.SITE_NAME),
         col("site_type").as(Columns.SITE_TYPE),
         col("gross_internal_floor_area_m2").as(Columns.FLOOR_AREA),
-        ServiceLines.mapped(col("_line")).as(Columns.SERVICE_LINE),
-        ServiceLines.status(col("_line")).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(col("_line")).as(Columns.SERVICE_LINE),
+        ServiceLineLookup.status(col("_line")).as(Columns.MAPPING_STATUS),
         lit(serviceLines.version()).as(Columns.MAPPING_VERSION));
   }
 }

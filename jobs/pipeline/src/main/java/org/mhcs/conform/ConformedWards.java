@@ -68,7 +68,8 @@ public final class ConformedWards {
       throw new IllegalArgumentException("no ward data: needs staffing ward days or ward stays");
     }
     Dataset<Row> byWard =
-        serviceLines.lookUp(
+        ServiceLineLookup.lookUp(
+            serviceLines,
             wards,
             CodeSystem.STAFFING_WARD,
             col(Columns.ORG_CODE),
@@ -76,7 +77,8 @@ public final class ConformedWards {
             month,
             "_by_ward");
     Dataset<Row> byBedType =
-        serviceLines.lookUp(
+        ServiceLineLookup.lookUp(
+            serviceLines,
             byWard,
             CodeSystem.MHSDS_BED_TYPE,
             col(Columns.ORG_CODE),
@@ -91,8 +93,8 @@ public final class ConformedWards {
         col(Columns.BED_TYPE),
         coalesce(col(Columns.WARD_STAYS), lit(0L)).as(Columns.WARD_STAYS),
         coalesce(col(Columns.STAFFING_DAYS), lit(0L)).as(Columns.STAFFING_DAYS),
-        ServiceLines.mapped(target).as(Columns.SERVICE_LINE),
-        ServiceLines.status(target).as(Columns.MAPPING_STATUS),
+        ServiceLineLookup.mapped(target).as(Columns.SERVICE_LINE),
+        ServiceLineLookup.status(target).as(Columns.MAPPING_STATUS),
         when(col("_by_ward").isNotNull(), lit(CodeSystem.STAFFING_WARD.id()))
             .when(col("_by_bed_type").isNotNull(), lit(CodeSystem.MHSDS_BED_TYPE.id()))
             .as(Columns.MAPPED_BY),

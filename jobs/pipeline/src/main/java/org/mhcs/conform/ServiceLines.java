@@ -1,13 +1,5 @@
 package org.mhcs.conform;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.conf.ConfFiles;
 import org.mhcs.conf.ConfTable;
@@ -52,6 +37,8 @@ import org.mhcs.warehouse.Columns;
  * rewriting earlier ones. The mapping version, recorded on every conformed row, is the version
  * declared in {@code service_line_maps/version.txt} plus a fingerprint of all the files, so an edit
  * that forgets to bump the version still shows.
+ *
+ * <p>Loading and checking need no Spark; {@link ServiceLineLookup} applies the mappings to rows.
  */
 public final class ServiceLines {
   /** The target of a code deliberately left out of every service line (or category). */
@@ -209,72 +196,8 @@ public final class ServiceLines {
     return version;
   }
 
-  /**
-   * {@code rows} with column {@code output} added: the target its code maps to in {@code month} (a
-   * service-line or category id, or {@link #EXCLUDED}), or null when nothing maps it. The
-   * organisation's own mapping of the code wins over a national one; codes match ignoring case and
-   * surrounding spaces.
-   */
-  public Dataset<Row> lookUp(
-      Dataset<Row> rows,
-      CodeSystem system,
-      Column org,
-      Column code,
-      YearMonth month,
-      String output) {
-    SparkSession spark = rows.sparkSession();
-    String p = "_" + output + "_";
-    Dataset<Row> inEffect = table(spark, system, month);
-    Dataset<Row> local =
-        inEffect
-            .where(col("org").isNotNull())
-            .select(
-                col("org").as(p + "lorg"), col("code").as(p + "lcode"), col("target").as(p + "l"));
-    Dataset<Row> national =
-        inEffect
-            .where(col("org").isNull())
-            .select(col("code").as(p + "ncode"), col("target").as(p + "n"));
-    Dataset<Row> keyed = rows.withColumn(p + "key", upper(trim(code))).withColumn(p + "org", org);
-    return keyed
-        .join(
-            broadcast(local),
-            col(p + "org").equalTo(col(p + "lorg")).and(col(p + "key").equalTo(col(p + "lcode"))),
-            "left")
-        .join(broadcast(national), col(p + "key").equalTo(col(p + "ncode")), "left")
-        .withColumn(output, coalesce(col(p + "l"), col(p + "n")))
-        .drop(p + "key", p + "org", p + "lorg", p + "lcode", p + "l", p + "ncode", p + "n");
-  }
-
-  /** The id a looked-up target gives the row: null when excluded or unmapped. */
-  public static Column mapped(Column target) {
-    return when(target.notEqual(lit(EXCLUDED)), target);
-  }
-
-  /** {@code mapped}, {@code excluded} or {@code unmapped}, from a looked-up target. */
-  public static Column status(Column target) {
-    return when(target.isNull(), lit(UNMAPPED))
-        .when(target.equalTo(lit(EXCLUDED)), lit(EXCLUDED))
-        .otherwise(lit(MAPPED));
-  }
-
-  /**
-   * The mappings of {@code system} in effect in {@code month}: org (null = national), code, target.
-   */
-  private Dataset<Row> table(SparkSession spark, CodeSystem system, YearMonth month) {
-    StructType schema =
-        new StructType()
-            .add("org", DataTypes.StringType)
-            .add("code", DataTypes.StringType)
-            .add("target", DataTypes.StringType);
-    List<Row> rows =
-        mappings.stream()
-            .filter(m -> m.system() == system && m.holdsIn(month))
-            .map(m -> RowFactory.create(m.orgCode(), key(m.code()), m.target()))
-            .toList();
-    return spark.createDataFrame(rows, schema);
-  }
-
-  private static String key(String code) {
+  /** A code as lookups compare it: trimmed, upper case. */
+  static String key(String code) {
     return code.trim().toUpperCase(Locale.ROOT);
   }
 
