@@ -47,6 +47,10 @@ public final class BundledResources {
     try {
       if (url.getProtocol().equals("jar")) {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
+        // A JarFile of its own: a cached one is shared with every other reader of the jar, and
+        // closing it below would close their streams too ("Stream closed" while another thread
+        // reads a schema, as the module build's tests showed reading core's jar side by side).
+        connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
           Enumeration<JarEntry> entries = jar.entries();
           while (entries.hasMoreElements()) {
