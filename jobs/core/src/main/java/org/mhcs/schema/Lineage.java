@@ -19,6 +19,13 @@ public final class Lineage {
   public static final List<String> ALL =
       List.of(SOURCE_FILE, LINE, FINGERPRINT, RUN_ID, INGESTED_AT, PERIOD);
 
+  /**
+   * Silver only, in tables judged by field: the fields nulled because they broke their rule
+   * (comma-separated, null when none), so a figure built from one can be left out rather than taken
+   * as not returned. {@code ops.quarantined_fields} says why.
+   */
+  public static final String NULLED_FIELDS = "_nulled_fields";
+
   /** Bronze only: columns the file had but the schema does not declare, by heading. */
   public static final String EXTRA = "_extra";
 

@@ -42,7 +42,9 @@ public final class SchemaCatalog {
           "key",
           "references",
           "format",
-          "columns");
+          "columns",
+          "judge",
+          "row_guards");
   private static final Set<String> COLUMN_KEYS =
       Set.of(
           "name",
@@ -249,6 +251,20 @@ public final class SchemaCatalog {
       references.add(new Reference(from, text(r, "table", file + ": reference", errors, true), to));
     }
     FileFormat format = format(file, root.path("format"), errors);
+    String judge = root.path("judge").asText("row");
+    if (!judge.equals("row") && !judge.equals("field")) {
+      errors.add(
+          file
+              + ": judge is 'row' (a broken field quarantines its row, the default) or 'field' (it"
+              + " is nulled and quarantined alone), not '"
+              + judge
+              + "'");
+    }
+    List<String> rowGuards = strings(root.path("row_guards"));
+    rowGuards.forEach(g -> requireColumn(file + ": row_guards", g, names, errors));
+    if (!rowGuards.isEmpty() && !judge.equals("field")) {
+      errors.add(file + ": row_guards only mean something with judge: field");
+    }
     if (errors.size() > before) {
       return Optional.empty();
     }
@@ -264,7 +280,9 @@ public final class SchemaCatalog {
             key,
             references,
             format,
-            columns));
+            columns,
+            judge.equals("field"),
+            rowGuards));
   }
 
   private static Optional<ColumnSpec> column(String file, JsonNode c, List<String> errors) {

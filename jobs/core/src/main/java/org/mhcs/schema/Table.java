@@ -21,6 +21,7 @@ public record Table(Layer layer, String name) {
   public static final Table OPPORTUNITY_FAMILY = new Table(Layer.GOLD, "opportunity_family");
   public static final Table RUN_LOG = new Table(Layer.OPS, "run_log");
   public static final Table QUARANTINE = new Table(Layer.OPS, "quarantine");
+  public static final Table QUARANTINED_FIELDS = new Table(Layer.OPS, "quarantined_fields");
   public static final Table UNMAPPED_CODES = new Table(Layer.OPS, "unmapped_codes");
   public static final Table LOADED_FILES = new Table(Layer.OPS, "loaded_files");
   public static final Table DATA_QUALITY = new Table(Layer.OPS, "data_quality");

@@ -1,8 +1,10 @@
 package org.mhcs.metrics;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -11,6 +13,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.schema.Lineage;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.ExactSums;
 
@@ -109,8 +112,19 @@ public final class TrustReturns {
             .isNotNull()
             .or(col("other_hard_fm_cost_gbp").isNotNull())
             .or(col("other_soft_fm_cost_gbp").isNotNull());
+    // A part nulled for breaking its rule makes the total unknown: counting it as none would
+    // understate the trust's costs rather than leave it out.
+    Nulled nulled = new Nulled(trusts);
     Column efCost =
         when(
+                nulled.any(
+                    "estates_maintenance_cost_gbp",
+                    "other_hard_fm_cost_gbp",
+                    "other_soft_fm_cost_gbp",
+                    "hard_fm_cost_gbp",
+                    "soft_fm_cost_gbp"),
+                lit(null).cast("double"))
+            .when(
                 split,
                 amount("estates_maintenance_cost_gbp")
                     .plus(amount("other_hard_fm_cost_gbp"))
@@ -119,7 +133,11 @@ public final class TrustReturns {
                 col("hard_fm_cost_gbp").isNotNull().or(col("soft_fm_cost_gbp").isNotNull()),
                 amount("hard_fm_cost_gbp").plus(amount("soft_fm_cost_gbp")));
     // The returned shares are of the occupied floor area (of the gross where that is missing).
-    Column base = coalesce(col("occupied_floor_area_m2"), col(FLOOR_AREA)).cast("double");
+    // An occupied area nulled for breaking its rule leaves the base unknown, not the gross.
+    Column base =
+        when(
+            nulled.any("occupied_floor_area_m2").unary_$bang(),
+            coalesce(col("occupied_floor_area_m2"), col(FLOOR_AREA)).cast("double"));
     Dataset<Row> trust =
         trusts.select(
             col("org_code").as(Columns.ORG_CODE),
@@ -131,7 +149,9 @@ public final class TrustReturns {
             shareOf("underused_space_pct", base).as("t_underused"),
             when(col("underused_space_pct").isNotNull(), base).as("t_underused_base"),
             col("energy_cost_gbp").cast("double").as(ENERGY_COST),
-            energyConsumed().as(ENERGY_KWH));
+            when(nulled.any(ENERGY_SUPPLIES.toArray(String[]::new)), lit(null).cast("double"))
+                .otherwise(energyConsumed())
+                .as(ENERGY_KWH));
     if (sites.isEmpty()) {
       return trust
           .withColumnRenamed("t_empty", EMPTY)
@@ -173,6 +193,27 @@ public final class TrustReturns {
                 .as(UNDERUSED_BASE),
             col(ENERGY_COST),
             col(ENERGY_KWH));
+  }
+
+  /**
+   * Which fields silver nulled in a row for breaking their rule ({@link Lineage#NULLED_FIELDS}).
+   */
+  private record Nulled(boolean recorded) {
+    Nulled(Dataset<Row> rows) {
+      // Silver written before fields were judged one by one has no such column: none nulled.
+      this(List.of(rows.columns()).contains(Lineage.NULLED_FIELDS));
+    }
+
+    Column any(String... fields) {
+      Column any = lit(false);
+      if (recorded) {
+        Column names = split(coalesce(col(Lineage.NULLED_FIELDS), lit("")), ",");
+        for (String field : fields) {
+          any = any.or(array_contains(names, field));
+        }
+      }
+      return any;
+    }
   }
 
   /** kWh of every supply ERIC counts, utility and renewable; null when none was returned. */

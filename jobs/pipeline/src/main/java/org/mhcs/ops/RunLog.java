@@ -31,7 +31,9 @@ public final class RunLog {
           .add("rows_quarantined", DataTypes.LongType, true)
           .add("detail", DataTypes.StringType, true)
           .add("seconds", DataTypes.DoubleType, true)
-          .add("logged_at", DataTypes.TimestampType, false);
+          .add("logged_at", DataTypes.TimestampType, false)
+          // Last, so a warehouse from before it gains the column where a new one has it.
+          .add("fields_quarantined", DataTypes.LongType, true);
 
   /**
    * One line of the log. Counts are null where they do not apply; build with {@link #of} and the
@@ -45,37 +47,67 @@ public final class RunLog {
       Long read,
       Long written,
       Long quarantined,
+      Long fieldsQuarantined,
       String detail,
       double seconds) {
     public static Entry of(String stage, Object table, String status) {
       return new Entry(
-          stage, table == null ? null : table.toString(), status, null, null, null, null, null, 0);
+          stage,
+          table == null ? null : table.toString(),
+          status,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0);
     }
 
     public Entry files(int n) {
-      return new Entry(stage, table, status, n, read, written, quarantined, detail, seconds);
+      return new Entry(
+          stage, table, status, n, read, written, quarantined, fieldsQuarantined, detail, seconds);
     }
 
     public Entry read(long n) {
-      return new Entry(stage, table, status, files, n, written, quarantined, detail, seconds);
+      return new Entry(
+          stage, table, status, files, n, written, quarantined, fieldsQuarantined, detail, seconds);
     }
 
     public Entry written(long n) {
-      return new Entry(stage, table, status, files, read, n, quarantined, detail, seconds);
+      return new Entry(
+          stage, table, status, files, read, n, quarantined, fieldsQuarantined, detail, seconds);
     }
 
     public Entry quarantined(long n) {
-      return new Entry(stage, table, status, files, read, written, n, detail, seconds);
+      return new Entry(
+          stage, table, status, files, read, written, n, fieldsQuarantined, detail, seconds);
+    }
+
+    /** Fields nulled in kept rows (tables judged by field). */
+    public Entry fieldsQuarantined(long n) {
+      return new Entry(stage, table, status, files, read, written, quarantined, n, detail, seconds);
     }
 
     public Entry detail(String text) {
-      return new Entry(stage, table, status, files, read, written, quarantined, text, seconds);
+      return new Entry(
+          stage,
+          table,
+          status,
+          files,
+          read,
+          written,
+          quarantined,
+          fieldsQuarantined,
+          text,
+          seconds);
     }
 
     /** The time since {@code startNanos} ({@link System#nanoTime}). */
     public Entry since(long startNanos) {
       double s = (System.nanoTime() - startNanos) / 1e9;
-      return new Entry(stage, table, status, files, read, written, quarantined, detail, s);
+      return new Entry(
+          stage, table, status, files, read, written, quarantined, fieldsQuarantined, detail, s);
     }
 
     String line() {
@@ -92,6 +124,9 @@ public final class RunLog {
       }
       if (quarantined != null) {
         line.append(String.format(" quarantined=%,d", quarantined));
+      }
+      if (fieldsQuarantined != null) {
+        line.append(String.format(" fields_quarantined=%,d", fieldsQuarantined));
       }
       line.append(String.format(" %.1fs", seconds));
       if (detail != null && !detail.isEmpty()) {
@@ -127,7 +162,8 @@ public final class RunLog {
             e.quarantined(),
             e.detail(),
             e.seconds(),
-            Timestamp.from(Instant.now())));
+            Timestamp.from(Instant.now()),
+            e.fieldsQuarantined()));
     out.accept(e.line());
   }
 

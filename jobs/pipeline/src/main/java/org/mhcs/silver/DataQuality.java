@@ -31,9 +31,10 @@ import org.mhcs.schema.SqlText;
  * {@code ops.data_quality}: a scorecard per submitter, table and period, one row per measure, so BI
  * tools can chart it without reshaping. Measures: {@code accepted} (rows accepted of rows read),
  * {@code completeness} per required field (rows with a value of rows read) and {@code rejects} per
- * rule (rows breaking it of rows read); the conform stage adds {@code unmapped}. Like gold, it is
- * derived from silver and carries no run id, so a rerun of the same input leaves it identical
- * (ops.loaded_files says which run validated each file).
+ * rule (rows breaking it of rows read); in a table judged by field, {@code nulled} per rule (kept
+ * rows with a field nulled for breaking it, of rows read); the conform stage adds {@code unmapped}.
+ * Like gold, it is derived from silver and carries no run id, so a rerun of the same input leaves
+ * it identical (ops.loaded_files says which run validated each file).
  */
 public final class DataQuality {
   public static final String PERIOD = "period";
@@ -49,6 +50,7 @@ public final class DataQuality {
   public static final String COMPLETENESS = "completeness";
   public static final String REJECTS = "rejects";
   public static final String UNMAPPED = "unmapped";
+  public static final String NULLED = "nulled";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -65,6 +67,8 @@ public final class DataQuality {
   private static final String OK = "ok";
   private static final String RULE = "rule:";
   private static final String MISSING = "missing:";
+  private static final String NULLED_BY = "nulled:";
+  private static final String FIELDS = "fields";
 
   private DataQuality() {}
 
@@ -92,6 +96,15 @@ public final class DataQuality {
     for (Rule rule : Rule.values()) {
       tags.add(RULE + rule.id());
       sums.add(tagged("exists(" + failures + ", f -> f.rule = '" + rule.id() + "')"));
+    }
+    if (spec.judgedByField()) {
+      String fieldFailures = SilverValidation.FIELD_FAILURES;
+      tags.add(FIELDS);
+      sums.add(sum(expr("size(" + fieldFailures + ")").cast("long")));
+      for (Rule rule : Rule.values()) {
+        tags.add(NULLED_BY + rule.id());
+        sums.add(tagged("exists(" + fieldFailures + ", f -> f.rule = '" + rule.id() + "')"));
+      }
     }
     for (ColumnSpec c : spec.columns()) {
       if (c.required()) {
@@ -143,7 +156,7 @@ public final class DataQuality {
     Map<List<String>, Set<String>> submitters = new HashMap<>();
     for (TagCount t : tags) {
       List<String> file = List.of(t.file(), t.fingerprint());
-      long[] c = counts.computeIfAbsent(file, f -> new long[2]);
+      long[] c = counts.computeIfAbsent(file, f -> new long[3]);
       if (t.is(ROW)) {
         c[0] += t.count();
         if (t.submitter() != null) {
@@ -151,6 +164,8 @@ public final class DataQuality {
         }
       } else if (t.is(OK)) {
         c[1] += t.count();
+      } else if (t.is(FIELDS)) {
+        c[2] += t.count();
       }
     }
     List<FileCounts> files = new ArrayList<>();
@@ -164,7 +179,8 @@ public final class DataQuality {
                     List.copyOf(submitters.getOrDefault(file, Set.of())),
                     c[0],
                     c[1],
-                    c[0] - c[1])));
+                    c[0] - c[1],
+                    c[2])));
     return files;
   }
 
@@ -194,6 +210,13 @@ public final class DataQuality {
           }
           for (Rule rule : Rule.values()) {
             shape.add(REJECTS, rule.id(), tagged.getOrDefault(RULE + rule.id(), 0L));
+          }
+          if (spec.judgedByField()) {
+            for (Rule rule : Rule.values()) {
+              if (spec.columns().stream().anyMatch(c -> spec.nullsField(c.name(), rule))) {
+                shape.add(NULLED, rule.id(), tagged.getOrDefault(NULLED_BY + rule.id(), 0L));
+              }
+            }
           }
         });
     return rows;

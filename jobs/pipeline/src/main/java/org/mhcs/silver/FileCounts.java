@@ -2,7 +2,10 @@ package org.mhcs.silver;
 
 import java.util.List;
 
-/** Reconciliation for one landing file: rows read = accepted + quarantined. */
+/**
+ * Reconciliation for one landing file: rows read = accepted + quarantined. {@code
+ * fieldsQuarantined} counts fields nulled in accepted rows (tables judged by field).
+ */
 public record FileCounts(
     String table,
     String file,
@@ -10,7 +13,8 @@ public record FileCounts(
     List<String> submitters,
     long read,
     long accepted,
-    long quarantined) {
+    long quarantined,
+    long fieldsQuarantined) {
   public double rejectPercent() {
     return read == 0 ? 0 : 100.0 * quarantined / read;
   }

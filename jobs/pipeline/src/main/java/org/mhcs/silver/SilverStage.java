@@ -31,7 +31,8 @@ import org.mhcs.warehouse.ShellWords;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 2: each changed table's rows in its reload scope checked and split. Quarantine and the
+ * Stage 2: each changed table's rows in its reload scope checked and split (in a table judged by
+ * field, a field that breaks its own rule is nulled and quarantined alone). Quarantine and the
  * data-quality scorecard are written first, each in one commit for all tables; when any file's
  * reject rate exceeds the tolerance the stage stops there, so silver (and gold after it) keep what
  * they had and the files stay unrecorded, to be loaded again by the next run. Otherwise each
@@ -165,23 +166,27 @@ public final class SilverStage {
     SilverValidation v = SilverValidation.of(scope, bronze, codeLists, referenced);
     long read = v.counts().stream().mapToLong(FileCounts::read).sum();
     long quarantined = v.counts().stream().mapToLong(FileCounts::quarantined).sum();
+    long fields = v.counts().stream().mapToLong(FileCounts::fieldsQuarantined).sum();
     for (FileCounts f : v.counts()) {
-      log.record(
+      Entry reconcile =
           Entry.of("reconcile", spec.id(), "ok")
               .files(1)
               .read(f.read())
               .written(f.accepted())
               .quarantined(f.quarantined())
-              .detail(f.file()));
+              .detail(f.file());
+      log.record(
+          spec.judgedByField() ? reconcile.fieldsQuarantined(f.fieldsQuarantined()) : reconcile);
     }
-    log.record(
+    Entry validated =
         Entry.of("validate", spec.id(), "ok")
             .files(v.counts().size())
             .read(read)
             .written(read - quarantined)
             .quarantined(quarantined)
             .detail(scope.wholePeriod() ? null : "scope " + scope)
-            .since(start));
+            .since(start);
+    log.record(spec.judgedByField() ? validated.fieldsQuarantined(fields) : validated);
     return v;
   }
 
@@ -253,6 +258,28 @@ public final class SilverStage {
         null);
     long quarantined = files.stream().mapToLong(FileCounts::quarantined).sum();
     log.record(Entry.of("quarantine", Table.QUARANTINE, "ok").written(quarantined).since(start));
+    List<SilverValidation> byField =
+        validations.stream().filter(v -> v.spec().judgedByField()).toList();
+    if (!byField.isEmpty()) {
+      start = System.nanoTime();
+      warehouse.replace(
+          Table.QUARANTINED_FIELDS,
+          byField.stream()
+              .map(SilverValidation::quarantinedFields)
+              .reduce(Dataset::unionByName)
+              .orElseThrow(),
+          anyOf(
+              byField,
+              QuarantineColumns.PERIOD,
+              QuarantineColumns.SUBMITTER,
+              QuarantineColumns.SOURCE_TABLE),
+          null);
+      long fields = files.stream().mapToLong(FileCounts::fieldsQuarantined).sum();
+      log.record(
+          Entry.of("quarantine", Table.QUARANTINED_FIELDS, "ok")
+              .fieldsQuarantined(fields)
+              .since(start));
+    }
   }
 
   private void writeDataQuality(Collection<SilverValidation> validations) {

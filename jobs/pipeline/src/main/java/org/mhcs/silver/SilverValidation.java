@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
@@ -24,6 +25,7 @@ import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.Lineage;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.Rule;
+import org.mhcs.schema.SqlText;
 
 /**
  * Splits one table's bronze rows in a reload scope into typed silver rows and quarantine rows, by
@@ -31,7 +33,14 @@ import org.mhcs.schema.Rule;
  * quarantining and writing silver read bronze once.
  */
 public final class SilverValidation {
+  /** The failures that quarantine a row (all it broke), or none when the row is kept. */
   static final String FAILURES = "_failures";
+
+  /**
+   * In a table judged by field, a kept row's failures that each null one field; empty otherwise
+   * ({@link LandingTableSpec#nullsField}).
+   */
+  static final String FIELD_FAILURES = "_field_failures";
 
   private final ReloadScope scope;
   private final Dataset<Row> checked;
@@ -82,7 +91,8 @@ public final class SilverValidation {
               struct(
                   lit(check.field()).as("field"),
                   lit(check.rule().id()).as("rule"),
-                  check.value().cast("string").as("value")));
+                  check.value().cast("string").as("value"),
+                  lit(spec.nullsField(check.field(), check.rule())).as("nulls_field")));
       failures.add(failure);
       if (check.rule() == Rule.MALFORMED) {
         shapeFailure = failure;
@@ -97,17 +107,27 @@ public final class SilverValidation {
     for (String c : typed.columns()) {
       keep.add(typed.col(RowChecks.quoted(c)));
     }
+    // A row is quarantined when it breaks any rule that is not a field's own (all of them, in a
+    // table judged by row); it then lists every rule it broke. A kept row's failures null fields.
+    String broken = "filter(" + FAILURES + ", f -> f IS NOT NULL)";
+    String rowFailed = "exists(" + FAILURES + ", f -> NOT f.nulls_field)";
+    Column rowFailures = expr(broken);
+    Column fieldFailures = expr("filter(" + FAILURES + ", f -> false)");
+    if (spec.judgedByField()) {
+      rowFailures = expr("IF(" + rowFailed + ", " + broken + ", array())");
+      fieldFailures = expr("IF(" + rowFailed + ", array(), " + broken + ")");
+    }
     Dataset<Row> checkedRows =
         rows.withColumn(FAILURES, judged)
-            .select(concat(keep, expr("filter(" + FAILURES + ", f -> f is not null)").as(FAILURES)))
+            .select(concat(keep, rowFailures.as(FAILURES), fieldFailures.as(FIELD_FAILURES)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<DataQuality.TagCount> tags = DataQuality.count(spec, checkedRows);
     return new SilverValidation(scope, checkedRows, tags, DataQuality.files(spec, tags));
   }
 
-  private static Column[] concat(List<Column> columns, Column last) {
+  private static Column[] concat(List<Column> columns, Column... more) {
     List<Column> all = new ArrayList<>(columns);
-    all.add(last);
+    all.addAll(List.of(more));
     return all.toArray(Column[]::new);
   }
 
@@ -128,14 +148,30 @@ public final class SilverValidation {
     return tags;
   }
 
-  /** Rows that passed every check, typed as declared, with their lineage. */
+  /**
+   * Rows that passed every check, typed as declared, with their lineage; in a table judged by
+   * field, the fields that broke their rule are null and named in {@link Lineage#NULLED_FIELDS}.
+   */
   public Dataset<Row> accepted() {
+    List<String> nullable = spec().nullableOnFailure();
     List<Column> columns = new ArrayList<>();
     for (ColumnSpec column : spec().columns()) {
-      columns.add(RowChecks.typedValue(column).as(column.name()));
+      Column value = RowChecks.typedValue(column);
+      if (nullable.contains(column.name())) {
+        value = when(failed(column.name()).unary_$bang(), value);
+      }
+      columns.add(value.as(column.name()));
     }
     for (String lineage : Lineage.ALL) {
       columns.add(col(lineage));
+    }
+    if (spec().judgedByField()) {
+      columns.add(
+          when(
+                  size(col(FIELD_FAILURES)).gt(0),
+                  concat_ws(
+                      ",", expr("array_distinct(transform(" + FIELD_FAILURES + ", f -> f.field))")))
+              .as(Lineage.NULLED_FIELDS));
     }
     return checked.where(size(col(FAILURES)).equalTo(0)).select(columns.toArray(Column[]::new));
   }
@@ -157,6 +193,36 @@ public final class SilverValidation {
             concat_ws(",", expr("transform(" + FAILURES + ", f -> f.rule)"))
                 .as(QuarantineColumns.ALL_RULES),
             col(Lineage.RUN_ID).as(QuarantineColumns.RUN_ID));
+  }
+
+  /** Whether a kept row's {@code field} broke its rule. */
+  private static Column failed(String field) {
+    return expr("exists(" + FIELD_FAILURES + ", f -> f.field = " + SqlText.literal(field) + ")");
+  }
+
+  /** One row per field nulled in a kept row: where it was, the rule it broke and its value. */
+  public Dataset<Row> quarantinedFields() {
+    Column submitter = RowChecks.submitter(spec());
+    return checked
+        .where(size(col(FIELD_FAILURES)).gt(0))
+        .select(
+            col(Lineage.PERIOD).as(QuarantineColumns.PERIOD),
+            lit(spec().id()).as(QuarantineColumns.SOURCE_TABLE),
+            submitter.as(QuarantineColumns.SUBMITTER),
+            col(Lineage.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE),
+            col(Lineage.LINE).as(QuarantineColumns.LINE),
+            explode(col(FIELD_FAILURES)).as("f"),
+            col(Lineage.RUN_ID).as(QuarantineColumns.RUN_ID))
+        .select(
+            col(QuarantineColumns.PERIOD),
+            col(QuarantineColumns.SOURCE_TABLE),
+            col(QuarantineColumns.SUBMITTER),
+            col(QuarantineColumns.SOURCE_FILE),
+            col(QuarantineColumns.LINE),
+            col("f.field").as(QuarantineColumns.FIELD),
+            col("f.rule").as(QuarantineColumns.RULE),
+            col("f.value").as(QuarantineColumns.VALUE),
+            col(QuarantineColumns.RUN_ID));
   }
 
   /** Frees the cached rows. */

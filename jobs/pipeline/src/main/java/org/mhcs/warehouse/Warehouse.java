@@ -219,7 +219,11 @@ public final class Warehouse {
 
   /** Appends {@code rows} in one commit (for logs). */
   public void append(Table table, Dataset<Row> rows) {
-    save(table, rows.write().format("delta").mode(SaveMode.Append));
+    var writer = rows.write().format("delta").mode(SaveMode.Append);
+    if (exists(table) && addsColumns(table, rows.schema())) {
+      writer = writer.option("mergeSchema", "true");
+    }
+    save(table, writer);
   }
 
   /** The table's current Delta version, or -1 when it does not exist. */

@@ -1,6 +1,7 @@
 package org.mhcs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhcs.calendar.Period;
+import org.mhcs.schema.Lineage;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
@@ -101,12 +104,11 @@ class EricReferenceFilesTest {
   @Test
   void everyFileReconcilesAndShiftedRowsAreQuarantinedWithTheirReason() {
     // Counted independently: 2015-16 is clean; in 2014-15, 5 names with a comma were split
-    // (org_type holds the region), 41 rows hold a number where Yes/No belongs, and RR8 (line 138)
-    // returned −79,199,347 kWh of steam consumed, below the declared minimum of 0; in 2013-14
-    // nearly every row is shifted before "Healthy transport plan".
-    assertEquals(List.of(238L, 238L, 0L), counts("2015-16"));
-    assertEquals(List.of(241L, 194L, 47L), counts("2014-15"));
-    assertEquals(List.of(251L, 1L, 250L), counts("2013-14"));
+    // (org_type holds the region) and 41 rows hold a number where Yes/No belongs: 46 rows that
+    // cannot be trusted; in 2013-14 nearly every row is shifted before "Healthy transport plan".
+    assertEquals(List.of(238L, 238L, 0L, 0L), counts("2015-16"));
+    assertEquals(List.of(241L, 195L, 46L, 1L), counts("2014-15"));
+    assertEquals(List.of(251L, 1L, 250L, 0L), counts("2013-14"));
     Map<String, Long> byRule = new TreeMap<>();
     warehouse
         .read(Table.QUARANTINE)
@@ -116,23 +118,45 @@ class EricReferenceFilesTest {
         .collectAsList()
         .forEach(r -> byRule.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
     assertEquals(
-        Map.of(
-            "org_type/code_list",
-            5L,
-            "estates_development_strategy/code_list",
-            41L,
-            "steam_kwh/range",
-            1L),
-        byRule);
+        Map.of("org_type/code_list", 5L, "estates_development_strategy/code_list", 41L), byRule);
     Row barnet =
         warehouse.read(Table.QUARANTINE).where("period = '2014-15' AND submitter = 'RRP'").first();
     assertEquals("LONDON COMMISSIONING REGION", barnet.getAs("value"));
     assertEquals("eric/trust/2014-15/ERIC-2014-15.csv", barnet.getAs("source_file"));
   }
 
+  @Test
+  void aFieldOutsideItsRangeIsNulledAndQuarantinedAloneTheTrustKept() {
+    // ERIC-2014-15.csv line 138, RR8 (Leeds Teaching Hospitals): "Steam consumed - local (kWh)"
+    // = -79199347, below the declared minimum of 0, while its other figures are in range:
+    // gross internal floor area 560048 m², energy cost £10,728,239, utility electricity
+    // 16,120,074 kWh (read with awk -F'$' from the file).
+    List<Row> fields =
+        warehouse
+            .read(Table.QUARANTINED_FIELDS)
+            .where("period = '2014-15'")
+            .select("submitter", "line", "field", "rule", "value")
+            .collectAsList();
+    assertEquals(
+        List.of(RowFactory.create("RR8", 138L, "steam_kwh", "range", "-79199347")), fields);
+    Row rr8 = trust("2014-15", "RR8");
+    assertNull(rr8.getAs("steam_kwh"));
+    assertEquals("steam_kwh", rr8.getAs(Lineage.NULLED_FIELDS));
+    assertEquals(new BigDecimal("560048.0000"), rr8.getAs("gross_internal_floor_area_m2"));
+    assertEquals(new BigDecimal("10728239.0000"), rr8.getAs("energy_cost_gbp"));
+    assertEquals(new BigDecimal("16120074.0000"), rr8.getAs("electricity_kwh"));
+    // Every other kept row has nothing nulled.
+    assertEquals(
+        1L,
+        warehouse
+            .read(SILVER)
+            .where("_period = '2014-15' AND " + Lineage.NULLED_FIELDS + " IS NOT NULL")
+            .count());
+  }
+
   private static List<Long> counts(String year) {
     FileCounts f = FILES.get(year);
     assertEquals(f.read(), f.accepted() + f.quarantined());
-    return List.of(f.read(), f.accepted(), f.quarantined());
+    return List.of(f.read(), f.accepted(), f.quarantined(), f.fieldsQuarantined());
   }
 }
