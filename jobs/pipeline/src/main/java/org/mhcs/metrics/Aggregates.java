@@ -42,13 +42,13 @@ public final class Aggregates {
    * The workforce family's aggregates per organisation × month: sickness, WTE by staff group and,
    * where twelve months of history are loaded, turnover.
    *
-   * @param sickness silver {@code esr/sickness} rows of the month
-   * @param capacity {@code silver.conformed_capacity} rows of the month
+   * @param sickness silver {@code esr/sickness} rows of the month, if landed
+   * @param capacity {@code silver.conformed_capacity} rows of the month, if built
    * @param turnover {@link WorkforceTurnover#aggregate}, when the history is there
    */
   public static Dataset<Row> workforce(
-      Dataset<Row> sickness,
-      Dataset<Row> capacity,
+      Optional<Dataset<Row>> sickness,
+      Optional<Dataset<Row>> capacity,
       Optional<Dataset<Row>> turnover,
       String period) {
     return joined(

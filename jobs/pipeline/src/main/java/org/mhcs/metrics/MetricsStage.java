@@ -79,17 +79,17 @@ public final class MetricsStage {
     } else {
       skipped(MetricCatalog.INPATIENT, "staffing/ward_day and silver.conformed_wards");
     }
+    // Sickness needs only ESR's sickness extract, WTE only staff in post: either alone is enough.
     Optional<Dataset<Row>> sickness = silver.of("esr", "sickness", month);
-    if (sickness.isPresent() && warehouse.exists(Table.CONFORMED_CAPACITY)) {
-      Dataset<Row> workforce =
-          Aggregates.workforce(
-              sickness.get(),
-              warehouse.read(Table.CONFORMED_CAPACITY).where(condition),
-              turnover(period),
-              month);
+    Optional<Dataset<Row>> staff =
+        warehouse.exists(Table.CONFORMED_CAPACITY)
+            ? Optional.of(warehouse.read(Table.CONFORMED_CAPACITY).where(condition))
+            : Optional.empty();
+    if (sickness.isPresent() || staff.isPresent()) {
+      Dataset<Row> workforce = Aggregates.workforce(sickness, staff, turnover(period), month);
       values.add(MetricValues.compute(catalog.family(MetricCatalog.WORKFORCE), workforce));
     } else {
-      skipped(MetricCatalog.WORKFORCE, "esr/sickness and silver.conformed_capacity");
+      skipped(MetricCatalog.WORKFORCE, "esr/sickness or silver.conformed_capacity");
     }
     if (warehouse.exists(Table.CONFORMED_PURCHASES)) {
       Dataset<Row> purchases = warehouse.read(Table.CONFORMED_PURCHASES).where(condition);

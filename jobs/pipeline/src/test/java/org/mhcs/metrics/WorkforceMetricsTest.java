@@ -44,7 +44,8 @@ class WorkforceMetricsTest {
     Dataset<Row> values =
         MetricValues.compute(
             catalog.family(MetricCatalog.WORKFORCE),
-            Aggregates.workforce(sickness, capacity, Optional.empty(), "2024-06"));
+            Aggregates.workforce(
+                Optional.of(sickness), Optional.of(capacity), Optional.empty(), "2024-06"));
     Answers.assertRows(
         MetricRows.compared(values),
         List.of(
@@ -57,6 +58,32 @@ class WorkforceMetricsTest {
             // No twelve months of leavers loaded: turnover has no value, and says so.
             MetricRows.expected("turnover_12m_pct", "X", "ALL", 0.0, null, null, "no_denominator"),
             MetricRows.expected("turnover_12m_pct", "Y", "ALL", 0.0, null, null, "no_denominator")),
+        1e-9);
+  }
+
+  @Test
+  void sicknessIsComputedWhenStaffInPostHasNotLanded() {
+    SparkSession spark = SharedSpark.session();
+    // Only ESR's sickness extract landed. X: 30 of 600 FTE days sick = 5%; the medical share has
+    // no WTE to divide by, so it has no value and says so.
+    Dataset<Row> sickness =
+        spark.sql(
+            "SELECT Org_Code, Staff_Group, CAST(sick AS DECIMAL(18,4)) AS FTE_Days_Sick,"
+                + " CAST(available AS DECIMAL(18,4)) AS FTE_Days_Available FROM VALUES"
+                + " ('X', 'Nursing and Midwifery Registered', 30, 600)"
+                + " AS t(Org_Code, Staff_Group, sick, available)");
+    MetricCatalog catalog = MetricCatalog.from(Settings.load(Map.of()));
+    Answers.assertRows(
+        MetricRows.compared(
+            MetricValues.compute(
+                catalog.family(MetricCatalog.WORKFORCE),
+                Aggregates.workforce(
+                    Optional.of(sickness), Optional.empty(), Optional.empty(), "2024-06"))),
+        List.of(
+            MetricRows.expected(
+                "medical_staff_share_pct", "X", "ALL", 0.0, null, null, "no_denominator"),
+            MetricRows.expected("sickness_rate_pct", "X", "ALL", 30.0, 600.0, 5.0, null),
+            MetricRows.expected("turnover_12m_pct", "X", "ALL", 0.0, null, null, "no_denominator")),
         1e-9);
   }
 
