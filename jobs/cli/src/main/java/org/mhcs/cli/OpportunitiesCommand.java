@@ -74,6 +74,8 @@ public final class OpportunitiesCommand implements Command {
         warehouse
             .read(Table.RUN_LOG)
             .where(col("stage").equalTo("finish").and(col("status").equalTo("ok")))
+            // Months only: a financial year's run (2016-17) is in gold under its months' year.
+            .where(col(Columns.PERIOD).rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"))
             .agg(max(Columns.PERIOD))
             .first();
     if (r.isNullAt(0)) {

@@ -13,6 +13,7 @@ import org.mhcs.ingest.LandingFolder;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.Pipelines;
+import org.mhcs.silver.FileCounts;
 
 /** {@code ./mhcs run}: the whole pipeline for one period, from a landing folder. */
 public final class RunCommand implements Command {
@@ -43,14 +44,18 @@ public final class RunCommand implements Command {
             "landing", "DIR", "landing folder laid out as <source>/<table>/<period>/*.csv"),
         Option.required(
             "warehouse", "DIR", "warehouse folder holding the Delta tables (created if absent)"),
-        Option.required("period", "YYYY-MM", "the month to process"));
+        Option.required(
+            "period",
+            "YYYY-MM|YYYY-YY",
+            "the month to process, or a financial year (e.g. 2016-17) to run its annual returns"
+                + " (ERIC, finance) alone"));
   }
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
     // Everything that can be checked without Spark is, and every problem is reported at once.
     StartupChecks checks = new StartupChecks();
-    Period period = checks.commandLine(() -> args.period("period"));
+    Period period = checks.commandLine(() -> args.runPeriod("period"));
     Path landingDir = checks.commandLine(() -> args.existingFolder("landing"));
     Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
@@ -59,6 +64,22 @@ public final class RunCommand implements Command {
 
     MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);
     MonthlyRun.Result result = run.execute(new LandingFolder(landingDir), period);
+    if (period.isFinancialYear()) {
+      long read = result.files().stream().mapToLong(FileCounts::read).sum();
+      long quarantined = result.files().stream().mapToLong(FileCounts::quarantined).sum();
+      long fields = result.files().stream().mapToLong(FileCounts::fieldsQuarantined).sum();
+      out.printf(
+          "run %s for the annual returns of %s: %d tables loaded, %,d rows read, %,d accepted,"
+              + " %,d quarantined, %,d fields quarantined%n",
+          result.runId(),
+          period,
+          result.landedTables().size(),
+          read,
+          read - quarantined,
+          quarantined,
+          fields);
+      return ExitCode.OK;
+    }
     out.printf(
         "run %s for %s: %d tables loaded, %,d contacts conformed (%.2f%% unmapped, %.2f%%"
             + " excluded; mapping %s)%n",

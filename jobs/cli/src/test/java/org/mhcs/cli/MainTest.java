@@ -21,8 +21,8 @@ class MainTest {
   @Test
   void theClusterJarsModulesBringTheirCommandsAndNoOthers() {
     // This module's test class path holds core, pipeline, serve and cli: the cluster jar's modules.
-    // Their eleven commands, listed here by hand; generate, demo and bench live in the synthetic
-    // and performance modules, absent here as on a cluster (the distribution's tests see all 14).
+    // Their twelve commands, listed here by hand; generate, demo and bench live in the synthetic
+    // and performance modules, absent here as on a cluster (the distribution's tests see all 15).
     assertEquals(
         List.of(
             "export",
@@ -30,6 +30,7 @@ class MainTest {
             "notebook",
             "opportunities",
             "peers",
+            "public-benchmarks",
             "report",
             "run",
             "serve",

@@ -7,16 +7,22 @@ import java.util.regex.Pattern;
 import org.mhcs.schema.SqlText;
 
 /**
- * A monthly reporting period, {@code YYYY-MM}. Only values that pass {@link #parse} exist, so a
- * period can be placed in a Delta predicate without escaping.
+ * A reporting period: a month, {@code YYYY-MM}, or, for a run of the annual returns alone, a
+ * financial year, {@code YYYY-YY} (April to March). Only values that pass {@link #parse} or {@link
+ * #parseRun} exist, so a period can be placed in a Delta predicate without escaping.
  */
 public final class Period implements Serializable, Comparable<Period> {
   private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})-(\\d{2})");
 
+  /** The month; for a financial year, its first month (April). */
   private final YearMonth month;
 
-  private Period(YearMonth month) {
+  private final boolean wholeYear;
+
+  private Period(YearMonth month, boolean wholeYear) {
     this.month = month;
+    this.wholeYear = wholeYear;
   }
 
   /** Parses {@code YYYY-MM}; the message says what was wrong and what is expected. */
@@ -29,7 +35,44 @@ public final class Period implements Serializable, Comparable<Period> {
     if (month.getYear() < 2000 || month.getYear() > 2099) {
       throw new IllegalArgumentException("period " + text + " is outside 2000-01 to 2099-12");
     }
-    return new Period(month);
+    return new Period(month, false);
+  }
+
+  /**
+   * Parses what a run may be for: a month ({@code 2024-06}), or a financial year ({@code 2024-25})
+   * whose run reads only the annual returns.
+   */
+  public static Period parseRun(String text) {
+    java.util.regex.Matcher year = text == null ? null : FINANCIAL_YEAR.matcher(text);
+    if (year == null || !year.matches() || MONTH.matcher(text).matches()) {
+      try {
+        return parse(text);
+      } catch (IllegalArgumentException notAMonth) {
+        throw new IllegalArgumentException(
+            "period '"
+                + text
+                + "' is neither a month (YYYY-MM, for example 2024-06) nor a financial year"
+                + " (YYYY-YY, for example 2024-25, to run the annual returns alone)");
+      }
+    }
+    int start = Integer.parseInt(year.group(1));
+    if ((start + 1) % 100 != Integer.parseInt(year.group(2))) {
+      throw new IllegalArgumentException(
+          "period "
+              + text
+              + " is not a financial year: the year after "
+              + start
+              + " ends in "
+              + String.format("%02d", (start + 1) % 100)
+              + String.format(" (%d-%02d)", start, (start + 1) % 100));
+    }
+    Period april = parse(start + "-04");
+    return new Period(april.month, true);
+  }
+
+  /** Whether this is a financial year's run of the annual returns, not a month. */
+  public boolean isFinancialYear() {
+    return wholeYear;
   }
 
   public static Period of(YearMonth month) {
@@ -41,11 +84,11 @@ public final class Period implements Serializable, Comparable<Period> {
   }
 
   public LocalDate firstDay() {
-    return month.atDay(1);
+    return wholeYear ? financialYearStart() : month.atDay(1);
   }
 
   public LocalDate lastDay() {
-    return month.atEndOfMonth();
+    return wholeYear ? financialYearEnd() : month.atEndOfMonth();
   }
 
   /** The financial year (April to March) holding this month, spelled {@code 2024-25}. */
@@ -63,36 +106,40 @@ public final class Period implements Serializable, Comparable<Period> {
     return financialYearStart().plusYears(1).minusDays(1);
   }
 
-  /** {@code column = 'YYYY-MM'}, safe because the text was validated. */
+  /** {@code column = 'YYYY-MM'} (or the year's label), safe because the text was validated. */
   public String predicate(String column) {
     return "`" + column + "` = '" + this + "'";
   }
 
   /**
    * {@code column IN ('YYYY-MM', 'YYYY-YY')}: the month and its financial year, the period labels
-   * of the gold rows a monthly run writes (annual returns give financial-year metrics).
+   * of the gold rows a monthly run writes (annual returns give financial-year metrics); for a
+   * financial year's run, its label alone.
    */
   public String predicateWithYear(String column) {
-    return SqlText.in(column, java.util.List.of(toString(), financialYear()));
+    return wholeYear
+        ? predicate(column)
+        : SqlText.in(column, java.util.List.of(toString(), financialYear()));
   }
 
   @Override
   public String toString() {
-    return month.toString();
+    return wholeYear ? financialYear() : month.toString();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Period p && p.month.equals(month);
+    return o instanceof Period p && p.month.equals(month) && p.wholeYear == wholeYear;
   }
 
   @Override
   public int hashCode() {
-    return month.hashCode();
+    return month.hashCode() * 2 + (wholeYear ? 1 : 0);
   }
 
   @Override
   public int compareTo(Period other) {
-    return month.compareTo(other.month);
+    int byMonth = month.compareTo(other.month);
+    return byMonth != 0 ? byMonth : Boolean.compare(wholeYear, other.wholeYear);
   }
 }

@@ -156,6 +156,15 @@ public final class Arguments {
     }
   }
 
+  /** What a run may be for: a month, or a financial year ({@code YYYY-YY}) of annual returns. */
+  public Period runPeriod(String name) {
+    try {
+      return Period.parseRun(get(name));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + name + ": " + e.getMessage());
+    }
+  }
+
   /** A folder that must already exist and be readable (absolute, normalised). */
   public Path existingFolder(String name) {
     Path path = resolved(name);

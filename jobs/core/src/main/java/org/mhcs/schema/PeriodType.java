@@ -15,8 +15,16 @@ public enum PeriodType {
   /** The folder name value of {@code _period} used for reference tables. */
   public static final String NO_PERIOD = "none";
 
+  /** Whether a run for {@code period} reads tables of this type (a year's run: annual ones). */
+  public boolean readIn(Period period) {
+    return this != MONTHLY || !period.isFinancialYear();
+  }
+
   /** What a run for {@code month} reads for a table of this type: its label and dates. */
   public ReportingWindow window(Period month) {
+    if (!readIn(month)) {
+      throw new IllegalStateException("a run for " + month + " reads no monthly table");
+    }
     return switch (this) {
       case MONTHLY -> new ReportingWindow(month.toString(), month.firstDay(), month.lastDay());
       case FINANCIAL_YEAR ->

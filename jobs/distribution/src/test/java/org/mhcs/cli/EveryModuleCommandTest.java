@@ -12,8 +12,8 @@ import org.mhcs.testing.CommandLine.Outcome;
 /** ./mhcs's class path: every module, so every command, found through the modules' services. */
 class EveryModuleCommandTest {
   @Test
-  void allFourteenCommandsAreFoundAndEachHasHelp() {
-    // The README's command list, by hand: the cluster jar's eleven, plus generate and demo
+  void allFifteenCommandsAreFoundAndEachHasHelp() {
+    // The README's command list, by hand: the cluster jar's twelve, plus generate and demo
     // (synthetic) and bench (performance).
     assertEquals(
         List.of(
@@ -25,6 +25,7 @@ class EveryModuleCommandTest {
             "notebook",
             "opportunities",
             "peers",
+            "public-benchmarks",
             "report",
             "run",
             "serve",

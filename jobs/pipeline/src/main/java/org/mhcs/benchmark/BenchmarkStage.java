@@ -80,6 +80,12 @@ public final class BenchmarkStage {
 
   /** The month's peers, from its conformed capacity and its year's finance summaries. */
   private Optional<Dataset<Row>> findPeers(Period period) {
+    if (period.isFinancialYear()) {
+      log.record(
+          Entry.of("benchmark", Table.PEER, "skipped")
+              .detail("peer groups are found in a month's run, from its staff in post"));
+      return Optional.empty();
+    }
     if (!warehouse.exists(Table.CONFORMED_CAPACITY)) {
       log.record(
           Entry.of("benchmark", Table.PEER, "skipped")

@@ -90,6 +90,12 @@ public final class ConformStage {
         Entry.of("conform", null, "ok")
             .detail("service-line mapping version " + serviceLines.version()));
     List<Dataset<Row>> unmapped = new ArrayList<>();
+    if (period.isFinancialYear()) {
+      // The annual returns alone: their sites are the only conformed table of a year.
+      sites(period).ifPresent(unmapped::add);
+      replaceUnmapped(unmapped, period.predicate(Columns.PERIOD));
+      return new Result(serviceLines.version(), 0, 0, 0);
+    }
 
     // Each team's type, once per data set: contacts take their service line from it, and so do
     // the clinicians who work in the team.
@@ -131,17 +137,7 @@ public final class ConformStage {
     }
     Result result = SideBySide.result(contactsResult);
     String year = schemas.table("eric", "site").window(period).label();
-    if (!unmapped.isEmpty()) {
-      Dataset<Row> all = unmapped.get(0);
-      for (Dataset<Row> u : unmapped.subList(1, unmapped.size())) {
-        all = all.unionByName(u);
-      }
-      warehouse.replace(
-          Table.UNMAPPED_CODES,
-          all,
-          SqlText.in(Columns.PERIOD, List.of(period.toString(), year)),
-          null);
-    }
+    replaceUnmapped(unmapped, SqlText.in(Columns.PERIOD, List.of(period.toString(), year)));
     if (result.unmappedPct() > maxUnmappedPct) {
       throw new DataRejectedException(
           String.format(
@@ -155,6 +151,17 @@ public final class ConformStage {
               maxUnmappedPct));
     }
     return result;
+  }
+
+  /** Replaces the unmapped codes of {@code periods} with {@code unmapped}, when there are any. */
+  private void replaceUnmapped(List<Dataset<Row>> unmapped, String periods) {
+    if (!unmapped.isEmpty()) {
+      Dataset<Row> all = unmapped.get(0);
+      for (Dataset<Row> u : unmapped.subList(1, unmapped.size())) {
+        all = all.unionByName(u);
+      }
+      warehouse.replace(Table.UNMAPPED_CODES, all, periods, null);
+    }
   }
 
   /** Every team of both data sets with its service line's target, or null when there are none. */

@@ -76,8 +76,11 @@ public final class IngestStage {
       // Every file of every table is checked (read through once, without Spark) before any is
       // loaded; the tables are independent, so both steps run side by side.
       List<CompletableFuture<BronzeIngest.Checked>> checking = new ArrayList<>();
+      // A financial year's run reads the annual returns (and the reference tables) alone.
       for (LandingTableSpec spec : schemas.tables()) {
-        checking.add(tables.submit(spec.id(), () -> check(ingest, spec, period)));
+        if (spec.period().readIn(period)) {
+          checking.add(tables.submit(spec.id(), () -> check(ingest, spec, period)));
+        }
       }
       List<BronzeIngest.Checked> checked = SideBySide.join(checking);
       if (checked.stream()
@@ -88,7 +91,12 @@ public final class IngestStage {
                 + " under "
                 + landing.root()
                 + ": expected files such as "
-                + landing.root().resolve("csds/CYP201CareContact/" + period + "/part-00000.csv")
+                + landing
+                    .root()
+                    .resolve(
+                        (period.isFinancialYear() ? "eric/trust/" : "csds/CYP201CareContact/")
+                            + period
+                            + "/part-00000.csv")
                 + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
       }
       List<CompletableFuture<BronzeIngest.Result>> loading = new ArrayList<>();

@@ -160,6 +160,9 @@ public final class LandingFolder {
   public long bytes(List<LandingTableSpec> specs, Period period) {
     long bytes = 0;
     for (LandingTableSpec spec : specs) {
+      if (!spec.period().readIn(period)) {
+        continue;
+      }
       try {
         for (Path file : csvFiles(spec, spec.window(period))) {
           bytes += Files.size(file);

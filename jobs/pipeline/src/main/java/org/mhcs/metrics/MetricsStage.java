@@ -41,6 +41,46 @@ public final class MetricsStage {
    */
   public boolean execute(Period period) {
     long start = System.nanoTime();
+    List<Dataset<Row>> values = new ArrayList<>();
+    if (!period.isFinancialYear()) {
+      values.addAll(monthlyFamilies(period));
+    }
+    // Annual returns give metrics of the financial year; every month's run recomputes them, and
+    // a financial year's run computes them alone.
+    String year = period.financialYear();
+    Optional<Dataset<Row>> returns =
+        TrustReturns.aggregate(
+            silver.of("eric", "trust", year),
+            silver.of("eric", "site", year),
+            silver.of("finance", "trust_summary", year),
+            year);
+    if (returns.isPresent()) {
+      for (String family : List.of(MetricCatalog.ESTATES, MetricCatalog.CORPORATE)) {
+        values.add(MetricValues.fromReturns(catalog.family(family), returns.get()));
+      }
+    } else {
+      skipped(
+          MetricCatalog.ESTATES + " and " + MetricCatalog.CORPORATE,
+          "eric/trust or finance/trust_summary of " + year);
+    }
+    if (values.isEmpty()) {
+      return false;
+    }
+    Dataset<Row> all = values.get(0);
+    for (Dataset<Row> v : values.subList(1, values.size())) {
+      all = all.unionByName(v);
+    }
+    warehouse.replace(
+        Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), Columns.PERIOD);
+    log.record(
+        Entry.of("metrics", Table.METRIC_VALUE, "ok")
+            .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
+            .since(start));
+    return true;
+  }
+
+  /** The families computed from the month's activity, workforce and purchases. */
+  private List<Dataset<Row>> monthlyFamilies(Period period) {
     String condition = period.predicate(Columns.PERIOD);
     String month = period.toString();
     List<Dataset<Row>> values = new ArrayList<>();
@@ -103,37 +143,7 @@ public final class MetricsStage {
     } else {
       skipped(MetricCatalog.PROCUREMENT, "silver.conformed_purchases");
     }
-    // Annual returns give metrics of the financial year; every month's run recomputes them.
-    String year = period.financialYear();
-    Optional<Dataset<Row>> returns =
-        TrustReturns.aggregate(
-            silver.of("eric", "trust", year),
-            silver.of("eric", "site", year),
-            silver.of("finance", "trust_summary", year),
-            year);
-    if (returns.isPresent()) {
-      for (String family : List.of(MetricCatalog.ESTATES, MetricCatalog.CORPORATE)) {
-        values.add(MetricValues.fromReturns(catalog.family(family), returns.get()));
-      }
-    } else {
-      skipped(
-          MetricCatalog.ESTATES + " and " + MetricCatalog.CORPORATE,
-          "eric/trust or finance/trust_summary of " + year);
-    }
-    if (values.isEmpty()) {
-      return false;
-    }
-    Dataset<Row> all = values.get(0);
-    for (Dataset<Row> v : values.subList(1, values.size())) {
-      all = all.unionByName(v);
-    }
-    warehouse.replace(
-        Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), Columns.PERIOD);
-    log.record(
-        Entry.of("metrics", Table.METRIC_VALUE, "ok")
-            .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
-            .since(start));
-    return true;
+    return values;
   }
 
   /**

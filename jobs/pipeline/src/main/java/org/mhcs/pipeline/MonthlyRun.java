@@ -35,9 +35,11 @@ import org.mhcs.warehouse.WarehouseWriteException;
 
 /**
  * The monthly pipeline for one period, as a recipe: ingest → silver → conformed → metrics →
- * benchmark → opportunities. Idempotent: each table's rows for the period are replaced in one
- * commit, and landed input identical to what bronze holds is not reloaded, so running it twice
- * gives the same tables. Every stage and table is logged to {@code ops.run_log}.
+ * benchmark → opportunities. A financial year's run ({@link Period#isFinancialYear}) takes the same
+ * steps over the annual returns alone (ERIC, finance, and the reference tables). Idempotent: each
+ * table's rows for the period are replaced in one commit, and landed input identical to what bronze
+ * holds is not reloaded, so running it twice gives the same tables. Every stage and table is logged
+ * to {@code ops.run_log}.
  */
 public final class MonthlyRun {
   private final Warehouse warehouse;
