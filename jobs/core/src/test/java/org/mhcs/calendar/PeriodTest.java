@@ -31,6 +31,31 @@ class PeriodTest {
   }
 
   @Test
+  void aRunMayBeForAFinancialYearOfAnnualReturns() {
+    // 2016-17 runs April 2016 to March 2017; it is labelled, and selects gold, by the year alone.
+    Period year = Period.parseRun("2016-17");
+    assertTrue(year.isFinancialYear());
+    assertEquals("2016-17", year.toString());
+    assertEquals("2016-17", year.financialYear());
+    assertEquals(LocalDate.of(2016, 4, 1), year.firstDay());
+    assertEquals(LocalDate.of(2017, 3, 31), year.lastDay());
+    assertEquals("`period` = '2016-17'", year.predicateWithYear("period"));
+    // A month is still a month; a year and its first month differ.
+    assertEquals(Period.parse("2016-04"), Period.parseRun("2016-04"));
+    assertTrue(!Period.parseRun("2016-04").equals(year));
+    // 2015-17 is no financial year; 2016-1 is neither form.
+    for (String bad : new String[] {"2015-17", "2016-1", "2016-17'--"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Period.parseRun(bad), bad);
+      assertTrue(e.getMessage().contains(bad), e.getMessage());
+    }
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> Period.parseRun("2016-1"))
+            .getMessage()
+            .contains("nor a financial year (YYYY-YY"));
+  }
+
+  @Test
   void textThatIsNotAMonthIsRefusedWithTheFormToUse() {
     for (String bad : new String[] {"2024-6", "2024-13", "24-06", "2024-06'--", "", "1999-12"}) {
       IllegalArgumentException e =
