@@ -31,18 +31,20 @@ import org.mhcs.warehouse.Warehouse;
 /**
  * A hand-written ERIC site return in the published layout (golden/eric-site: the 2016-17 site
  * file's own 126-column header and group headings, '$', numbered and un-numbered site types, an
- * AGGRE row per trust, thousands separators, "Not Applicable") lands through its schema, conforms,
- * and fills in the empty and under-used shares its trust left out of the trust return.
+ * AGGRE row per trust, thousands separators, "Not Applicable", and one row a comma shifted) lands
+ * through its schema, conforms, and fills in the empty and under-used shares its trust left out of
+ * the trust return.
  */
 class EricSiteReturnTest {
   private static final MetricCatalog CATALOG = MetricCatalog.from(Settings.load(Map.of()));
   private static final Map<String, FileCounts> FILES = new TreeMap<>();
+  private static Warehouse warehouse;
   private static Dataset<Row> trusts;
   private static Dataset<Row> sites;
 
   @BeforeAll
   static void landTheGoldenReturns() throws Exception {
-    Warehouse warehouse = GoldenRuns.newWarehouse();
+    warehouse = GoldenRuns.newWarehouse();
     Path landing = SharedSpark.newFolder("eric-site-");
     for (String file :
         List.of(
@@ -62,16 +64,30 @@ class EricSiteReturnTest {
   }
 
   @Test
-  void everySiteRowIsAcceptedWithItsSiteTypeUnnumberedAndItsNumbersRead() {
-    // Six rows, none quarantined: the AGGRE rows' "Aggregate Site" is a known site type, and
-    // R1A01's other hard FM of -12,340 is a balancing item, not out of range.
+  void everyWholeSiteRowIsAcceptedWithItsSiteTypeUnnumberedAndItsNumbersRead() {
+    // Six of seven rows accepted: the AGGRE rows' "Aggregate Site" is a known site type, and
+    // R1A01's other hard FM of -12,340 is a balancing item, not out of range. The seventh, R2B03,
+    // is written as the comma-to-'$' conversions left such rows: its "1,760" m² split in two and
+    // moved every later field one right. Its areas still look like numbers (1 m² gross, 760
+    // occupied); the Yes/No sentinels are what catch it, holding 1.20 (staff parking fee) and 2.5
+    // (cleaning WTE).
     assertEquals(
-        List.of(6L, 6L, 0L),
+        List.of(7L, 6L, 1L),
         FILES.values().stream()
             .filter(f -> f.table().contains("site"))
             .map(f -> List.of(f.read(), f.accepted(), f.quarantined()))
             .findFirst()
             .orElseThrow());
+    Row shifted =
+        warehouse
+            .read(Table.QUARANTINE)
+            .where("source_table = 'eric/site' AND submitter = 'R2B'")
+            .selectExpr("rule", "all_rules")
+            .first();
+    assertEquals("code_list", shifted.getString(0));
+    assertEquals(
+        List.of("code_list"),
+        List.of(shifted.getString(1).split(",")).stream().distinct().toList());
     Answers.assertRows(
         sites
             .selectExpr(
