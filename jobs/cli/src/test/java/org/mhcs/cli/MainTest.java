@@ -66,7 +66,7 @@ class MainTest {
     }
     Outcome checked = run("service-lines", "--check");
     assertEquals(0, checked.code(), checked.err());
-    assertTrue(checked.out().startsWith("OK: mapping 2026.1@"), checked.out());
+    assertTrue(checked.out().startsWith("OK: mapping 2026.2@"), checked.out());
 
     java.nio.file.Path broken = org.mhcs.testing.ConfCopies.copy();
     org.mhcs.testing.ConfCopies.append(

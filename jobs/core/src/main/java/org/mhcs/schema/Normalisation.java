@@ -1,6 +1,7 @@
 package org.mhcs.schema;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a code column's text is normalised as it is read, declared as {@code normalise:} on the
@@ -13,13 +14,27 @@ public enum Normalisation {
    * Trimmed and upper-cased, for codes that are case-insensitive by definition, such as ODS
    * organisation codes: {@code " x02 "} is {@code X02}.
    */
-  UPPER;
+  UPPER,
+  /**
+   * Trimmed, without the list number some publications put before a code's text: ERIC's site types
+   * read {@code 4. Mental Health (including Specialist services)} in some years and {@code Mental
+   * Health (including Specialist services)} in others, and both are one code.
+   */
+  UNNUMBERED;
+
+  /** A list number: one or two digits, a full stop, then the text (not a decimal such as 1.5). */
+  private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.\\s*(?=\\D)");
 
   /** {@code value} normalised; null stays null. */
   public String apply(String value) {
     if (this == NONE || value == null) {
       return value;
     }
-    return value.trim().toUpperCase(Locale.ROOT);
+    String trimmed = value.trim();
+    return switch (this) {
+      case UPPER -> trimmed.toUpperCase(Locale.ROOT);
+      case UNNUMBERED -> LIST_NUMBER.matcher(trimmed).replaceFirst("");
+      case NONE -> value;
+    };
   }
 }

@@ -309,8 +309,12 @@ public final class SchemaCatalog {
     Normalisation normalisation =
         enumValue(
             Normalisation.class, c.path("normalise").asText("none"), where, "normalise", errors);
-    if (normalisation == Normalisation.UPPER && type != ColumnType.STRING) {
-      errors.add(where + ": normalise: upper applies to codes, so the column's type is string");
+    if (normalisation != null && normalisation != Normalisation.NONE && type != ColumnType.STRING) {
+      errors.add(
+          where
+              + ": normalise: "
+              + normalisation.name().toLowerCase(Locale.ROOT)
+              + " applies to codes, so the column's type is string");
     }
     JsonNode codes = c.get("codes");
     String codeList = codes != null && codes.isTextual() ? codes.asText() : null;

@@ -10,13 +10,16 @@ import org.mhcs.warehouse.Columns;
 
 /**
  * ERIC sites of one financial year with the service line their site type maps to (most site types
- * serve many services and are deliberately excluded). Pure transform.
+ * serve many services and are deliberately excluded). A trust's {@code AGGRE} row (its sites not
+ * listed one by one) has the site type {@code Aggregate Site}, which the map excludes: it stays in
+ * the table, and in the trust's totals, under no service line. Pure transform.
  */
 public final class ConformedSites {
   private ConformedSites() {}
 
   /**
-   * @param sites silver {@code eric/site} rows of the financial year
+   * @param sites silver {@code eric/site} rows of the financial year (site types already without
+   *     their list numbers, as the schema's {@code normalise: unnumbered} reads them)
    * @param year the financial year's label, e.g. {@code 2024-25}
    * @param asOf the month whose mappings apply (the year's first)
    */
@@ -27,13 +30,13 @@ public final class ConformedSites {
             serviceLines,
             sites,
             CodeSystem.ERIC_SITE_TYPE,
-            col("trust_code"),
+            col("org_code"),
             col("site_type"),
             asOf,
             "_line");
     return mapped.select(
         lit(year).as(Columns.PERIOD),
-        col("trust_code").as(Columns.ORG_CODE),
+        col("org_code").as(Columns.ORG_CODE),
         col("site_code").as(Columns.SITE_CODE),
         col("site_name").as(Columns.SITE_NAME),
         col("site_type").as(Columns.SITE_TYPE),

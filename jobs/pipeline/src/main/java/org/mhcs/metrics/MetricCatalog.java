@@ -354,9 +354,10 @@ public final class MetricCatalog {
                 "Estates and facilities cost per m²",
                 ESTATES,
                 "estates and facilities cost: estates and property maintenance + other hard FM +"
-                    + " other soft FM (ERIC from 2016-17; hard FM + soft FM totals before)",
+                    + " other soft FM (ERIC trust return from 2016-17; hard FM + soft FM totals"
+                    + " before)",
                 TrustReturns.EF_COST,
-                "gross internal floor area (m²)",
+                "gross internal floor area (m², ERIC trust return)",
                 TrustReturns.FLOOR_AREA,
                 1,
                 "GBP per m²",
@@ -376,9 +377,10 @@ public final class MetricCatalog {
                 "non_clinical_space_pct",
                 "Non-clinical space %",
                 ESTATES,
-                "non-clinical floor area (m²; non-patient-occupied before 2015-16)",
+                "non-clinical floor area (m², ERIC trust return; non-patient-occupied before"
+                    + " 2015-16)",
                 TrustReturns.NON_CLINICAL,
-                "gross internal floor area (m²)",
+                "gross internal floor area (m², ERIC trust return)",
                 TrustReturns.FLOOR_AREA,
                 100,
                 "percent",
@@ -387,11 +389,13 @@ public final class MetricCatalog {
                 "empty_space_pct",
                 "Empty space %",
                 ESTATES,
-                "empty floor area (m²): the trust's returned % × its occupied floor area, else Σ"
-                    + " its sites' empty floor area",
+                "empty floor area (m²): ERIC trust return's empty % × its occupied floor area;"
+                    + " where the trust left the % out, Σ over its site return's rows (AGGRE"
+                    + " included) of the site's empty % × its occupied floor area (gross where"
+                    + " missing)",
                 TrustReturns.EMPTY,
-                "the occupied floor area the % is of, else Σ the gross internal floor area of the"
-                    + " sites that returned an empty area",
+                "the floor area the % is of: the trust's occupied, else Σ the site rows' occupied"
+                    + " (gross where missing) of the rows that returned the %",
                 TrustReturns.EMPTY_BASE,
                 100,
                 "percent",
@@ -400,11 +404,13 @@ public final class MetricCatalog {
                 "underused_space_pct",
                 "Under-used space %",
                 ESTATES,
-                "under-used floor area (m²): the trust's returned % × its occupied floor area, else"
-                    + " Σ its sites' under-used floor area",
+                "under-used floor area (m²): ERIC trust return's under-used % × its occupied floor"
+                    + " area; where the trust left the % out, Σ over its site return's rows (AGGRE"
+                    + " included) of the site's under-used % × its occupied floor area (gross where"
+                    + " missing)",
                 TrustReturns.UNDERUSED,
-                "the occupied floor area the % is of, else Σ the gross internal floor area of the"
-                    + " sites that returned an under-used area",
+                "the floor area the % is of: the trust's occupied, else Σ the site rows' occupied"
+                    + " (gross where missing) of the rows that returned the %",
                 TrustReturns.UNDERUSED_BASE,
                 100,
                 "percent",
@@ -413,11 +419,11 @@ public final class MetricCatalog {
                 "energy_cost_per_kwh",
                 "Energy cost per kWh",
                 ESTATES,
-                "energy costs, all supplies (GBP; not part of the three estates and facilities"
-                    + " cost lines)",
+                "energy costs, all supplies (GBP, ERIC trust return; not part of the three estates"
+                    + " and facilities cost lines)",
                 TrustReturns.ENERGY_COST,
-                "energy consumed (kWh): electricity + gas + oil + coal + steam + hot water +"
-                    + " renewable electricity and non-fossil fuel",
+                "energy consumed (kWh, ERIC trust return): electricity + gas + oil + coal + steam +"
+                    + " hot water + renewable electricity and non-fossil fuel",
                 TrustReturns.ENERGY_KWH,
                 1,
                 "GBP per kWh",

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -19,9 +18,10 @@ import org.mhcs.warehouse.ExactSums;
 
 /**
  * The per organisation × financial year figures the estates and corporate-services metrics are
- * ratios of: ERIC's trust return (with its site returns where the trust left a share out) and the
- * finance summary, joined full outer so a trust with only one return still shows. A figure a trust
- * did not return stays null: it is not a zero.
+ * ratios of: ERIC's trust return (costs, floor areas, energy, and the empty and under-used shares;
+ * its site return fills in a share only where the trust left it out) and the finance summary,
+ * joined full outer so a trust with only one return still shows. A figure a trust did not return
+ * stays null: it is not a zero.
  */
 public final class TrustReturns {
   public static final String EF_COST = "ef_cost_gbp";
@@ -70,7 +70,7 @@ public final class TrustReturns {
 
   /**
    * @param ericTrusts silver {@code eric/trust} rows of the financial year, if landed
-   * @param ericSites silver {@code eric/site} rows of the year, if landed
+   * @param ericSites silver {@code eric/site} rows of the year (AGGRE rows included), if landed
    * @param finance silver {@code finance/trust_summary} rows of the year, if landed
    * @param year the financial year's label, e.g. {@code 2024-25}
    */
@@ -159,20 +159,25 @@ public final class TrustReturns {
           .withColumnRenamed("t_underused", UNDERUSED)
           .withColumnRenamed("t_underused_base", UNDERUSED_BASE);
     }
-    // A share the trust left out is the sites' area over the sites' gross area, counting only the
-    // sites that returned that area.
+    // A share the trust left out comes from its site return: every row, the AGGRE row of the
+    // sites it does not list one by one included, as an area (the site's % of its own occupied
+    // floor area, of the gross where that is missing) over the area the % is of, counting only
+    // the rows that returned the share. Products are summed exactly, then scaled from percent.
+    Column siteBase = coalesce(col("occupied_floor_area_m2"), col(FLOOR_AREA));
     Dataset<Row> site =
         sites
             .get()
-            .groupBy(col("trust_code").as("s_org"))
+            .groupBy(col("org_code").as("s_org"))
             .agg(
-                ExactSums.sumOf(col("empty_floor_area_m2")).as("s_empty"),
-                sum(when(col("empty_floor_area_m2").isNotNull(), col(FLOOR_AREA)))
-                    .cast("double")
+                ExactSums.sumOf(col("empty_space_pct").multiply(siteBase))
+                    .divide(100)
+                    .as("s_empty"),
+                ExactSums.sumOf(when(col("empty_space_pct").isNotNull(), siteBase))
                     .as("s_empty_base"),
-                ExactSums.sumOf(col("underused_floor_area_m2")).as("s_underused"),
-                sum(when(col("underused_floor_area_m2").isNotNull(), col(FLOOR_AREA)))
-                    .cast("double")
+                ExactSums.sumOf(col("underused_space_pct").multiply(siteBase))
+                    .divide(100)
+                    .as("s_underused"),
+                ExactSums.sumOf(when(col("underused_space_pct").isNotNull(), siteBase))
                     .as("s_underused_base"));
     Column fromTrust = col("t_empty_base").isNotNull();
     Column underusedFromTrust = col("t_underused_base").isNotNull();

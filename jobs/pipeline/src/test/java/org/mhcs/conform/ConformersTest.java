@@ -169,24 +169,32 @@ class ConformersTest {
   void sitesMapTheirSiteTypeForTheFinancialYear() {
     Dataset<Row> sites =
         spark.sql(
-            "SELECT trust_code, site_code, site_name, site_type,"
+            "SELECT org_code, site_code, site_name, site_type,"
                 + " CAST(gia AS DECIMAL(18,4)) AS gross_internal_floor_area_m2 FROM VALUES"
                 + " ('T01', 'S1', 'Cottage Hospital', 'Community hospital (with inpatient beds)', 900),"
                 + " ('T01', 'S2', 'Head Office', 'Support facilities', 400),"
-                + " ('T01', 'S3', 'Somewhere', 'Mystery', 100)"
-                + " AS t(trust_code, site_code, site_name, site_type, gia)");
+                + " ('T01', 'S3', 'Somewhere', 'Mystery', 100),"
+                + " ('T01', 'AGGRE', 'Aggregate Site', 'Aggregate Site', 250)"
+                + " AS t(org_code, site_code, site_name, site_type, gia)");
     Dataset<Row> conformed =
         ConformedSites.transform(sites, lines, "2024-25", YearMonth.of(2024, 4));
     // eric_site_type.csv: community hospitals are community_inpatient; support facilities are
-    // excluded (offices and stores); 'Mystery' is not a site type.
+    // excluded (offices and stores); 'Mystery' is not a site type. The AGGRE row (sites not
+    // listed one by one) is kept with its area, excluded: it is no unknown site type.
     Answers.assertRows(
         conformed
-            .selectExpr("period", "site_code", "service_line", "mapping_status")
+            .selectExpr(
+                "period",
+                "site_code",
+                "service_line",
+                "mapping_status",
+                "CAST(gross_internal_floor_area_m2 AS DOUBLE)")
             .orderBy("site_code"),
         List.of(
-            row("2024-25", "S1", "community_inpatient", "mapped"),
-            row("2024-25", "S2", null, "excluded"),
-            row("2024-25", "S3", null, "unmapped")),
+            row("2024-25", "AGGRE", null, "excluded", 250.0),
+            row("2024-25", "S1", "community_inpatient", "mapped", 900.0),
+            row("2024-25", "S2", null, "excluded", 400.0),
+            row("2024-25", "S3", null, "unmapped", 100.0)),
         0);
     Answers.assertRows(
         unmapped(UnmappedCodes.ofSites(conformed)),

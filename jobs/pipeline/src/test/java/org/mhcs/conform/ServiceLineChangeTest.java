@@ -67,7 +67,7 @@ class ServiceLineChangeTest {
     LandingLoads.load(warehouse, SCHEMAS, landing, JULY);
     v1 = ServiceLines.load(ConfFiles.directory(ConfCopies.copy()), CODE_LISTS);
     Path edited = ConfCopies.copy();
-    ConfCopies.replace(edited, "service_line_maps/version.txt", "\n2026.1", "\n2026.2");
+    ConfCopies.replace(edited, "service_line_maps/version.txt", "\n2026.2", "\n2026.3");
     ConfCopies.append(
         edited,
         "service_line_maps/csds_team_type.csv",

@@ -25,7 +25,7 @@ class ServiceLinesCheckTest {
   @Test
   void theBundledDefinitionsPassTheCheck() {
     ServiceLines lines = ServiceLines.bundled();
-    assertTrue(lines.version().matches("2026\\.1@[0-9a-f]{8}"), lines.version());
+    assertTrue(lines.version().matches("2026\\.2@[0-9a-f]{8}"), lines.version());
     // The public ids of design/metrics.md, in its order: BI users and notebooks depend on them.
     assertEquals(
         List.of(
@@ -161,7 +161,7 @@ class ServiceLinesCheckTest {
     ConfCopies.replace(
         conf, "service_line_maps/ppib_category.csv", "Wound care,Common", "Wound Care,Common");
     String after = ServiceLines.load(ConfFiles.directory(conf), CODE_LISTS).version();
-    assertEquals(before.substring(0, 7), after.substring(0, 7), "declared version 2026.1");
+    assertEquals(before.substring(0, 7), after.substring(0, 7), "declared version 2026.2");
     assertNotEquals(before, after);
   }
 

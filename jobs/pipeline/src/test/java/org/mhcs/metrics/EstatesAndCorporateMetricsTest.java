@@ -113,8 +113,10 @@ class EstatesAndCorporateMetricsTest {
     SparkSession spark = SharedSpark.session();
     // G01, 2016-17 style: maintenance 400,000 + other hard FM 350,000 + other soft FM 250,000
     //   = 1,000,000 over GIA 10,000 m² = £100 per m². Empty 2.00% of occupied 9,500 = 190 m².
-    //   Under-used not returned by the trust: its sites S1 120 of 6,000 m², S2 none returned (left
-    //   out of the base), S3 60 of 2,000 → 180 / 8,000 = 2.25%.
+    //   Under-used not returned by the trust, so its site return's shares (of each site's
+    //   occupied area, gross where missing) fill it in: S1 2% of occupied 6,000 = 120 m²; S2
+    //   none returned (left out of the base); AGGRE (occupied not returned) 3% of gross 2,000 =
+    //   60 m² → 180 / 8,000 = 2.25%. The sites' empty shares lose to the trust's own 2%.
     //   Energy 50,000 ÷ (400,000 + 600,000 kWh) = £0.05 per kWh; non-clinical 3,000 / 10,000 = 30%.
     Dataset<Row> trust =
         spark.sql(
@@ -138,11 +140,13 @@ class EstatesAndCorporateMetricsTest {
                 + " CAST(NULL AS DECIMAL(18,4)) AS renewable_fuel_kwh");
     Dataset<Row> sites =
         spark.sql(
-            "SELECT trust_code, CAST(gia AS DECIMAL(18,4)) AS gross_internal_floor_area_m2,"
-                + " CAST(empty AS DECIMAL(18,4)) AS empty_floor_area_m2,"
-                + " CAST(underused AS DECIMAL(18,4)) AS underused_floor_area_m2 FROM VALUES"
-                + " ('G01', 6000, 100, 120), ('G01', 4000, 50, NULL), ('G01', 2000, 0, 60)"
-                + " AS t(trust_code, gia, empty, underused)");
+            "SELECT org_code, site_code, CAST(gia AS DECIMAL(18,4)) AS gross_internal_floor_area_m2,"
+                + " CAST(occupied AS DECIMAL(18,4)) AS occupied_floor_area_m2,"
+                + " CAST(empty AS DECIMAL(18,4)) AS empty_space_pct,"
+                + " CAST(underused AS DECIMAL(18,4)) AS underused_space_pct FROM VALUES"
+                + " ('G01', 'S1', 6300, 6000, 1, 2), ('G01', 'S2', 4200, 4000, 1.25, NULL),"
+                + " ('G01', 'AGGRE', 2000, NULL, 0, 3)"
+                + " AS t(org_code, site_code, gia, occupied, empty, underused)");
     Dataset<Row> values =
         MetricValues.fromReturns(
             CATALOG.family(MetricCatalog.ESTATES),

@@ -13,10 +13,12 @@ import java.util.Locale;
  * £30–£230 per m²), corporate services 4–9% of income, payroll £1.70–£9.10 a payslip, HR
  * £530–£1,520 an employee. Sites share out the trust's floor area and costs exactly.
  *
- * <p>The ERIC files carry the published files' quirks: about a third of rows have numbers with
- * thousands separators ({@code 12,345}, quoted in the comma-delimited site file), and optional
- * numbers a trust did not return (gas for all-electric estates, backlog, the pre-2016 cost totals)
- * are the format's null token, {@code Not Applicable}.
+ * <p>The ERIC files carry the published files' quirks: '$' delimiters and a row of group headings
+ * above the header, about a third of rows with numbers in thousands separators ({@code 12,345}),
+ * and optional numbers a trust did not return (gas for all-electric estates, backlog, the pre-2016
+ * cost totals, an AGGRE row's occupied area) as the format's null token, {@code Not Applicable}.
+ * The site return numbers its site types and sums the sites a trust does not list into one AGGRE
+ * row.
  */
 final class AnnualReturns {
   private static final double GROUPED_ROW_SHARE = 0.35;
@@ -27,6 +29,9 @@ final class AnnualReturns {
   private final Organisation org;
   private final ChunkOutput out;
   private final RandomDraws random;
+
+  /** The trust's ERIC organisation type, drawn for its trust row and repeated on its sites. */
+  private String ericType;
 
   AnnualReturns(Organisation org, ReportingMonth month, ChunkOutput out, long seed) {
     this.org = org;
@@ -87,12 +92,13 @@ final class AnnualReturns {
     long gia = estate.floorArea();
     long occupied = Math.round(gia * random.uniform(0.92, 0.99));
     long nonClinical = Math.round(occupied * random.uniform(0.25, 0.5));
+    ericType = ericOrganisationType(income);
     LandingRow row =
         out.breakableRow(LandingTable.ERIC_TRUST)
             .text("org_code", org.code())
             .text("org_name", org.name().toUpperCase(Locale.ROOT))
-            .text("commissioning_region", org.region().toUpperCase(Locale.ROOT) + " REGION")
-            .text("org_type", ericOrganisationType(income))
+            .text("commissioning_region", commissioningRegion())
+            .text("org_type", ericType)
             .text("estates_development_strategy", yesOrNo(0.9))
             .text("healthy_transport_plan", yesOrNo(0.7))
             .text("adaptation_plan", yesOrNo(0.75))
@@ -121,35 +127,77 @@ final class AnnualReturns {
     return !row.broken();
   }
 
+  /**
+   * Writes the trust's site return as ERIC publishes it: its first sites one by one, the rest
+   * summed into one AGGRE row, together sharing out the trust's floor area and costs exactly. Site
+   * types are numbered; empty and under-used space are percentages of the site's occupied area.
+   */
   private void writeSites(Estate estate) {
     int n = estate.sites();
-    double[] weights = new double[n];
+    // A trust lists its main sites; the last quarter or so (one at least) go into its AGGRE row.
+    int listed = n - 1 - random.below(Math.max(1, n / 4));
+    double[] weights = new double[listed + 1];
     for (int s = 0; s < n; s++) {
-      weights[s] = s == 0 ? random.uniform(3, 5) : random.uniform(0.3, 1.5);
+      weights[Math.min(s, listed)] += s == 0 ? random.uniform(3, 5) : random.uniform(0.3, 1.5);
     }
     long[] areas = shares(estate.floorArea(), weights);
-    long[] hard = shares(estate.hard(), weights);
+    long[] maintenance = shares(estate.maintenance(), weights);
+    long[] otherHard = shares(estate.otherHard(), weights);
     long[] soft = shares(estate.soft(), weights);
     long[] energy = shares(estate.energyCost(), weights);
-    for (int s = 0; s < n; s++) {
+    // Other hard FM is the return's balancing item: now and then a site's is negative (a
+    // recharge), and the main site carries the difference, so the trust's total still holds.
+    for (int s = 1; s < listed; s++) {
+      if (random.chance(0.05)) {
+        long credit = otherHard[s] + Math.round(random.uniform(1_000, 20_000));
+        otherHard[s] -= credit;
+        otherHard[0] += credit;
+      }
+    }
+    for (int s = 0; s <= listed; s++) {
+      boolean aggregate = s == listed;
       boolean grouped = random.chance(GROUPED_ROW_SHARE);
-      EricSiteKind kind = EricSiteKind.of(org.type(), s, random);
-      long empty = Math.round(areas[s] * random.uniform(0, 0.07));
-      long underused = random.chance(0.2) ? -1 : Math.round(areas[s] * random.uniform(0, 0.05));
-      String tenure = TENURES[random.pick(TENURE_SHARES)];
+      EricSiteKind kind =
+          aggregate ? EricSiteKind.AGGREGATE : EricSiteKind.of(org.type(), s, random);
+      long occupied = Math.round(areas[s] * random.uniform(0.92, 0.99));
+      long nonClinical = Math.round(occupied * random.uniform(0.25, 0.5));
+      long emptyPct = Math.round(100 * random.uniform(0, 7));
+      long underusedPct = random.chance(0.2) ? -1 : Math.round(100 * random.uniform(0, 5));
+      // Some trusts do not know the occupied area of the sites they sum into AGGRE.
+      boolean occupiedKnown = !aggregate || random.chance(0.5);
       LandingRow row =
           out.breakableRow(LandingTable.ERIC_SITE)
-              .text("trust_code", org.code())
-              .text("site_code", String.format(Locale.ROOT, "%s%02d", org.code(), s + 1))
+              .text("org_code", org.code())
+              .text("org_name", org.name().toUpperCase(Locale.ROOT))
+              .text("commissioning_region", commissioningRegion())
+              .text("org_type", ericType)
+              .text(
+                  "site_code",
+                  aggregate
+                      ? EricSiteKind.AGGREGATE_SITE_CODE
+                      : String.format(Locale.ROOT, "%s%02d", org.code(), s + 1))
               .text("site_name", kind.name(org.place(), s + 1))
-              .text("site_type", kind.siteType())
-              .text("tenure", tenure.isEmpty() ? null : tenure)
+              .text("site_type", kind.publishedSiteType())
+              .amount("estates_maintenance_cost_gbp", maintenance[s], grouped)
+              .amount("other_hard_fm_cost_gbp", otherHard[s], grouped)
+              .amount("other_soft_fm_cost_gbp", soft[s], grouped)
               .amount("gross_internal_floor_area_m2", areas[s], grouped)
-              .amount("empty_floor_area_m2", empty, grouped)
-              .amount("hard_fm_cost_gbp", hard[s], grouped)
-              .amount("soft_fm_cost_gbp", soft[s], grouped)
+              .hundredths("empty_space_pct", emptyPct)
               .amount("energy_cost_gbp", energy[s], grouped);
-      amountOrNotApplicable(row, "underused_floor_area_m2", underused, grouped);
+      amountOrNotApplicable(row, "occupied_floor_area_m2", occupiedKnown ? occupied : -1, grouped);
+      amountOrNotApplicable(
+          row, "clinical_space_m2", occupiedKnown ? occupied - nonClinical : -1, grouped);
+      amountOrNotApplicable(
+          row, "non_clinical_space_m2", occupiedKnown ? nonClinical : -1, grouped);
+      amountOrNotApplicable(row, "underused_space_pct", underusedPct, false);
+      // Questions about one site's parking and cleaning: the AGGRE row answers none of them.
+      if (aggregate) {
+        row.notApplicable("disabled_parking_charge")
+            .notApplicable("routine_cleaning_wet_mopping_disposable");
+      } else {
+        row.text("disabled_parking_charge", yesOrNo(0.3))
+            .text("routine_cleaning_wet_mopping_disposable", random.chance(0.6) ? "Yes" : "No");
+      }
       row.end();
     }
   }
@@ -213,6 +261,11 @@ final class AnnualReturns {
       case COMBINED -> 380;
       case ACUTE -> 520;
     };
+  }
+
+  /** The NHS England commissioning region, as the ERIC files spell it. */
+  private String commissioningRegion() {
+    return org.region().toUpperCase(Locale.ROOT) + " REGION";
   }
 
   /** The ERIC organisation type ({@code conf/code_lists/eric_org_type.csv}). */

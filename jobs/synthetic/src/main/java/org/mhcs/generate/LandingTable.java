@@ -49,7 +49,18 @@ enum LandingTable {
           "estates_maintenance_cost_gbp", "Finance",
           "energy_cost_gbp", "Energy",
           "risk_adjusted_backlog_gbp", "Quality of Buildings")),
-  ERIC_SITE("eric", "site"),
+  // The site file's groups as published in 2016-17, each over the first column of the group that
+  // the schema declares.
+  ERIC_SITE(
+      "eric",
+      "site",
+      Map.of(
+          "estates_maintenance_cost_gbp", "Facilities Management (FM) Services",
+          "gross_internal_floor_area_m2", "Areas",
+          "clinical_space_m2", "Function and Space",
+          "energy_cost_gbp", "Energy",
+          "disabled_parking_charge", "Car Parking",
+          "routine_cleaning_wet_mopping_disposable", "Cleanliness")),
   PPIB_PURCHASE_LINE("ppib", "purchase_line"),
   FINANCE_TRUST_SUMMARY("finance", "trust_summary"),
   REF_ORGANISATIONS("ref", "organisations");

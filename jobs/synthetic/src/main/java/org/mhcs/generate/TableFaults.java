@@ -19,6 +19,7 @@ import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.ColumnType;
 import org.mhcs.schema.FileFormat;
 import org.mhcs.schema.LandingTableSpec;
+import org.mhcs.schema.Normalisation;
 import org.mhcs.schema.Reference;
 import org.mhcs.schema.Rule;
 import org.mhcs.schema.Sensitivity;
@@ -130,7 +131,9 @@ final class TableFaults {
       }
       case CODE_LIST -> {
         int column = pick(codedColumns, random);
-        row.replace(column, strayCode(row.text(column), codes.get(column)));
+        row.replace(
+            column,
+            strayCode(row.text(column), codes.get(column), header.column(column).normalisation()));
       }
       case RANGE -> {
         int column = pick(boundedColumns, random);
@@ -176,7 +179,7 @@ final class TableFaults {
   }
 
   /** A code the list lacks: the value without its leading zero, in lower case, or a stray one. */
-  private static String strayCode(String value, Set<String> valid) {
+  private static String strayCode(String value, Set<String> valid, Normalisation normalisation) {
     List<String> candidates = new ArrayList<>();
     if (value != null) {
       candidates.add(value.replaceFirst("^0+(?=.)", ""));
@@ -184,7 +187,10 @@ final class TableFaults {
     }
     candidates.addAll(STRAY_CODES);
     for (String candidate : candidates) {
-      if (!candidate.isBlank() && !candidate.equals(value) && !valid.contains(candidate.trim())) {
+      // Compared as the reader will see it: normalised (a list number dropped, say) and trimmed.
+      if (!candidate.isBlank()
+          && !candidate.equals(value)
+          && !valid.contains(normalisation.apply(candidate).trim())) {
         return candidate;
       }
     }

@@ -169,7 +169,8 @@ final class ContractRules {
         }
       }
     }
-    if (column.coded() && !codes(column).contains(value)) {
+    // Codes compare as the reader normalises them (ERIC's numbered site types, say).
+    if (column.coded() && !codes(column).contains(column.normalisation().apply(value))) {
       failed.add("code_list");
     }
     if (number != null

@@ -168,6 +168,7 @@ class CrossSourceConsistencyTest {
   @Test
   void ericSitesBelongToTheirTrustAndAddUpToIt() {
     Map<String, Double> trustArea = new HashMap<>();
+    Map<String, Double> trustCost = new HashMap<>();
     Map<String, Integer> trustSites = new HashMap<>();
     LandingFixture.forEachRow(
         root,
@@ -175,23 +176,47 @@ class CrossSourceConsistencyTest {
         "trust",
         row -> {
           trustArea.put(row.get("org_code"), row.grouped("gross_internal_floor_area_m2"));
+          trustCost.put(row.get("org_code"), estatesCost(row));
           trustSites.put(row.get("org_code"), row.integer("total_sites"));
         });
     Map<String, Double> siteArea = new HashMap<>();
-    Map<String, Integer> sites = new HashMap<>();
+    Map<String, Double> siteCost = new HashMap<>();
+    Map<String, Integer> listed = new HashMap<>();
+    Map<String, Integer> aggregates = new HashMap<>();
     LandingFixture.forEachRow(
         root,
         "eric",
         "site",
         row -> {
-          String trust = row.get("trust_code");
+          String trust = row.get("org_code");
           assertNotNull(trustArea.get(trust), () -> "site of no ERIC trust: " + row.values());
-          assertTrue(row.get("site_code").startsWith(trust), row.get("site_code"));
+          if (row.get("site_code").equals("AGGRE")) {
+            aggregates.merge(trust, 1, Integer::sum);
+          } else {
+            assertTrue(row.get("site_code").startsWith(trust), row.get("site_code"));
+            listed.merge(trust, 1, Integer::sum);
+          }
           siteArea.merge(trust, row.grouped("gross_internal_floor_area_m2"), Double::sum);
-          sites.merge(trust, 1, Integer::sum);
+          siteCost.merge(trust, estatesCost(row), Double::sum);
         });
+    // The listed sites and the AGGRE row share out the trust's floor area and costs exactly (a
+    // site's negative other hard FM included); the AGGRE row stands for at least one site.
     assertEquals(trustArea, siteArea, "site floor areas add up to the trust's");
-    assertEquals(trustSites, sites, "total_sites counts the site rows");
+    assertEquals(trustCost, siteCost, "site E&F costs add up to the trust's");
+    assertEquals(trustSites.keySet(), aggregates.keySet(), "every trust has an AGGRE row");
+    aggregates.forEach((trust, n) -> assertEquals(1, n, trust + " AGGRE rows"));
+    trustSites.forEach(
+        (trust, total) ->
+            assertTrue(
+                listed.getOrDefault(trust, 0) < total,
+                trust + ": " + listed.get(trust) + " listed of " + total + " sites"));
+  }
+
+  /** Estates maintenance + other hard FM + other soft FM of an ERIC trust or site row. */
+  private static double estatesCost(LandingFixture.CsvRow row) {
+    return row.grouped("estates_maintenance_cost_gbp")
+        + row.grouped("other_hard_fm_cost_gbp")
+        + row.grouped("other_soft_fm_cost_gbp");
   }
 
   @Test

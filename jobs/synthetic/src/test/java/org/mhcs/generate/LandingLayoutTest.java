@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,20 +239,35 @@ class LandingLayoutTest {
   private static final List<String> ORGANISATION_HEADER =
       List.of("Org_Code", "Org_Name", "Org_Type", "Region", "ICS_Code");
 
-  /** ERIC site headings as the published site-level files spell them. */
+  /**
+   * The ERIC site headings the schema declares, as the published 2016-17 site file spells them and
+   * in its order (shared/reference/eric/ERIC-site-2016-17-header.txt, columns 1-7, 9, 12, 13, 16,
+   * 17, 22, 23, 26, 27, 56, 84 and 87).
+   */
   private static final List<String> ERIC_SITE_HEADER =
       List.of(
-          "Trust Code",
+          "Organisation Code",
+          "Organisation Name",
+          "Commissioning Region",
+          "Organisation Type",
           "Site Code",
           "Site Name",
           "Site Type",
-          "Tenure",
+          "Estates and property maintenance (£)",
+          "Other Hard FM (Estates) costs (£)",
+          "Other Soft FM (Hotel Services) costs (£)",
           "Gross internal floor area (m²)",
-          "Floor area - empty (m²)",
-          "Floor area - under used (m²)",
-          "Hard FM (Estates) costs (£)",
-          "Soft FM (Hotel Services) costs (£)",
-          "Energy costs (all energy supplies) (£)");
+          "Occupied floor area (m²)",
+          "Clinical space (m²)",
+          "Non-clinical space (m²)",
+          "Floor area - empty (%)",
+          "Floor area - under used (%)",
+          "Energy costs (all energy supplies) (£)",
+          "Is there a charge for disabled parking (Yes/No/None)",
+          "Routine cleaning method/s - Traditional wet-mopping (disposable) (Yes/No)");
+
+  private static final Pattern NUMBERED_SITE_TYPE = Pattern.compile("\\d{1,2}\\. \\S.*");
+  private static final Pattern PERCENT = Pattern.compile("\\d{1,3}\\.\\d{2}");
 
   private static final Pattern PART_FILE = Pattern.compile("part-\\d{5}\\.csv");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -267,7 +284,6 @@ class LandingLayoutTest {
         assertEquals(table.getValue(), LandingFixture.header(file), "header of " + file);
       }
     }
-    assertEquals(ERIC_SITE_HEADER, LandingFixture.header(partFiles(root, "eric/site").get(0)));
     // The reference table has no period folder.
     Path organisations = root.resolve("ref/organisations/organisations.csv");
     assertEquals(ORGANISATION_HEADER, LandingFixture.header(organisations));
@@ -335,6 +351,55 @@ class LandingLayoutTest {
     assertTrue(notApplicable >= 5, "Not Applicable cells: " + notApplicable);
     assertTrue(grouped >= 20, "numbers with thousands separators: " + grouped);
     assertFalse(lines[2].contains(","), "no commas outside numbers in '$' files: " + lines[2]);
+  }
+
+  @Test
+  void theEricSiteFileLooksLikeThePublishedOne() {
+    Path root = LandingFixture.demo().landingDir();
+    Map<String, Integer> aggregateRows = new HashMap<>();
+    Set<String> trusts = new HashSet<>();
+    int numbered = 0;
+    int notApplicable = 0;
+    int grouped = 0;
+    for (Path file : partFiles(root, "eric/site")) {
+      String[] lines = new String(read(file), StandardCharsets.UTF_8).split("\n");
+      // Group headings on row 1, over the first declared column of each published group.
+      List<String> groups = LandingFixture.parseLine(lines[0], '$', '"');
+      List<String> header = LandingFixture.parseLine(lines[1], '$', '"');
+      assertEquals(ERIC_SITE_HEADER, header, "the header is on row 2");
+      assertEquals(header.size(), groups.size(), "group row and header are as wide");
+      assertEquals(
+          "Areas", groups.get(header.indexOf("Gross internal floor area (m²)")), "Areas group");
+      assertEquals("", groups.get(header.indexOf("Site Type")), "no group over the identifiers");
+      int org = header.indexOf("Organisation Code");
+      int code = header.indexOf("Site Code");
+      int type = header.indexOf("Site Type");
+      int empty = header.indexOf("Floor area - empty (%)");
+      for (int i = 2; i < lines.length; i++) {
+        List<String> fields = LandingFixture.parseLine(lines[i], '$', '"');
+        assertEquals(header.size(), fields.size(), "line " + (i + 1)); // the demo breaks no row
+        trusts.add(fields.get(org));
+        if (fields.get(code).equals("AGGRE")) {
+          aggregateRows.merge(fields.get(org), 1, Integer::sum);
+          assertEquals("Aggregate Site", fields.get(type), "line " + (i + 1));
+        } else {
+          numbered += NUMBERED_SITE_TYPE.matcher(fields.get(type)).matches() ? 1 : 0;
+        }
+        assertTrue(
+            PERCENT.matcher(fields.get(empty)).matches(),
+            "empty share as a percentage with two places: " + fields.get(empty));
+        for (String field : fields) {
+          notApplicable += field.equals("Not Applicable") ? 1 : 0;
+          grouped += GROUPED.matcher(field).matches() ? 1 : 0;
+        }
+      }
+    }
+    // Exactly one AGGRE row per trust; listed sites carry numbered site types.
+    assertEquals(trusts, aggregateRows.keySet(), "every trust has its AGGRE row");
+    assertTrue(aggregateRows.values().stream().allMatch(n -> n == 1), aggregateRows.toString());
+    assertTrue(numbered >= 20, "numbered site types: " + numbered);
+    assertTrue(notApplicable >= 5, "Not Applicable cells: " + notApplicable);
+    assertTrue(grouped >= 20, "numbers with thousands separators: " + grouped);
   }
 
   @Test
