@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -44,14 +45,26 @@ class FaultyMonthQuarantineTest {
   @Test
   void quarantineHoldsExactlyTheInjectedFaultsByTableAndRule() {
     assertTrue(generated.faultCount() > 100, "enough faults to mean something");
+    // A fault quarantines its row, or, in a table judged by field (the annual returns), the
+    // field alone: together they are what was injected.
     Map<String, Map<String, Long>> quarantined = new TreeMap<>();
-    for (Row r :
-        warehouse.read(Table.QUARANTINE).groupBy("source_table", "rule").count().collectAsList()) {
-      quarantined
-          .computeIfAbsent(r.getString(0), t -> new TreeMap<>())
-          .put(r.getString(1), r.getLong(2));
+    for (Table t : List.of(Table.QUARANTINE, Table.QUARANTINED_FIELDS)) {
+      for (Row r : warehouse.read(t).groupBy("source_table", "rule").count().collectAsList()) {
+        quarantined
+            .computeIfAbsent(r.getString(0), table -> new TreeMap<>())
+            .merge(r.getString(1), r.getLong(2), Long::sum);
+      }
     }
     assertEquals(generated.faults(), quarantined);
+    SchemaCatalog schemas = SchemaCatalog.bundled();
+    for (Row r :
+        warehouse
+            .read(Table.QUARANTINED_FIELDS)
+            .select("source_table")
+            .distinct()
+            .collectAsList()) {
+      assertTrue(schemas.table(r.getString(0)).judgedByField(), r.getString(0));
+    }
     // One rule each, as injected: no row's all_rules lists two.
     assertEquals(0, warehouse.read(Table.QUARANTINE).where("all_rules LIKE '%,%'").count());
   }
@@ -71,9 +84,12 @@ class FaultyMonthQuarantineTest {
             .selectExpr("sum(rows_read)", "sum(rows_accepted)", "sum(rows_quarantined)", "count(*)")
             .first();
     long written = generated.totalRows();
+    // Each injected fault breaks one field of one row: a field nulled leaves its row accepted.
+    long fields = warehouse.read(Table.QUARANTINED_FIELDS).count();
+    assertEquals(fields, loaded.files().stream().mapToLong(FileCounts::fieldsQuarantined).sum());
     assertEquals(written, totals.getLong(0));
-    assertEquals(written - generated.faultCount(), totals.getLong(1));
-    assertEquals(generated.faultCount(), totals.getLong(2));
+    assertEquals(written - generated.faultCount() + fields, totals.getLong(1));
+    assertEquals(generated.faultCount() - fields, totals.getLong(2));
     assertEquals(loaded.files().size(), totals.getLong(3));
   }
 }
