@@ -21,15 +21,16 @@ import org.mhcs.schema.Table;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
+import org.mhcs.testing.Repository;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Warehouse;
 
 /**
  * The real ERIC trust-level returns NHS Digital published for 2013-14 to 2015-16 (Open Government
- * Licence, copied from shared/reference/eric into test resources) ingest through their schema
- * declaration alone: '$' delimiter, a group-heading row, headings renamed between years, "Not
- * Applicable", and rows the publication shifted. Expected values were read from the files with a
- * separate script (split on '$', header on line 2).
+ * Licence, shipped in data/public/eric/trust) ingest through their schema declaration alone: '$'
+ * delimiter, a group-heading row, headings renamed between years, "Not Applicable", and rows the
+ * publication shifted. Expected values were read from the files with a separate script (split on
+ * '$', header on line 2).
  */
 class EricReferenceFilesTest {
   private static final Table SILVER = Table.silver("eric_trust");
@@ -44,7 +45,7 @@ class EricReferenceFilesTest {
       Path landing = SharedSpark.newFolder("eric-landing-");
       Path folder = Files.createDirectories(landing.resolve("eric/trust/" + year));
       Files.copy(
-          GoldenRuns.resource("/reference/eric/ERIC-" + year + ".csv"),
+          Repository.ROOT.resolve("data/public/eric/trust/" + year + "/ERIC-" + year + ".csv"),
           folder.resolve("ERIC-" + year + ".csv"));
       // A run for June of the financial year's first calendar year reads that year's files.
       Period june = Period.parse(year.substring(0, 4) + "-06");

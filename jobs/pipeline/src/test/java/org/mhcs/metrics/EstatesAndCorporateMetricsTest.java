@@ -22,6 +22,7 @@ import org.mhcs.testing.Answers;
 import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.LandingLoads;
 import org.mhcs.testing.MetricRows;
+import org.mhcs.testing.Repository;
 import org.mhcs.testing.SharedSpark;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
@@ -41,7 +42,7 @@ class EstatesAndCorporateMetricsTest {
     Path landing = SharedSpark.newFolder("eric-metrics-");
     Path folder = Files.createDirectories(landing.resolve("eric/trust/2015-16"));
     Files.copy(
-        GoldenRuns.resource("/reference/eric/ERIC-2015-16.csv"),
+        Repository.ROOT.resolve("data/public/eric/trust/2015-16/ERIC-2015-16.csv"),
         folder.resolve("ERIC-2015-16.csv"));
     LandingLoads.load(warehouse, SchemaCatalog.bundled(), landing, Period.parse("2015-06"));
     realTrusts = warehouse.read(Table.silver("eric_trust")).where("_period = '2015-16'");

@@ -58,7 +58,7 @@ public final class GoldenRuns {
 
   /**
    * A file or folder under the pipeline module's {@code src/test/resources}, e.g. {@code
-   * /reference/eric}. Another module's tests read it from this module's test jar once Maven has
+   * /golden/community}. Another module's tests read it from this module's test jar once Maven has
    * packaged it; there it is copied out, once, to {@code target/test-resources/} of the module
    * running, since the pipeline reads landing folders as files.
    */
