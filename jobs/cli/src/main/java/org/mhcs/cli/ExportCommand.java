@@ -67,16 +67,17 @@ public final class ExportCommand implements Command {
         Option.required("out", "FILE", "file to write"),
         Option.optional(
             "period",
-            "YYYY-MM",
+            "YYYY-MM|YYYY-YY",
             null,
-            "only this month and its financial year (default: every period)"));
+            "only this month and its financial year, or one financial year (default: every"
+                + " period)"));
   }
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
     Path file = args.writableFile("out");
     String format = format(args.get("format"), file);
-    Period period = args.get("period") == null ? null : args.period("period");
+    Period period = args.get("period") == null ? null : args.runPeriod("period");
     TableCatalog catalog = TableCatalog.bundled(SchemaCatalog.bundled());
     TableDoc doc =
         catalog

@@ -1,11 +1,9 @@
 package org.mhcs.cli;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.mhcs.calendar.Period;
 import org.mhcs.command.Arguments;
 import org.mhcs.command.Command;
@@ -39,14 +37,18 @@ public final class OpportunitiesCommand implements Command {
   public List<Option> options() {
     return List.of(
         Option.required("warehouse", "DIR", "warehouse folder"),
-        Option.optional("period", "YYYY-MM", null, "month (default: the latest in the warehouse)"),
+        Option.optional(
+            "period",
+            "YYYY-MM|YYYY-YY",
+            null,
+            "month, or financial year of annual returns (default: the latest in the warehouse)"),
         Option.optional("org", "CODE", null, "one organisation's opportunities"),
         Option.optional("limit", "N", "20", "rows per unit"));
   }
 
   @Override
   public int run(Arguments args, PrintStream out, PrintStream err) {
-    Period given = args.get("period") == null ? null : args.period("period");
+    Period given = args.get("period") == null ? null : args.runPeriod("period");
     int limit = (int) args.whole("limit");
     Settings settings = Settings.load(args.settings());
     Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
@@ -68,19 +70,27 @@ public final class OpportunitiesCommand implements Command {
     return ExitCode.OK;
   }
 
-  /** The latest month a run finished (gold periods also hold financial years). */
+  /**
+   * The latest month a run finished, or, in a warehouse only financial years' runs built (such as
+   * public-benchmarks'), the latest year.
+   */
   static Period latest(Warehouse warehouse) {
-    Row r =
+    List<Period> finished =
         warehouse
             .read(Table.RUN_LOG)
             .where(col("stage").equalTo("finish").and(col("status").equalTo("ok")))
-            // Months only: a financial year's run (2016-17) is in gold under its months' year.
-            .where(col(Columns.PERIOD).rlike("^[0-9]{4}-(0[1-9]|1[0-2])$"))
-            .agg(max(Columns.PERIOD))
-            .first();
-    if (r.isNullAt(0)) {
+            .select(Columns.PERIOD)
+            .distinct()
+            .collectAsList()
+            .stream()
+            .map(r -> Period.parseRun(r.getString(0)))
+            .sorted()
+            .toList();
+    if (finished.isEmpty()) {
       throw new UsageException("no run has finished in this warehouse: give --period");
     }
-    return Period.parse(r.getString(0));
+    List<Period> months = finished.stream().filter(p -> !p.isFinancialYear()).toList();
+    return (months.isEmpty() ? finished : months)
+        .get((months.isEmpty() ? finished : months).size() - 1);
   }
 }

@@ -42,9 +42,10 @@ public final class ReportCommand implements Command {
         Option.required("out", "DIR", "folder for the site (created)"),
         Option.optional(
             "period",
-            "YYYY-MM",
+            "YYYY-MM|YYYY-YY",
             null,
-            "month (default: the latest a run finished in ops.run_log)"));
+            "month, or financial year of annual returns (default: the latest a run finished in"
+                + " ops.run_log, months first)"));
   }
 
   @Override
@@ -53,7 +54,7 @@ public final class ReportCommand implements Command {
     System.setProperty("java.awt.headless", "true");
     long start = System.nanoTime();
     Path site = args.writableFolder("out");
-    Period given = args.get("period") == null ? null : args.period("period");
+    Period given = args.get("period") == null ? null : args.runPeriod("period");
     ReportSite.refusal(site)
         .ifPresent(
             why -> {
