@@ -178,21 +178,32 @@ public final class SilverValidation {
 
   /** Rows that failed, one each, naming the first rule broken and listing all of them. */
   public Dataset<Row> quarantined() {
-    Column submitter = RowChecks.submitter(spec());
     return checked
         .where(size(col(FAILURES)).gt(0))
         .select(
-            col(Lineage.PERIOD).as(QuarantineColumns.PERIOD),
-            lit(spec().id()).as(QuarantineColumns.SOURCE_TABLE),
-            submitter.as(QuarantineColumns.SUBMITTER),
-            col(Lineage.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE),
-            col(Lineage.LINE).as(QuarantineColumns.LINE),
-            col(FAILURES).getItem(0).getField("field").as(QuarantineColumns.FIELD),
-            col(FAILURES).getItem(0).getField("rule").as(QuarantineColumns.RULE),
-            col(FAILURES).getItem(0).getField("value").as(QuarantineColumns.VALUE),
-            concat_ws(",", expr("transform(" + FAILURES + ", f -> f.rule)"))
-                .as(QuarantineColumns.ALL_RULES),
-            col(Lineage.RUN_ID).as(QuarantineColumns.RUN_ID));
+            whereItWas(
+                col(FAILURES).getItem(0),
+                concat_ws(",", expr("transform(" + FAILURES + ", f -> f.rule)"))
+                    .as(QuarantineColumns.ALL_RULES)));
+  }
+
+  /**
+   * The quarantine columns of one failure: the row's period, table, submitter, file and line, then
+   * the failure's field, rule and value, then {@code more}, then the run.
+   */
+  private Column[] whereItWas(Column failure, Column... more) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(Lineage.PERIOD).as(QuarantineColumns.PERIOD));
+    columns.add(lit(spec().id()).as(QuarantineColumns.SOURCE_TABLE));
+    columns.add(RowChecks.submitter(spec()).as(QuarantineColumns.SUBMITTER));
+    columns.add(col(Lineage.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE));
+    columns.add(col(Lineage.LINE).as(QuarantineColumns.LINE));
+    columns.add(failure.getField("field").as(QuarantineColumns.FIELD));
+    columns.add(failure.getField("rule").as(QuarantineColumns.RULE));
+    columns.add(failure.getField("value").as(QuarantineColumns.VALUE));
+    columns.addAll(List.of(more));
+    columns.add(col(Lineage.RUN_ID).as(QuarantineColumns.RUN_ID));
+    return columns.toArray(Column[]::new);
   }
 
   /** Whether a kept row's {@code field} broke its rule. */
@@ -202,27 +213,10 @@ public final class SilverValidation {
 
   /** One row per field nulled in a kept row: where it was, the rule it broke and its value. */
   public Dataset<Row> quarantinedFields() {
-    Column submitter = RowChecks.submitter(spec());
     return checked
         .where(size(col(FIELD_FAILURES)).gt(0))
-        .select(
-            col(Lineage.PERIOD).as(QuarantineColumns.PERIOD),
-            lit(spec().id()).as(QuarantineColumns.SOURCE_TABLE),
-            submitter.as(QuarantineColumns.SUBMITTER),
-            col(Lineage.SOURCE_FILE).as(QuarantineColumns.SOURCE_FILE),
-            col(Lineage.LINE).as(QuarantineColumns.LINE),
-            explode(col(FIELD_FAILURES)).as("f"),
-            col(Lineage.RUN_ID).as(QuarantineColumns.RUN_ID))
-        .select(
-            col(QuarantineColumns.PERIOD),
-            col(QuarantineColumns.SOURCE_TABLE),
-            col(QuarantineColumns.SUBMITTER),
-            col(QuarantineColumns.SOURCE_FILE),
-            col(QuarantineColumns.LINE),
-            col("f.field").as(QuarantineColumns.FIELD),
-            col("f.rule").as(QuarantineColumns.RULE),
-            col("f.value").as(QuarantineColumns.VALUE),
-            col(QuarantineColumns.RUN_ID));
+        .withColumn("_field_failure", explode(col(FIELD_FAILURES)))
+        .select(whereItWas(col("_field_failure")));
   }
 
   /** Frees the cached rows. */
