@@ -22,6 +22,7 @@ import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
@@ -90,6 +91,7 @@ public final class ConformStage {
         Entry.of("conform", null, "ok")
             .detail("service-line mapping version " + serviceLines.version()));
     List<Dataset<Row>> unmapped = new ArrayList<>();
+    organisationHierarchy();
 
     // Each team's type, once per data set: contacts take their service line from it, and so do
     // the clinicians who work in the team.
@@ -260,6 +262,34 @@ public final class ConformStage {
       skipped(Table.CONFORMED_CAPACITY, "needs esr/staff_in_post and esr/sickness");
     }
     return Optional.ofNullable(unmapped);
+  }
+
+  /**
+   * Rewrites {@code silver.org_hierarchy} whole from every landed organisation snapshot (a few
+   * hundred rows each), so it always matches silver's reference rows; skipped when none is landed.
+   */
+  private void organisationHierarchy() {
+    List<Dataset<Row>> snapshots = new ArrayList<>();
+    for (String layout : List.of("organisations", "organisations_reshaped")) {
+      silver.of("ref", layout, PeriodType.NO_PERIOD).ifPresent(snapshots::add);
+    }
+    if (snapshots.isEmpty()) {
+      skipped(Table.ORG_HIERARCHY, "needs ref/organisations or ref/organisations_reshaped");
+      return;
+    }
+    long start = System.nanoTime();
+    // Not partitioned: one small table, rewritten whole.
+    warehouse.replace(
+        Table.ORG_HIERARCHY,
+        OrganisationHierarchy.transform(
+            snapshots, silver.of("ref", "organisation_types", PeriodType.NO_PERIOD)),
+        "true",
+        null);
+    log.record(
+        Entry.of("conform", Table.ORG_HIERARCHY, "ok")
+            .written(warehouse.rowsWrittenByLastCommit(Table.ORG_HIERARCHY))
+            .detail("validity periods of every landed organisation snapshot")
+            .since(start));
   }
 
   private Optional<Dataset<Row>> sites(Period period) {
