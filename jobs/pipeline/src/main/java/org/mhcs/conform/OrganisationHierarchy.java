@@ -54,12 +54,15 @@ public final class OrganisationHierarchy {
 
   // Working columns.
   private static final String LAYOUT = "_layout";
+  private static final String PICK = "_pick";
   private static final String SNAPSHOT = "_snapshot";
   private static final String ATTRIBUTES = "_attributes";
   private static final String STARTS = "_starts";
   private static final String RUN = "_run";
   private static final String LAST = "_last";
   private static final String NEXT_AFTER = "_next_after";
+  private static final String TYPE_ORG = "_type_org";
+  private static final String HIERARCHY_ORG = "_hierarchy_org";
 
   private OrganisationHierarchy() {}
 
@@ -92,11 +95,11 @@ public final class OrganisationHierarchy {
     }
     rows =
         rows.withColumn(
-                "_pick",
+                PICK,
                 row_number()
                     .over(Window.partitionBy(Columns.ORG_CODE, Columns.VALID_FROM).orderBy(LAYOUT)))
-            .where(col("_pick").equalTo(1))
-            .drop("_pick", LAYOUT);
+            .where(col(PICK).equalTo(1))
+            .drop(PICK, LAYOUT);
     // Snapshots numbered in date order across all organisations: a snapshot that lacks an
     // organisation ends its period even when a later one shows it again.
     Dataset<Row> numbered =
@@ -132,10 +135,9 @@ public final class OrganisationHierarchy {
     Column type = lit(null).cast("string");
     if (types.isPresent()) {
       Dataset<Row> byCode =
-          types.get().select(col(ORG_CODE).as("_type_org"), col(ORG_TYPE).as(Columns.ORG_TYPE));
+          types.get().select(col(ORG_CODE).as(TYPE_ORG), col(ORG_TYPE).as(Columns.ORG_TYPE));
       periods =
-          periods.join(
-              byCode, periods.col(Columns.ORG_CODE).equalTo(byCode.col("_type_org")), "left");
+          periods.join(byCode, periods.col(Columns.ORG_CODE).equalTo(byCode.col(TYPE_ORG)), "left");
       type = col(Columns.ORG_TYPE);
     }
     return periods.select(
@@ -170,13 +172,13 @@ public final class OrganisationHierarchy {
    */
   public static Dataset<Row> attach(
       Dataset<Row> facts, Column orgCode, Column day, Dataset<Row> hierarchy) {
-    Dataset<Row> h = hierarchy.withColumnRenamed(Columns.ORG_CODE, "_hierarchy_org");
+    Dataset<Row> h = hierarchy.withColumnRenamed(Columns.ORG_CODE, HIERARCHY_ORG);
     return facts
         .join(
             org.apache.spark.sql.functions.broadcast(h),
-            orgCode.equalTo(h.col("_hierarchy_org")).and(inForce(day, h)),
+            orgCode.equalTo(h.col(HIERARCHY_ORG)).and(inForce(day, h)),
             "left")
-        .drop("_hierarchy_org");
+        .drop(HIERARCHY_ORG);
   }
 
   private static Column inForce(Column day, Dataset<Row> hierarchy) {
