@@ -38,7 +38,8 @@ import org.mhcs.warehouse.Warehouse;
  * categories) with the mappings in effect in the period. Writes {@code silver.conformed_contacts}
  * (CSDS and MHSDS in one shape), {@code conformed_wards}, {@code conformed_capacity} (ESR
  * assignments with available clinical days), {@code conformed_sites} (ERIC, per financial year),
- * {@code conformed_purchases} and {@code ops.unmapped_codes}, one commit each; every conformed row
+ * {@code conformed_purchases}, {@code ops.unmapped_codes} and {@code org_hierarchy} (every landed
+ * organisation snapshot as validity periods, rewritten whole), one commit each; every conformed row
  * carries the mapping version. A table whose inputs are not in silver for the period is skipped and
  * logged. Then, when more of the period's contacts are unmapped than {@code
  * conform.max_unmapped_pct} allows, the run stops (everything above is written, so the codes can be
