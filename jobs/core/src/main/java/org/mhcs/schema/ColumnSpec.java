@@ -19,6 +19,11 @@ import java.util.List;
  * @param check a check made on the landed text before any sensitive treatment ({@code check:})
  * @param normalisation how the text is normalised as it is read ({@code normalise:}), e.g.
  *     organisation codes upper-cased
+ * @param position the field (from 1) that holds the column in a file without a header row ({@code
+ *     position:}, with {@code format: {header_row: 0}}), or 0 when the column is found by heading
+ * @param fromFileName a file-name pattern such as {@code etr-YYYY-MM} ({@code from_file_name:}):
+ *     the column is not in the file but is the month the file's name carries, as the first day of
+ *     that month; null for a column read from the file
  */
 public record ColumnSpec(
     String name,
@@ -33,8 +38,17 @@ public record ColumnSpec(
     BigDecimal max,
     FieldCheck check,
     Normalisation normalisation,
-    String description)
+    String description,
+    int position,
+    String fromFileName)
     implements Serializable {
+  /** The placeholder a {@code from_file_name} pattern holds once, for the file's month. */
+  public static final String FILE_NAME_MONTH = "YYYY-MM";
+
+  /** Whether the column's value comes from the file's name rather than its fields. */
+  public boolean fromFileNameOnly() {
+    return fromFileName != null;
+  }
 
   /** Every heading this column is recognised by: its header, then its aliases. */
   public List<String> headings() {

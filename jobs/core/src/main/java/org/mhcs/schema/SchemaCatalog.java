@@ -58,7 +58,9 @@ public final class SchemaCatalog {
           "max",
           "check",
           "normalise",
-          "description");
+          "description",
+          "position",
+          "from_file_name");
   private static final Set<String> FORMAT_KEYS =
       Set.of("delimiter", "encoding", "header_row", "quote", "null_tokens", "thousands_separator");
   private static final Set<String> REFERENCE_KEYS = Set.of("columns", "table", "to");
@@ -265,6 +267,9 @@ public final class SchemaCatalog {
     if (!rowGuards.isEmpty() && !judge.equals("field")) {
       errors.add(file + ": row_guards only mean something with judge: field");
     }
+    if (format != null) {
+      layout(file, format, columns, errors);
+    }
     if (errors.size() > before) {
       return Optional.empty();
     }
@@ -316,6 +321,32 @@ public final class SchemaCatalog {
               + normalisation.name().toLowerCase(Locale.ROOT)
               + " applies to codes, so the column's type is string");
     }
+    if (normalisation == Normalisation.BASIC_DATE && type != ColumnType.DATE) {
+      errors.add(where + ": normalise: basic_date rewrites YYYYMMDD dates, so the type is date");
+    }
+    int position = c.path("position").asInt(0);
+    if (c.has("position") && (!c.get("position").canConvertToInt() || position < 1)) {
+      errors.add(where + ": position counts fields from 1, not '" + c.get("position") + "'");
+    }
+    String fromFileName = c.hasNonNull("from_file_name") ? c.get("from_file_name").asText() : null;
+    if (fromFileName != null) {
+      int at = fromFileName.indexOf(ColumnSpec.FILE_NAME_MONTH);
+      if (at < 0 || fromFileName.indexOf(ColumnSpec.FILE_NAME_MONTH, at + 1) >= 0) {
+        errors.add(
+            where
+                + ": from_file_name '"
+                + fromFileName
+                + "' must hold "
+                + ColumnSpec.FILE_NAME_MONTH
+                + " once, where the file's name carries its month (e.g. etr-YYYY-MM)");
+      }
+      if (type != ColumnType.DATE) {
+        errors.add(where + ": from_file_name gives the first day of a month, so the type is date");
+      }
+      if (position > 0) {
+        errors.add(where + ": a column from the file's name has no position in the file");
+      }
+    }
     JsonNode codes = c.get("codes");
     String codeList = codes != null && codes.isTextual() ? codes.asText() : null;
     List<String> allowed = codes != null && codes.isArray() ? strings(codes) : List.of();
@@ -336,7 +367,37 @@ public final class SchemaCatalog {
             decimal(c, "max", where, errors),
             check,
             normalisation,
-            c.path("description").asText("")));
+            c.path("description").asText(""),
+            position,
+            fromFileName));
+  }
+
+  /**
+   * Checks that columns are bound one way: by heading when the file has a header row, else each by
+   * a distinct {@code position:} (columns taken from the file's name aside).
+   */
+  private static void layout(
+      String file, FileFormat format, List<ColumnSpec> columns, List<String> errors) {
+    Map<Integer, String> taken = new LinkedHashMap<>();
+    for (ColumnSpec c : columns) {
+      if (c.fromFileNameOnly()) {
+        continue;
+      }
+      String where = file + ": column " + c.name();
+      if (!format.headerless() && c.position() > 0) {
+        errors.add(
+            where
+                + ": position binds a field only in a file without a header row; declare"
+                + " format: {header_row: 0} or remove position");
+      } else if (format.headerless() && c.position() == 0) {
+        errors.add(
+            where + ": the file has no header row (header_row: 0), so the column needs position");
+      } else if (format.headerless() && taken.containsKey(c.position())) {
+        errors.add(where + ": position " + c.position() + " is already " + taken.get(c.position()));
+      } else {
+        taken.put(c.position(), c.name());
+      }
+    }
   }
 
   private static FileFormat format(String file, JsonNode node, List<String> errors) {
@@ -362,8 +423,8 @@ public final class SchemaCatalog {
       errors.add(
           where + ": encoding '" + encoding + "' is not known; use e.g. UTF-8 or windows-1252");
     }
-    if (headerRow < 1) {
-      errors.add(where + ": header_row counts from 1");
+    if (headerRow < 0) {
+      errors.add(where + ": header_row counts from 1 (0 for a file without a header row)");
     }
     return new FileFormat(
         delimiter.charAt(0),

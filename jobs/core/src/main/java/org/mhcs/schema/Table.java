@@ -12,6 +12,7 @@ public record Table(Layer layer, String name) {
   public static final Table CONFORMED_SITES = new Table(Layer.SILVER, "conformed_sites");
   public static final Table CONFORMED_REFERRALS = new Table(Layer.SILVER, "conformed_referrals");
   public static final Table CONFORMED_PURCHASES = new Table(Layer.SILVER, "conformed_purchases");
+  public static final Table ORG_HIERARCHY = new Table(Layer.SILVER, "org_hierarchy");
   public static final Table METRIC_VALUE = new Table(Layer.GOLD, "metric_value");
   public static final Table BENCHMARK = new Table(Layer.GOLD, "benchmark");
   public static final Table OPPORTUNITY = new Table(Layer.GOLD, "opportunity");

@@ -26,6 +26,11 @@ public final class CsvRecords {
 
   /** Records after the one header line; streams, so a file of any size can be counted. */
   public static long count(Path file) {
+    return count(file, 1);
+  }
+
+  /** Records after {@code headerRows} lines of headings (0 for a file without a header row). */
+  public static long count(Path file, int headerRows) {
     Scanner scanner = new Scanner(false);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       for (int b = in.read(); b >= 0; b = in.read()) {
@@ -35,7 +40,7 @@ public final class CsvRecords {
       throw new UncheckedIOException(e);
     }
     scanner.end();
-    return Math.max(0, scanner.records - 1);
+    return Math.max(0, scanner.records - headerRows);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.mhcs.calendar.WorkingDays;
 import org.mhcs.conf.CodeLists;
 import org.mhcs.ops.RunLog;
 import org.mhcs.ops.RunLog.Entry;
+import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
@@ -37,7 +38,8 @@ import org.mhcs.warehouse.Warehouse;
  * categories) with the mappings in effect in the period. Writes {@code silver.conformed_contacts}
  * (CSDS and MHSDS in one shape), {@code conformed_wards}, {@code conformed_capacity} (ESR
  * assignments with available clinical days), {@code conformed_sites} (ERIC, per financial year),
- * {@code conformed_purchases} and {@code ops.unmapped_codes}, one commit each; every conformed row
+ * {@code conformed_purchases}, {@code ops.unmapped_codes} and {@code org_hierarchy} (every landed
+ * organisation snapshot as validity periods, rewritten whole), one commit each; every conformed row
  * carries the mapping version. A table whose inputs are not in silver for the period is skipped and
  * logged. Then, when more of the period's contacts are unmapped than {@code
  * conform.max_unmapped_pct} allows, the run stops (everything above is written, so the codes can be
@@ -90,6 +92,7 @@ public final class ConformStage {
         Entry.of("conform", null, "ok")
             .detail("service-line mapping version " + serviceLines.version()));
     List<Dataset<Row>> unmapped = new ArrayList<>();
+    organisationHierarchy();
     if (period.isFinancialYear()) {
       // The annual returns alone: their sites are the only conformed table of a year.
       sites(period).ifPresent(unmapped::add);
@@ -267,6 +270,34 @@ public final class ConformStage {
       skipped(Table.CONFORMED_CAPACITY, "needs esr/staff_in_post and esr/sickness");
     }
     return Optional.ofNullable(unmapped);
+  }
+
+  /**
+   * Rewrites {@code silver.org_hierarchy} whole from every landed organisation snapshot (a few
+   * hundred rows each), so it always matches silver's reference rows; skipped when none is landed.
+   */
+  private void organisationHierarchy() {
+    List<Dataset<Row>> snapshots = new ArrayList<>();
+    for (String layout : List.of("organisations", "organisations_reshaped")) {
+      silver.of("ref", layout, PeriodType.NO_PERIOD).ifPresent(snapshots::add);
+    }
+    if (snapshots.isEmpty()) {
+      skipped(Table.ORG_HIERARCHY, "needs ref/organisations or ref/organisations_reshaped");
+      return;
+    }
+    long start = System.nanoTime();
+    // Not partitioned: one small table, rewritten whole.
+    warehouse.replace(
+        Table.ORG_HIERARCHY,
+        OrganisationHierarchy.transform(
+            snapshots, silver.of("ref", "organisation_types", PeriodType.NO_PERIOD)),
+        "true",
+        null);
+    log.record(
+        Entry.of("conform", Table.ORG_HIERARCHY, "ok")
+            .written(warehouse.rowsWrittenByLastCommit(Table.ORG_HIERARCHY))
+            .detail("validity periods of every landed organisation snapshot")
+            .since(start));
   }
 
   private Optional<Dataset<Row>> sites(Period period) {

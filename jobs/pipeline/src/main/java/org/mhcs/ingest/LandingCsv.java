@@ -106,6 +106,10 @@ public final class LandingCsv implements Serializable {
   public static LandingFile open(
       Path file, String relativePath, LandingTableSpec spec, String keyId) {
     FileScan.Result scan = FileScan.scan(file, relativePath, spec, keyId);
+    String[] fileNameValues = fileNameValues(file, spec);
+    if (spec.format().headerless()) {
+      return openHeaderless(file, relativePath, spec, scan, fileNameValues);
+    }
     String[] header;
     try (InputStream in = Files.newInputStream(file)) {
       CsvParser parser = new CsvParser(settings(spec.format()));
@@ -142,6 +146,9 @@ public final class LandingCsv implements Serializable {
     for (int c = 0; c < positions.length; c++) {
       ColumnSpec column = spec.columns().get(c);
       positions[c] = -1;
+      if (column.fromFileNameOnly()) {
+        continue; // its value is the file's name's, not a field's
+      }
       for (String heading : column.headings()) {
         String wanted = normalise(heading);
         for (int i = 0; i < header.length; i++) {
@@ -216,7 +223,131 @@ public final class LandingCsv implements Serializable {
         extraHeadings.toArray(String[]::new),
         extraPositions.stream().mapToInt(Integer::intValue).toArray(),
         Math.max(0, scan.records() - spec.format().headerRow()),
-        scan.firstLoneCrLine());
+        scan.firstLoneCrLine(),
+        fileNameValues);
+  }
+
+  /**
+   * Opens a file without a header row: every declared field must be there on the first line (the
+   * layout's width is that line's, and a later line of another width is quarantined as malformed);
+   * fields the schema does not declare are kept in {@code _extra} as {@code field N}.
+   */
+  private static LandingFile openHeaderless(
+      Path file,
+      String relativePath,
+      LandingTableSpec spec,
+      FileScan.Result scan,
+      String[] fileNameValues) {
+    String[] first;
+    try (InputStream in = Files.newInputStream(file)) {
+      CsvParser parser = new CsvParser(settings(spec.format()));
+      parser.beginParsing(in, spec.format().encoding());
+      first = parseNext(parser, file);
+      parser.stopParsing();
+    } catch (IOException e) {
+      throw new LandingFileException(
+          file, "cannot be read (" + e.getMessage() + ")", "Check the file's permissions.");
+    }
+    int[] positions = new int[spec.columns().size()];
+    int declaredWidth = 0;
+    for (int c = 0; c < positions.length; c++) {
+      positions[c] = spec.columns().get(c).position() - 1; // -1: taken from the file's name
+      declaredWidth = Math.max(declaredWidth, positions[c] + 1);
+    }
+    int width = first == null ? declaredWidth : first.length;
+    if (width < declaredWidth) {
+      List<String> missing = new ArrayList<>();
+      for (int c = 0; c < positions.length; c++) {
+        if (positions[c] >= width) {
+          missing.add(spec.columns().get(c).name() + " (field " + (positions[c] + 1) + ")");
+        }
+      }
+      Character other = otherDelimiter(first, spec.format().delimiter());
+      throw new LandingFileException(
+          file,
+          "does not fit the layout "
+              + spec.declaredIn()
+              + " declares (no header row, "
+              + declaredWidth
+              + " or more fields delimited by '"
+              + printable(spec.format().delimiter())
+              + "'): line 1 has "
+              + width
+              + " field(s), so it lacks "
+              + missing
+              + (other == null ? "" : "; it looks delimited by '" + printable(other) + "'"),
+          "Land the extract as published (no header row, fields in the declared order), or"
+              + " declare its own layout as another table.");
+    }
+    boolean[] claimed = new boolean[width];
+    for (int p : positions) {
+      if (p >= 0) {
+        claimed[p] = true;
+      }
+    }
+    List<String> extraHeadings = new ArrayList<>();
+    List<Integer> extraPositions = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      if (!claimed[i]) {
+        extraHeadings.add("field " + (i + 1));
+        extraPositions.add(i);
+      }
+    }
+    return new LandingFile(
+        file.toString(),
+        relativePath,
+        scan.fingerprint(),
+        width,
+        positions,
+        extraHeadings.toArray(String[]::new),
+        extraPositions.stream().mapToInt(Integer::intValue).toArray(),
+        scan.records(),
+        scan.firstLoneCrLine(),
+        fileNameValues);
+  }
+
+  /**
+   * Per declared column, the value a {@code from_file_name} column takes from the file's name: the
+   * first day of the month the name carries where the pattern has {@code YYYY-MM} ({@code
+   * etr-2026-01.csv} → {@code 2026-01-01}); null for columns read from the file.
+   *
+   * @throws LandingFileException when the name does not start as the pattern says, so the file
+   *     cannot be dated
+   */
+  public static String[] fileNameValues(Path file, LandingTableSpec spec) {
+    String name = file.getFileName().toString();
+    String[] values = new String[spec.columns().size()];
+    for (int c = 0; c < values.length; c++) {
+      ColumnSpec column = spec.columns().get(c);
+      if (!column.fromFileNameOnly()) {
+        continue;
+      }
+      String pattern = column.fromFileName();
+      int at = pattern.indexOf(ColumnSpec.FILE_NAME_MONTH);
+      java.util.regex.Matcher m =
+          Pattern.compile(
+                  Pattern.quote(pattern.substring(0, at))
+                      + "([0-9]{4})-(0[1-9]|1[0-2])"
+                      + Pattern.quote(pattern.substring(at + ColumnSpec.FILE_NAME_MONTH.length())),
+                  Pattern.CASE_INSENSITIVE)
+              .matcher(name);
+      if (!m.lookingAt()) {
+        throw new LandingFileException(
+            file,
+            "cannot be dated: "
+                + spec.declaredIn()
+                + " takes "
+                + column.name()
+                + " from the file's name, which must start "
+                + pattern
+                + " (the month the extract is as of, e.g. "
+                + pattern.replace(ColumnSpec.FILE_NAME_MONTH, "2026-01")
+                + ".csv)",
+            "Rename the file to say the month it was extracted, then land it again.");
+      }
+      values[c] = m.group(1) + "-" + m.group(2) + "-01";
+    }
+    return values;
   }
 
   /** Delimiters files are commonly written with, for telling a user theirs is another. */
@@ -309,6 +440,8 @@ public final class LandingCsv implements Serializable {
       parseNext(parser, path); // heading rows, checked by open()
     }
     int[] positions = file.columnPositions();
+    String[] fileNameValues = file.fileNameValues();
+    String widthSource = format.headerless() ? "the first line has " : "the header has ";
     return new Iterator<>() {
       private long read;
       private String[] next = advance();
@@ -351,7 +484,10 @@ public final class LandingCsv implements Serializable {
         } else {
           try {
             for (int i = 0; i < positions.length; i++) {
-              values[i] = treat(i, field(next, positions[i]));
+              values[i] =
+                  fileNameValues[i] != null
+                      ? fileNameValues[i]
+                      : treat(i, field(next, positions[i]));
             }
             Map<String, String> extra = extras(file, next);
             // Spark's Row encoder takes Scala maps for map columns.
@@ -370,7 +506,7 @@ public final class LandingCsv implements Serializable {
         }
         values[positions.length + 1] =
             shapeBroken
-                ? "has " + next.length + " fields; the header has " + file.headerWidth()
+                ? "has " + next.length + " fields; " + widthSource + file.headerWidth()
                 : null;
         values[positions.length + 2] = file.relativePath();
         values[positions.length + 3] = parser.getContext().currentLine();

@@ -8,7 +8,10 @@ import java.io.Serializable;
  * positions of columns the schema does not declare (kept in bronze's {@code _extra}), and how many
  * records follow the header as counted apart from the parser ({@link RecordCounter}), which the
  * reader checks its own count against (and the first line ending in a lone CR, the usual cause when
- * they differ; 0 for none).
+ * they differ; 0 for none). In a file without a header row (ODS extracts as published) the header
+ * width is the first record's, and columns sit at their declared positions; {@code fileNameValues}
+ * holds, per declared column, the value a {@code from_file_name} column takes from the file's name
+ * (null for the other columns).
  */
 public record LandingFile(
     String absolutePath,
@@ -19,7 +22,8 @@ public record LandingFile(
     String[] extraHeadings,
     int[] extraPositions,
     long records,
-    long firstLoneCrLine)
+    long firstLoneCrLine,
+    String[] fileNameValues)
     implements Serializable {
   /** A header-only file loads no rows and is reported. */
   public boolean hasRecords() {

@@ -132,6 +132,16 @@ public final class Columns {
   public static final String OPPORTUNITY_UNIT = "opportunity_unit";
   public static final String TOTAL = "total";
 
+  // silver.org_hierarchy
+  public static final String ORG_NAME = "org_name";
+  public static final String ORG_TYPE = "org_type";
+  public static final String REGION = "region";
+  public static final String ICB = "icb";
+  public static final String OPEN_DATE = "open_date";
+  public static final String CLOSE_DATE = "close_date";
+  public static final String VALID_FROM = "valid_from";
+  public static final String VALID_TO = "valid_to";
+
   // gold.opportunity_family
   public static final String FAMILY = "family";
   public static final String METRICS = "metrics";

@@ -66,12 +66,11 @@ public final class HostileFiles {
    * The organisation reference the valid files' submitter is checked against (a reference file has
    * no period folder), so that an accepted row is one that passed every check.
    */
-  static final String ORGANISATION_REFERENCE_PATH = "ref/organisations/organisations.csv";
+  static final String ORGANISATION_REFERENCE_PATH = "ref/organisations/etr-2024-06.csv";
 
+  /** In the ODS etr layout: no header row; code, name, region, ICB, address, open, close. */
   static final String ORGANISATION_REFERENCE =
-      "Org_Code,Org_Name,Org_Type,Region,ICS_Code\n"
-          + ORG
-          + ",Hostile Files NHS Trust,Community,London,QX1\n";
+      ORG + ",Hostile Files NHS Trust,Y56,QX1,,,,,,,20000401,\n";
 
   /** A non-key, non-coded text column of each table, where free text goes. */
   private static final Map<String, String> FREE_TEXT =

@@ -19,7 +19,7 @@ class LandingFolderBytesTest {
     write(root, "esr/leavers/2024-06/notes.txt", 1000); // not a CSV file: never read
     write(root, "esr/leavers/2024-06/.hidden.csv", 1000); // hidden: never read
     write(root, "esr/leavers/2024-05/c.csv", 1000); // another month
-    write(root, "ref/organisations/organisations.csv", 3); // a reference: no period folder
+    write(root, "ref/organisations/etr-2024-06.csv", 3); // a reference: no period folder
     write(root, "eric/trust/2024-25/trust.csv", 4000); // annual: the financial year of 2024-06
     write(root, "eric/trust/2023-24/trust.csv", 1000); // the year before
     // 100 + 20 + 3 + 4000, by hand.

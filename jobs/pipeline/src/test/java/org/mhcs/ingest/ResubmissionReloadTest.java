@@ -108,10 +108,11 @@ class ResubmissionReloadTest {
     // Both submitters are known organisations (every CSDS table checks its submitter against it).
     land(
         l,
-        "ref/organisations/organisations.csv",
-        "Org_Code,Org_Name,Org_Type,Region,ICS_Code",
-        "A01,Reload Community NHS Trust,Community,London,QX1",
-        "A02,Reload Mental Health NHS Trust,Combined MH and community,North West,QX2");
+        "ref/organisations/etr-2024-05.csv",
+        // The ODS etr layout: no header row (the first row stands where land() puts a header);
+        // code, name, region, ICB, six address fields, open and close dates.
+        "A01,Reload Community NHS Trust,Y56,QX1,,,,,,,20000401,",
+        "A02,Reload Mental Health NHS Trust,Y62,QX2,,,,,,,20000401,");
     land(
         l,
         A01_MAY_REFERRALS,

@@ -450,8 +450,8 @@ class GoldenCommunityRunTest {
             .where("metric_id = 'direct_care_pct'")
             .join(
                 warehouse
-                    .read(Table.silver("ref_organisations"))
-                    .selectExpr("Org_Code AS ref_org", "Org_Type"),
+                    .read(Table.ORG_HIERARCHY)
+                    .selectExpr("org_code AS ref_org", "org_type AS Org_Type"),
                 org.apache.spark.sql.functions.expr("org_code = ref_org"))
             .selectExpr("service_line", "Org_Type")
             .orderBy("Org_Type")

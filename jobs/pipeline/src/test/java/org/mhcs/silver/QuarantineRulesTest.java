@@ -44,7 +44,7 @@ class QuarantineRulesTest {
   private static final String REFERRALS_2 = REFERRAL + "/2024-06/referrals-2.csv";
   private static final String CONTACTS_FILE = CONTACT + "/2024-06/contacts.csv";
   private static final String ORGANISATIONS = "ref/organisations";
-  private static final String ORGANISATIONS_FILE = ORGANISATIONS + "/organisations.csv";
+  private static final String ORGANISATIONS_FILE = ORGANISATIONS + "/etr-2024-06.csv";
   private static final String REFERENCE_FIELD =
       "OrgID_Provider+ServiceRequestID -> csds/CYP101Referral";
 

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.calendar.Period;
+import org.mhcs.conform.OrganisationHierarchy;
 import org.mhcs.conform.ServiceLines;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
@@ -43,7 +44,7 @@ public final class ReportData {
   private final Map<Slice, Distribution> distributionBySlice = new HashMap<>();
 
   /**
-   * @param orgNames organisation code → name ({@code silver.ref_organisations} when loaded)
+   * @param orgNames organisation code → name as of the period ({@code silver.org_hierarchy})
    * @param labels service-line and procurement-category id → name, in catalogue order
    */
   public ReportData(
@@ -254,7 +255,7 @@ public final class ReportData {
     return new ReportData(
         period,
         catalog,
-        orgNames(warehouse),
+        orgNames(warehouse, period),
         labels(serviceLines),
         values,
         distributions,
@@ -271,14 +272,29 @@ public final class ReportData {
     return labels;
   }
 
-  /** Reference organisation names (landing column names, as declared in schemas/landing/ref). */
-  private static Map<String, String> orgNames(Warehouse warehouse) {
-    Table reference = Table.silver("ref_organisations");
+  /**
+   * Organisation names as of the report's period ({@code silver.org_hierarchy}, the row in force on
+   * its first day). An organisation with no row in force then (a period before the first landed ODS
+   * snapshot) takes the name of its latest row, since a name, unlike an ICB, is no grouping.
+   */
+  static Map<String, String> orgNames(Warehouse warehouse, Period period) {
     Map<String, String> names = new HashMap<>();
-    if (warehouse.exists(reference)) {
-      for (Row r : warehouse.read(reference).select("Org_Code", "Org_Name").collectAsList()) {
-        names.put(r.getString(0), r.getString(1));
-      }
+    if (!warehouse.exists(Table.ORG_HIERARCHY)) {
+      return names;
+    }
+    Dataset<Row> hierarchy = warehouse.read(Table.ORG_HIERARCHY);
+    for (Row r :
+        hierarchy
+            .select(Columns.ORG_CODE, Columns.ORG_NAME)
+            .orderBy(hierarchy.col(Columns.VALID_FROM).asc())
+            .collectAsList()) {
+      names.put(r.getString(0), r.getString(1)); // the latest row's last
+    }
+    for (Row r :
+        OrganisationHierarchy.asOf(hierarchy, period)
+            .select(Columns.ORG_CODE, Columns.ORG_NAME)
+            .collectAsList()) {
+      names.put(r.getString(0), r.getString(1));
     }
     return names;
   }

@@ -24,6 +24,9 @@ final class LandingHeader {
   private final List<List<String>> preamble;
   private final int[] required;
 
+  /** Per field of a written record, the column written there, or -1 for an empty field. */
+  private final int[] columnAtField;
+
   /** Positions by the names the schema spells; immutable, so every writing thread shares it. */
   private final Map<String, Integer> positions;
 
@@ -32,12 +35,43 @@ final class LandingHeader {
    *     the row just above the header when the schema's {@code header_row} puts rows there
    */
   LandingHeader(LandingTableSpec spec, Map<String, String> groupHeadings) {
+    this(spec, groupHeadings, 0);
+  }
+
+  /**
+   * @param fields how many fields a record of a file without a header row has (the ODS extract's
+   *     27), at least the highest declared position; ignored for files with a header
+   */
+  LandingHeader(LandingTableSpec spec, Map<String, String> groupHeadings, int fields) {
     this.spec = spec;
     this.names = spec.columnNames();
     List<ColumnSpec> columns = spec.columns();
-    this.headings = columns.stream().map(ColumnSpec::header).toList();
+    // A column from the file's name is not written: the file's name says it.
     this.required =
-        IntStream.range(0, columns.size()).filter(i -> columns.get(i).required()).toArray();
+        IntStream.range(0, columns.size())
+            .filter(i -> columns.get(i).required() && !columns.get(i).fromFileNameOnly())
+            .toArray();
+    if (spec.format().headerless()) {
+      int width = fields;
+      for (ColumnSpec c : columns) {
+        width = Math.max(width, c.position());
+      }
+      this.columnAtField = new int[width];
+      java.util.Arrays.fill(columnAtField, -1);
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).position() > 0) {
+          columnAtField[columns.get(i).position() - 1] = i;
+        }
+      }
+      this.headings = List.of();
+    } else {
+      this.columnAtField =
+          IntStream.range(0, columns.size())
+              .filter(i -> !columns.get(i).fromFileNameOnly())
+              .toArray();
+      this.headings =
+          java.util.Arrays.stream(columnAtField).mapToObj(i -> columns.get(i).header()).toList();
+    }
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       byName.putIfAbsent(names.get(i), i);
@@ -56,7 +90,7 @@ final class LandingHeader {
   private List<List<String>> preamble(int headerRow, Map<String, String> groupHeadings) {
     List<List<String>> rows = new ArrayList<>();
     for (int row = 1; row < headerRow; row++) {
-      List<String> cells = new ArrayList<>(Collections.nCopies(names.size(), ""));
+      List<String> cells = new ArrayList<>(Collections.nCopies(headings.size(), ""));
       if (row == headerRow - 1) {
         groupHeadings.forEach((column, title) -> cells.set(position(column), title));
       }
@@ -83,7 +117,20 @@ final class LandingHeader {
     return names;
   }
 
-  /** The header row the files carry: each column's heading, in the same order. */
+  /** How many fields a record has. */
+  int width() {
+    return columnAtField.length;
+  }
+
+  /** The column written in field {@code field} (from 0), or -1 when the field is left empty. */
+  int columnAtField(int field) {
+    return columnAtField[field];
+  }
+
+  /**
+   * The header row the files carry: each written column's heading, in field order; empty for a file
+   * without a header row.
+   */
   List<String> headings() {
     return headings;
   }

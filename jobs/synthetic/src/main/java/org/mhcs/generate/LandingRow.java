@@ -214,7 +214,12 @@ final class LandingRow {
   }
 
   private void write() {
-    for (int i = 0; i < kinds.length; i++) {
+    for (int field = 0; field < header.width(); field++) {
+      int i = header.columnAtField(field);
+      if (i < 0) {
+        out.empty();
+        continue;
+      }
       switch (setInRow[i] == row ? kinds[i] : UNSET) {
         case TEXT -> out.text((String) objects[i]);
         case ASCII -> {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mhcs.calendar.Period;
 import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.conf.CodeLists;
+import org.mhcs.schema.ColumnSpec;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
 import org.mhcs.schema.SchemaCatalog;
@@ -63,7 +64,13 @@ enum LandingTable {
           "routine_cleaning_wet_mopping_disposable", "Cleanliness")),
   PPIB_PURCHASE_LINE("ppib", "purchase_line"),
   FINANCE_TRUST_SUMMARY("finance", "trust_summary"),
-  REF_ORGANISATIONS("ref", "organisations");
+  // The ODS etr extract as published: 27 fields, no header row (the schema binds the few it uses
+  // by position).
+  REF_ORGANISATIONS("ref", "organisations", Map.of(), OrganisationRegister.ETR_FIELDS),
+  REF_ORGANISATION_TYPES("ref", "organisation_types");
+
+  // ref/organisations_reshaped, a third party's reshaping of an old extract, is declared so that
+  // such files can be landed; the generator writes its reference in the published layout only.
 
   /** Every table's header, read from the bundled schemas on first use. */
   private static Map<LandingTable, LandingHeader> headers;
@@ -74,15 +81,24 @@ enum LandingTable {
   private final String source;
   private final String table;
   private final Map<String, String> groupHeadings;
+  private final int fields;
 
   LandingTable(String source, String table) {
     this(source, table, Map.of());
   }
 
   LandingTable(String source, String table, Map<String, String> groupHeadings) {
+    this(source, table, groupHeadings, 0);
+  }
+
+  /**
+   * @param fields how many fields a record of a table without a header row has
+   */
+  LandingTable(String source, String table, Map<String, String> groupHeadings, int fields) {
     this.source = source;
     this.table = table;
     this.groupHeadings = groupHeadings;
+    this.fields = fields;
   }
 
   String source() {
@@ -146,13 +162,39 @@ enum LandingTable {
 
   /**
    * The name of the table's {@code index}-th file: {@code part-NNNNN.csv}, except that a reference
-   * table is one file named after it ({@code organisations.csv}).
+   * table is one file, named as its schema dates it ({@code etr-2024-06.csv}, a snapshot as of the
+   * month generated) or else after the table ({@code organisation_types.csv}).
    */
-  String fileName(int index) {
+  String fileName(int index, YearMonth month) {
     if (spec().period() == PeriodType.NONE && index == 0) {
-      return table + ".csv";
+      return datedBy()
+          .map(pattern -> pattern.replace(ColumnSpec.FILE_NAME_MONTH, month.toString()) + ".csv")
+          .orElse(table + ".csv");
     }
     return String.format(Locale.ROOT, "part-%05d.csv", index);
+  }
+
+  /**
+   * Removes {@code <table>.csv} from a reference table's folder when the schema now dates files by
+   * their name: the generator wrote it there before, and the pipeline would refuse it as undated.
+   */
+  void removeUndatedReference(Path folder) {
+    if (spec().period() == PeriodType.NONE && datedBy().isPresent()) {
+      try {
+        java.nio.file.Files.deleteIfExists(folder.resolve(table + ".csv"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(
+            "cannot remove " + folder.resolve(table + ".csv"), e);
+      }
+    }
+  }
+
+  /** The {@code from_file_name} pattern that dates the table's files, if its schema has one. */
+  private java.util.Optional<String> datedBy() {
+    return spec().columns().stream()
+        .map(ColumnSpec::fromFileName)
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   // Loaded lazily rather than in a static initialiser so that a missing schema fails the run with
@@ -162,7 +204,8 @@ enum LandingTable {
       SchemaCatalog catalog = SchemaCatalog.bundled();
       Map<LandingTable, LandingHeader> loaded = new EnumMap<>(LandingTable.class);
       for (LandingTable t : values()) {
-        loaded.put(t, new LandingHeader(catalog.table(t.source, t.table), t.groupHeadings));
+        loaded.put(
+            t, new LandingHeader(catalog.table(t.source, t.table), t.groupHeadings, t.fields));
       }
       headers = loaded;
     }

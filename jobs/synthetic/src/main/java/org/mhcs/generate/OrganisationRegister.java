@@ -1,5 +1,6 @@
 package org.mhcs.generate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,18 @@ final class OrganisationRegister {
   };
 
   private static final int[] SYSTEMS_PER_REGION = {4, 3, 11, 6, 5, 6, 7};
+
+  /** The regions' ODS codes (the etr extract's national grouping), in {@link #REGIONS}' order. */
+  private static final String[] REGION_CODES = {"Y63", "Y62", "Y60", "Y61", "Y56", "Y59", "Y58"};
+
+  /** Fields of a record of the ODS etr extract as published. */
+  static final int ETR_FIELDS = 27;
+
+  /**
+   * Every synthetic trust's open date, as the etr extract writes dates: fixed, so that the
+   * register's random draws (and so every figure generated) stay as they were.
+   */
+  private static final byte[] OPEN_DATE = "20000401".getBytes(StandardCharsets.US_ASCII);
 
   private OrganisationRegister() {}
 
@@ -176,9 +189,31 @@ final class OrganisationRegister {
     out.row(LandingTable.REF_ORGANISATIONS)
         .text("Org_Code", org.code())
         .text("Org_Name", org.name())
-        .text("Org_Type", org.type().label())
-        .text("Region", org.region())
-        .text("ICS_Code", org.icsCode())
+        .text("Region", regionCode(org.region()))
+        .text("ICB_Code", org.icsCode())
+        .ascii("Open_Date", OPEN_DATE)
         .end();
+  }
+
+  /**
+   * Writes the organisation's type ({@code ref/organisation_types}), which the ODS extract does not
+   * carry. Called after the organisation's other reference rows, so that it takes the fault
+   * injector's draws last and leaves theirs as they were.
+   */
+  static void writeType(Organisation org, ChunkOutput out) {
+    out.row(LandingTable.REF_ORGANISATION_TYPES)
+        .text("Org_Code", org.code())
+        .text("Org_Type", org.type().label())
+        .end();
+  }
+
+  /** The ODS code of a region named in {@link #REGIONS}. */
+  static String regionCode(String region) {
+    for (int r = 0; r < REGIONS.length; r++) {
+      if (REGIONS[r].equals(region)) {
+        return REGION_CODES[r];
+      }
+    }
+    throw new IllegalArgumentException("no region " + region);
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,9 @@ final class PartFiles implements Closeable {
     LandingHeader header = table.header();
     CsvWriter writer = new CsvWriter(file, header.format());
     header.preamble().forEach(writer::headingRow);
-    writer.headingRow(header.headings());
+    if (!header.format().headerless()) {
+      writer.headingRow(header.headings());
+    }
     return writer;
   }
 
@@ -111,7 +114,7 @@ final class PartFiles implements Closeable {
    *
    * @return the number of part files
    */
-  static int publish(LandingTable table, Path folder) {
+  static int publish(LandingTable table, Path folder, YearMonth month) {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
@@ -125,13 +128,15 @@ final class PartFiles implements Closeable {
     }
     working.sort(null);
     if (working.isEmpty()) {
-      startFile(table, folder.resolve(table.fileName(0))).close();
+      startFile(table, folder.resolve(table.fileName(0, month))).close();
       return 1;
     }
     for (int i = 0; i < working.size(); i++) {
       try {
         Files.move(
-            working.get(i), folder.resolve(table.fileName(i)), StandardCopyOption.REPLACE_EXISTING);
+            working.get(i),
+            folder.resolve(table.fileName(i, month)),
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot rename " + working.get(i), e);
       }

@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the number of threads, because each trust draws from its own seeded streams and part files are
  * numbered by chunk of trusts, not by finishing order. Rows are streamed to disk; nothing holds a
  * table in memory. Rerunning replaces the period's {@code part-NNNNN.csv} files of these tables
- * (the financial year's for annual tables, and {@code ref/organisations/organisations.csv}); other
- * files are left alone. Not safe to run twice at once on the same landing folder and period.
+ * (the financial year's for annual tables, {@code ref/organisations/etr-YYYY-MM.csv} for the month,
+ * and {@code ref/organisation_types/organisation_types.csv}); other files are left alone. Not safe
+ * to run twice at once on the same landing folder and period.
  */
 public final class SyntheticLanding {
   /** National care contacts a month at scale 1.0. */
@@ -134,7 +135,8 @@ public final class SyntheticLanding {
     }
     Map<String, Integer> filesPerTable = new TreeMap<>();
     for (LandingTable table : LandingTable.values()) {
-      filesPerTable.put(table.key(), PartFiles.publish(table, table.folder(landingDir, period)));
+      filesPerTable.put(
+          table.key(), PartFiles.publish(table, table.folder(landingDir, period), period));
     }
     return new GeneratedLanding(
         landingDir, period, register.size(), tally.rows, filesPerTable, faultRate, tally.faults);
@@ -183,6 +185,7 @@ public final class SyntheticLanding {
         out.beginOrganisation(org);
         OrganisationRegister.write(org, out);
         new AnnualReturns(org, month, out, seed).write();
+        OrganisationRegister.writeType(org, out);
       }
       return out;
     }
@@ -241,6 +244,7 @@ public final class SyntheticLanding {
     for (LandingTable table : LandingTable.values()) {
       Path folder = table.folder(landingDir, period);
       PartFiles.clear(folder);
+      table.removeUndatedReference(folder);
       try {
         Files.createDirectories(folder);
       } catch (IOException e) {

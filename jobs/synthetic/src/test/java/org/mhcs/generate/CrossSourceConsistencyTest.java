@@ -39,7 +39,7 @@ class CrossSourceConsistencyTest {
     LandingFixture.forEachRow(
         root,
         "ref",
-        "organisations",
+        "organisation_types",
         row -> orgTypes.put(row.get("Org_Code"), row.get("Org_Type")));
   }
 

@@ -236,8 +236,7 @@ class LandingLayoutTest {
             "FTE_Days_Available"));
   }
 
-  private static final List<String> ORGANISATION_HEADER =
-      List.of("Org_Code", "Org_Name", "Org_Type", "Region", "ICS_Code");
+  private static final List<String> ORGANISATION_TYPES_HEADER = List.of("Org_Code", "Org_Type");
 
   /**
    * The ERIC site headings the schema declares, as the published 2016-17 site file spells them and
@@ -284,10 +283,16 @@ class LandingLayoutTest {
         assertEquals(table.getValue(), LandingFixture.header(file), "header of " + file);
       }
     }
-    // The reference table has no period folder.
-    Path organisations = root.resolve("ref/organisations/organisations.csv");
-    assertEquals(ORGANISATION_HEADER, LandingFixture.header(organisations));
+    // The reference tables have no period folder. The organisations are the ODS etr extract as
+    // published, a snapshot as of the month generated: no header row, 27 fields.
+    Path organisations = root.resolve("ref/organisations/etr-2024-05.csv");
     assertEquals(List.of(organisations), list(root.resolve("ref/organisations")));
+    List<String> first = LandingFixture.header(organisations);
+    assertEquals(27, first.size(), first.toString());
+    assertTrue(first.get(0).matches("X[0-9A-Z][0-9]"), "a code, not a heading: " + first);
+    Path types = root.resolve("ref/organisation_types/organisation_types.csv");
+    assertEquals(ORGANISATION_TYPES_HEADER, LandingFixture.header(types));
+    assertEquals(List.of(types), list(root.resolve("ref/organisation_types")));
     assertEquals(
         Set.of("csds", "mhsds", "esr", "staffing", "eric", "ppib", "finance", "ref"),
         Set.copyOf(names(list(root))));
@@ -405,7 +410,7 @@ class LandingLayoutTest {
   @Test
   void filesAreUtf8WithUnixLineEndingsAndReportedRowCounts() {
     GeneratedLanding landing = LandingFixture.demo();
-    for (LandingTableSpec spec : LandingFixture.SCHEMAS.tables()) {
+    for (LandingTableSpec spec : LandingFixture.GENERATED) {
       long dataLines = 0;
       for (Path file : LandingFixture.parts(landing.landingDir(), spec.source(), spec.table())) {
         byte[] bytes = read(file);
@@ -485,30 +490,36 @@ class LandingLayoutTest {
 
   @Test
   void organisationsAreSyntheticCodesOfKnownTypesAndRegions() {
-    Path file = LandingFixture.demo().landingDir().resolve("ref/organisations/organisations.csv");
+    Path root = LandingFixture.demo().landingDir();
     Set<String> types =
         Set.of("Mental health", "Community", "Combined MH and community", "Acute", "Independent");
-    Set<String> regions =
-        Set.of(
-            "North East and Yorkshire",
-            "North West",
-            "Midlands",
-            "East of England",
-            "London",
-            "South East",
-            "South West");
+    // NHS England's seven regions by their ODS codes (the etr extract's national grouping).
+    Set<String> regions = Set.of("Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63");
     List<String> codes = new ArrayList<>();
     LandingFixture.forEachRow(
-        file,
+        root,
+        "ref",
+        "organisations",
         row -> {
           codes.add(row.get("Org_Code"));
           assertTrue(row.get("Org_Code").matches("X[0-9A-Z][0-9]"), row.get("Org_Code"));
           assertTrue(row.get("Org_Name").startsWith("Synthetic "), row.get("Org_Name"));
-          assertTrue(types.contains(row.get("Org_Type")), row.get("Org_Type"));
           assertTrue(regions.contains(row.get("Region")), row.get("Region"));
-          assertTrue(row.get("ICS_Code").matches("Q[A-Z][0-9]"), row.get("ICS_Code"));
+          assertTrue(row.get("ICB_Code").matches("Q[A-Z][0-9]"), row.get("ICB_Code"));
+          assertEquals("20000401", row.get("Open_Date"));
+          assertEquals("2024-05-01", row.get("Snapshot_Date"));
         });
     assertEquals(codes.size(), Set.copyOf(codes).size(), "organisation codes are unique");
+    List<String> typed = new ArrayList<>();
+    LandingFixture.forEachRow(
+        root,
+        "ref",
+        "organisation_types",
+        row -> {
+          typed.add(row.get("Org_Code"));
+          assertTrue(types.contains(row.get("Org_Type")), row.get("Org_Type"));
+        });
+    assertEquals(codes, typed, "every organisation has one type, in the same order");
   }
 
   @Test

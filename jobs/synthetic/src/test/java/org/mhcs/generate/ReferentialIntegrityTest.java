@@ -42,7 +42,7 @@ class ReferentialIntegrityTest {
     root = LandingFixture.demo().landingDir();
     orgTypes = new HashMap<>();
     LandingFixture.forEachRow(
-        root.resolve("ref/organisations/organisations.csv"),
+        root.resolve("ref/organisation_types/organisation_types.csv"),
         row -> orgTypes.put(row.get("Org_Code"), row.get("Org_Type")));
     // A combined trust's ESR holds both its CSDS and its MHSDS teams and professionals.
     allTeams = new HashSet<>();

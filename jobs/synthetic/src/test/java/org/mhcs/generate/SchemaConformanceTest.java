@@ -40,7 +40,7 @@ class SchemaConformanceTest {
     assertEquals(List.of(), result.multiple());
     // Every declared table is written and read back whole.
     Map<String, Long> expected = new TreeMap<>();
-    for (LandingTableSpec spec : LandingFixture.SCHEMAS.tables()) {
+    for (LandingTableSpec spec : LandingFixture.GENERATED) {
       expected.put(spec.id(), landing.rows(spec.id()));
     }
     assertEquals(expected, result.rows());
