@@ -29,7 +29,7 @@ public enum Normalisation {
   BASIC_DATE;
 
   /** A list number: one or two digits, a full stop, then the text (not a decimal such as 1.5). */
-  private static final Pattern LIST_NUMBER = Pattern.compile("^\d{1,2}\.\s*(?=\D)");
+  private static final Pattern LIST_NUMBER = Pattern.compile("^\\d{1,2}\\.\\s*(?=\\D)");
 
   private static final Pattern EIGHT_DIGITS = Pattern.compile("[0-9]{8}");
 
