@@ -314,7 +314,9 @@ public final class SchemaCatalog {
     Normalisation normalisation =
         enumValue(
             Normalisation.class, c.path("normalise").asText("none"), where, "normalise", errors);
-    if (normalisation != null && normalisation != Normalisation.NONE && type != ColumnType.STRING) {
+    boolean ofCodes =
+        normalisation == Normalisation.UPPER || normalisation == Normalisation.UNNUMBERED;
+    if (ofCodes && type != ColumnType.STRING) {
       errors.add(
           where
               + ": normalise: "
