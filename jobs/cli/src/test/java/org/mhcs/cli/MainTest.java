@@ -90,7 +90,9 @@ class MainTest {
 
     Outcome badPeriod = run("run", "--landing", ".", "--warehouse", "w", "--period", "2024-13");
     assertEquals(2, badPeriod.code());
-    assertTrue(badPeriod.err().contains("use YYYY-MM, for example 2024-06"), badPeriod.err());
+    assertTrue(
+        badPeriod.err().contains("neither a month (YYYY-MM, for example 2024-06)"),
+        badPeriod.err());
 
     Outcome injection = run("generate", "--out", "x", "--period", "2024-06' OR '1'='1");
     assertEquals(2, injection.code());

@@ -42,7 +42,8 @@ class RunStartupChecksTest {
     assertEquals(
         "mhcs run: 5 problems, found before starting; fix them and run again:", lines.get(0));
     assertEquals(
-        "  - --period: period '2024-13' is not a month: use YYYY-MM, for example 2024-06",
+        "  - --period: period '2024-13' is neither a month (YYYY-MM, for example 2024-06) nor a"
+            + " financial year (YYYY-YY, for example 2024-25, to run the annual returns alone)",
         lines.get(1));
     assertEquals("  - --landing " + landing + ": no such folder", lines.get(2));
     assertTrue(

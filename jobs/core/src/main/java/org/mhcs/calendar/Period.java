@@ -43,30 +43,20 @@ public final class Period implements Serializable, Comparable<Period> {
    * whose run reads only the annual returns.
    */
   public static Period parseRun(String text) {
+    if (text != null && MONTH.matcher(text).matches()) {
+      return parse(text);
+    }
     java.util.regex.Matcher year = text == null ? null : FINANCIAL_YEAR.matcher(text);
-    if (year == null || !year.matches() || MONTH.matcher(text).matches()) {
-      try {
-        return parse(text);
-      } catch (IllegalArgumentException notAMonth) {
-        throw new IllegalArgumentException(
-            "period '"
-                + text
-                + "' is neither a month (YYYY-MM, for example 2024-06) nor a financial year"
-                + " (YYYY-YY, for example 2024-25, to run the annual returns alone)");
-      }
-    }
-    int start = Integer.parseInt(year.group(1));
-    if ((start + 1) % 100 != Integer.parseInt(year.group(2))) {
+    if (year == null
+        || !year.matches()
+        || (Integer.parseInt(year.group(1)) + 1) % 100 != Integer.parseInt(year.group(2))) {
       throw new IllegalArgumentException(
-          "period "
+          "period '"
               + text
-              + " is not a financial year: the year after "
-              + start
-              + " ends in "
-              + String.format("%02d", (start + 1) % 100)
-              + String.format(" (%d-%02d)", start, (start + 1) % 100));
+              + "' is neither a month (YYYY-MM, for example 2024-06) nor a financial year"
+              + " (YYYY-YY, for example 2024-25, to run the annual returns alone)");
     }
-    Period april = parse(start + "-04");
+    Period april = parse(year.group(1) + "-04");
     return new Period(april.month, true);
   }
 

@@ -49,10 +49,11 @@ class PeriodTest {
           assertThrows(IllegalArgumentException.class, () -> Period.parseRun(bad), bad);
       assertTrue(e.getMessage().contains(bad), e.getMessage());
     }
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> Period.parseRun("2016-1"))
-            .getMessage()
-            .contains("nor a financial year (YYYY-YY"));
+    assertEquals(
+        "period '2024-13' is neither a month (YYYY-MM, for example 2024-06) nor a financial year"
+            + " (YYYY-YY, for example 2024-25, to run the annual returns alone)",
+        assertThrows(IllegalArgumentException.class, () -> Period.parseRun("2024-13"))
+            .getMessage());
   }
 
   @Test

@@ -18,9 +18,10 @@ import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.SharedSpark;
 
 /**
- * Every {@code --period} (and {@code --month}) goes through {@link Arguments#period}: a value that
- * is not a month is a usage error (exit 2) naming the option and the form, and nothing is written.
- * Folders and files are resolved, normalised and checked before anything starts.
+ * Every {@code --period} (and {@code --month}) goes through {@link Arguments#period} (or, where a
+ * financial year is allowed too, {@link Arguments#runPeriod}): a value of neither form is a usage
+ * error (exit 2) naming the option and the forms, and nothing is written. Folders and files are
+ * resolved, normalised and checked before anything starts.
  */
 class PeriodAndPathOptionsTest {
   private static final List<String> NOT_MONTHS =
@@ -33,6 +34,19 @@ class PeriodAndPathOptionsTest {
         + value
         + "' is not a month: use YYYY-MM, for example 2024-06";
   }
+
+  /** What commands that also take a financial year (run, report, opportunities, export) say. */
+  private static String notAPeriod(String option, String value) {
+    return "--"
+        + option
+        + ": period '"
+        + value
+        + "' is neither a month (YYYY-MM, for example 2024-06) nor a financial year (YYYY-YY,"
+        + " for example 2024-25, to run the annual returns alone)";
+  }
+
+  private static final List<String> TAKE_YEARS =
+      List.of("run", "report", "opportunities", "export");
 
   @Test
   void everyCommandRefusesAPeriodThatIsNotAMonthAndWritesNothing() {
@@ -65,8 +79,10 @@ class PeriodAndPathOptionsTest {
       for (String[] line : lines) {
         Outcome o = run(line);
         assertEquals(2, o.code(), String.join(" ", line) + "\n" + o.err());
+        String expected =
+            TAKE_YEARS.contains(line[0]) ? notAPeriod("period", v) : notAMonth("period", v);
         assertEquals(
-            List.of("mhcs " + line[0] + ": " + notAMonth("period", v)),
+            List.of("mhcs " + line[0] + ": " + expected),
             o.err().lines().toList(),
             String.join(" ", line));
       }
@@ -80,7 +96,7 @@ class PeriodAndPathOptionsTest {
       Outcome ran =
           run("run", "--landing", landing, "--warehouse", written.toString(), "--period", v);
       assertEquals(2, ran.code(), ran.err());
-      assertTrue(ran.err().contains(notAMonth("period", v)), ran.err());
+      assertTrue(ran.err().contains(notAPeriod("period", v)), ran.err());
       assertFalse(Files.exists(written), "nothing is written for " + v);
     }
   }
