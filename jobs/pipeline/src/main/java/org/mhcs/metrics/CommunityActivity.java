@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +18,8 @@ import org.mhcs.warehouse.Columns;
 /**
  * The per organisation × service line aggregates community metrics are ratios of: one pass over the
  * conformed contacts and one over clinical capacity, joined (full outer, so a service with staff
- * but no contacts, or contacts but no staff, still shows).
+ * but no contacts, or contacts but no staff, still shows). Without capacity (ESR's staff in post
+ * not landed) the contacts' figures stand alone and the capacity's are null.
  */
 public final class CommunityActivity {
   public static final String DIRECT_MINUTES = "direct_minutes";
@@ -37,7 +39,7 @@ public final class CommunityActivity {
    * so clinicians placed by their ward are left out: a community service's clinicians are those its
    * teams (or, where ESR has no team, cost centres or occupations) place in it.
    */
-  public static Dataset<Row> aggregate(Dataset<Row> contacts, Dataset<Row> capacity) {
+  public static Dataset<Row> aggregate(Dataset<Row> contacts, Optional<Dataset<Row>> capacity) {
     Column attended = col(Columns.ATTENDED);
     Column direct = col(Columns.DIRECT_CARE);
     Column f2f = attended.and(col(Columns.FACE_TO_FACE));
@@ -56,8 +58,15 @@ public final class CommunityActivity {
                 countDistinct(when(direct, col(Columns.PATIENT_ID))).as(PATIENTS),
                 count(when(attended, lit(1))).as(ATTENDED_CONTACTS),
                 count(when(col(Columns.DNA), lit(1))).as(DNA_CONTACTS));
+    if (capacity.isEmpty()) {
+      // No staff in post landed: the metrics of contacts alone still have their inputs.
+      return activity
+          .withColumn(AVAILABLE_DAYS, lit(null).cast("double"))
+          .withColumn(CLINICAL_WTE, lit(null).cast("double"));
+    }
     Dataset<Row> staff =
         capacity
+            .get()
             .where(
                 col(Columns.CLINICAL)
                     .and(col(Columns.SERVICE_LINE).isNotNull())

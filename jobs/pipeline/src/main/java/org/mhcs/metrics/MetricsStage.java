@@ -84,8 +84,12 @@ public final class MetricsStage {
     String condition = period.predicate(Columns.PERIOD);
     String month = period.toString();
     List<Dataset<Row>> values = new ArrayList<>();
-    if (warehouse.exists(Table.CONFORMED_CONTACTS) && warehouse.exists(Table.CONFORMED_CAPACITY)) {
-      Dataset<Row> capacity = warehouse.read(Table.CONFORMED_CAPACITY).where(condition);
+    // Staff in post gives the capacity; families compute what their landed sources allow.
+    Optional<Dataset<Row>> capacity =
+        warehouse.exists(Table.CONFORMED_CAPACITY)
+            ? Optional.of(warehouse.read(Table.CONFORMED_CAPACITY).where(condition))
+            : Optional.empty();
+    if (warehouse.exists(Table.CONFORMED_CONTACTS)) {
       Dataset<Row> contacts = warehouse.read(Table.CONFORMED_CONTACTS);
       Dataset<Row> community =
           Aggregates.joined(
@@ -99,11 +103,15 @@ public final class MetricsStage {
               .filter(m -> !m.id().equals(MetricCatalog.SKILL_MIX))
               .toList();
       values.add(MetricValues.compute(byService, community));
+    } else {
+      skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts");
+    }
+    if (capacity.isPresent()) {
       values.add(
           MetricValues.compute(
-              List.of(catalog.get(MetricCatalog.SKILL_MIX)), SkillMix.aggregate(capacity)));
+              List.of(catalog.get(MetricCatalog.SKILL_MIX)), SkillMix.aggregate(capacity.get())));
     } else {
-      skipped(MetricCatalog.COMMUNITY, "silver.conformed_contacts and silver.conformed_capacity");
+      skipped(MetricCatalog.SKILL_MIX, "silver.conformed_capacity");
     }
     Optional<Dataset<Row>> wardDays = silver.of("staffing", "ward_day", month);
     if (wardDays.isPresent() && warehouse.exists(Table.CONFORMED_WARDS)) {
@@ -121,12 +129,8 @@ public final class MetricsStage {
     }
     // Sickness needs only ESR's sickness extract, WTE only staff in post: either alone is enough.
     Optional<Dataset<Row>> sickness = silver.of("esr", "sickness", month);
-    Optional<Dataset<Row>> staff =
-        warehouse.exists(Table.CONFORMED_CAPACITY)
-            ? Optional.of(warehouse.read(Table.CONFORMED_CAPACITY).where(condition))
-            : Optional.empty();
-    if (sickness.isPresent() || staff.isPresent()) {
-      Dataset<Row> workforce = Aggregates.workforce(sickness, staff, turnover(period), month);
+    if (sickness.isPresent() || capacity.isPresent()) {
+      Dataset<Row> workforce = Aggregates.workforce(sickness, capacity, turnover(period), month);
       values.add(MetricValues.compute(catalog.family(MetricCatalog.WORKFORCE), workforce));
     } else {
       skipped(MetricCatalog.WORKFORCE, "esr/sickness or silver.conformed_capacity");
