@@ -121,6 +121,14 @@ public final class TableCatalog {
       columns.add(new ColumnDoc(c.name(), c.type().sqlType(), describe(c)));
     }
     lineage(columns);
+    if (spec.judgedByField()) {
+      columns.add(
+          new ColumnDoc(
+              Lineage.NULLED_FIELDS,
+              "string",
+              "Fields nulled because they broke their rule, comma-separated (null when none;"
+                  + " ops.quarantined_fields says why)"));
+    }
     return new TableDoc(
         Table.silver(spec.warehouseName()),
         spec.description() + ", typed and validated (" + spec.id() + ")",

@@ -87,6 +87,11 @@ class SensitiveDataScanTest {
     Set<String> birthDates = new HashSet<>();
     Set<String> otherDates = new HashSet<>();
     for (LandingTableSpec spec : LandingFixture.SCHEMAS.tables()) {
+      if (!Files.isDirectory(LandingFixture.folder(landing, spec.source(), spec.table()))) {
+        // The one table the generator does not write: a third party's reshaping of an old extract.
+        assertEquals("ref/organisations_reshaped", spec.id());
+        continue;
+      }
       List<ColumnSpec> columns = spec.columns();
       for (ColumnSpec c : columns) {
         if (c.sensitivity() != Sensitivity.NONE) {
