@@ -59,11 +59,14 @@ public final class OpportunitiesCommand implements Command {
     Period period = given == null ? latest(warehouse) : given;
     String periods = period.predicateWithYear(Columns.PERIOD);
     String org = args.get("org");
+    // A month's gold includes its financial year's; a year's run has the year alone.
+    String which =
+        period.isFinancialYear() ? period.toString() : period + " and " + period.financialYear();
     if (org == null) {
-      out.printf("National opportunity by family, %s and %s%n", period, period.financialYear());
+      out.printf("National opportunity by family, %s%n", which);
       out.print(OpportunityTables.byFamily(warehouse, periods));
     } else {
-      out.printf("Opportunities of %s, %s and %s%n", org, period, period.financialYear());
+      out.printf("Opportunities of %s, %s%n", org, which);
     }
     out.print(
         OpportunityTables.ranked(warehouse, MetricCatalog.from(settings), periods, org, limit));
