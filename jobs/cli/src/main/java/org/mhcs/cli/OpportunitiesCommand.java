@@ -93,7 +93,7 @@ public final class OpportunitiesCommand implements Command {
       throw new UsageException("no run has finished in this warehouse: give --period");
     }
     List<Period> months = finished.stream().filter(p -> !p.isFinancialYear()).toList();
-    return (months.isEmpty() ? finished : months)
-        .get((months.isEmpty() ? finished : months).size() - 1);
+    List<Period> candidates = months.isEmpty() ? finished : months;
+    return candidates.get(candidates.size() - 1);
   }
 }

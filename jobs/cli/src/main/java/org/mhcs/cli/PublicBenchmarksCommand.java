@@ -90,13 +90,9 @@ public final class PublicBenchmarksCommand implements Command {
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, settings);
     checks.verdict();
     List<Period> years = years(landing);
-    // ERIC's returns name trusts, not people: the pseudonymisation key has nothing to hash, so a
-    // one-off key serves when none is set.
-    Pseudonymiser key =
-        System.getenv(Pseudonymiser.KEY_VARIABLE) != null
-                || System.getenv(Pseudonymiser.KEY_FILE_VARIABLE) != null
-            ? Pseudonymiser.fromEnvironment(err::println)
-            : Pseudonymiser.randomKey();
+    // ERIC's returns name trusts, not people: there is nothing to pseudonymise, so a one-off key
+    // serves, as for the demo.
+    Pseudonymiser key = Pseudonymiser.randomKey();
     MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);
     List<FileCounts> files = new ArrayList<>();
     for (Period year : years) {
