@@ -15,6 +15,7 @@ import org.mhcs.report.ReportView.Family;
 import org.mhcs.report.ReportView.IndexModel;
 import org.mhcs.report.ReportView.Line;
 import org.mhcs.report.ReportView.Link;
+import org.mhcs.report.ReportView.MetricLink;
 import org.mhcs.report.ReportView.Table;
 
 /**
@@ -38,13 +39,14 @@ final class IndexPage {
     List<String> orgs = data.organisations();
     List<Family> families = new ArrayList<>();
     for (String family : data.catalog().families()) {
-      List<Link> metrics = new ArrayList<>();
+      List<MetricLink> metrics = new ArrayList<>();
       for (Metric m : data.catalog().family(family)) {
         List<Distribution> ds = data.distributionsOf(m.id());
         long orgsIn = ds.stream().mapToLong(Distribution::nOrgs).max().orElse(0);
         metrics.add(
-            new Link(
-                m.name() + " (" + m.id() + ")",
+            new MetricLink(
+                m.name(),
+                m.id(),
                 "metric/" + Html.safeName(m.id()) + ".html",
                 ds.isEmpty()
                     ? "no national distribution"

@@ -64,8 +64,11 @@ public final class ReportView {
   /** A link with a label (a navigation entry, a metric in a list, an organisation). */
   public record Link(String label, String href, String note) {}
 
+  /** A metric on the index: its name linking to its page, its id, how much data it has. */
+  public record MetricLink(String name, String id, String href, String note) {}
+
   /** The metrics of one family on the index. */
-  public record Family(String name, List<Link> metrics) {}
+  public record Family(String name, List<MetricLink> metrics) {}
 
   /** {@code index.html}. */
   public record IndexModel(

@@ -98,6 +98,12 @@ class ReportTemplatesTest {
     assertTrue(metric.contains("<td>North &lt;&amp;\"&gt; Trust</td>"), metric);
     String index = ReportPages.read(site.resolve("index.html"));
     assertTrue(index.contains(" North &lt;&amp;\"&gt; Trust</li>"), index);
+    assertTrue(
+        index.contains(
+            "<li><a href=\"metric/dna_rate_pct.html\">Did not attend rate %</a>"
+                + " <code>dna_rate_pct</code>"
+                + " <span class=\"note\">1 distribution, up to 3 organisations</span></li>"),
+        index);
     for (String html : List.of(org, metric, index)) {
       assertFalse(html.contains(NAME), "the name reached a page unescaped");
       assertFalse(html.contains("B&1"), "an unescaped ampersand from data");
