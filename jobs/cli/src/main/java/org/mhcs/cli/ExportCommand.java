@@ -29,6 +29,7 @@ import org.mhcs.conf.Settings;
 import org.mhcs.pipeline.Pipelines;
 import org.mhcs.publish.CellText;
 import org.mhcs.publish.Publication;
+import org.mhcs.publish.SheetColumns;
 import org.mhcs.publish.Suppression;
 import org.mhcs.schema.Layer;
 import org.mhcs.schema.SchemaCatalog;
@@ -177,7 +178,7 @@ public final class ExportCommand implements Command {
         cell.setCellValue(columns[i]);
         cell.setCellStyle(bold);
       }
-      sheet.createFreezePane(0, 1);
+      SheetColumns widths = new SheetColumns(columns);
       long n = 0;
       for (Iterator<Row> it = rows.toLocalIterator(); it.hasNext(); ) {
         Row row = it.next();
@@ -195,14 +196,19 @@ public final class ExportCommand implements Command {
           Object value = row.get(i);
           if (value instanceof Number number) {
             line.createCell(i).setCellValue(number.doubleValue());
+            widths.measure(i, number.doubleValue());
           } else if (suppressed.contains(columns[i]) && !Suppression.MASK.equals(value)) {
             // A published count or figure is text only so that it can say *; a number otherwise.
             line.createCell(i).setCellValue(Double.parseDouble((String) value));
+            widths.measure(i, Double.parseDouble((String) value));
           } else {
             line.createCell(i).setCellValue(CellText.neutralised(String.valueOf(value)));
+            widths.measure(i, CellText.neutralised(String.valueOf(value)));
           }
         }
       }
+      // Autofilter on the header, columns sized to their text, header frozen.
+      widths.apply(sheet, (int) n);
       about(book, bold, doc, suppressed);
       try (OutputStream stream = Files.newOutputStream(file)) {
         book.write(stream);

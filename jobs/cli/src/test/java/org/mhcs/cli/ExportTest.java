@@ -90,6 +90,19 @@ class ExportTest {
       // Published counts are numbers, so that a spreadsheet can sum them; * is text.
       assertEquals(15, byKey.get(CONTACTS)[header.indexOf("denominator")].getNumericCellValue());
       assertEquals("*", byKey.get(DNA)[header.indexOf("value")].getStringCellValue());
+      // An autofilter over the header and every row; the header frozen; columns sized to their
+      // text: org_code holds "org_code" (8 characters) and A01 to A03, so 8 + 3 for the filter
+      // button, in 1/256 characters, wider than the default 8.
+      assertEquals(
+          "A1:"
+              + org.apache.poi.ss.util.CellReference.convertNumToColString(header.size() - 1)
+              + (sheet.getLastRowNum() + 1),
+          ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet)
+              .getCTWorksheet()
+              .getAutoFilter()
+              .getRef());
+      assertEquals(11 * 256, sheet.getColumnWidth(header.indexOf("org_code")));
+      assertTrue(sheet.getPaneInformation().isFreezePane());
       Sheet about = book.getSheet("about");
       boolean numeratorMarked = false;
       for (var row : about) {

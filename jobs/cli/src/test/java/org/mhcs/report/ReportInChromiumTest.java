@@ -22,13 +22,21 @@ import org.mhcs.testing.SharedSpark;
 /**
  * The report as a browser shows it: headless Chromium (Debian's {@code chromium} package; {@code
  * .ci/run} installs it) loads an organisation's page from disk, and the test reads back the DOM it
- * built and a screenshot. Fails, rather than skips, when Chromium is missing.
+ * built and a screenshot; likewise a metric page with its funnel plot and CSV links, and a notebook
+ * page. Fails, rather than skips, when Chromium is missing.
+ *
+ * <p>With {@code MHCS_SCREENSHOTS=DIR} in the environment, the screenshots are also copied there:
+ * that is how {@code docs/images/} is re-taken ({@code MHCS_SCREENSHOTS=$PWD/docs/images mvn …
+ * -Dtest=ReportInChromiumTest}).
  */
 class ReportInChromiumTest {
   private static final long TIMEOUT_SECONDS = 90;
 
   /** The selected organisation's colour ({@link ChartSvg#SELECTED}), used nowhere else. */
   private static final int SELECTED_RGB = 0x003087;
+
+  /** The funnel limits' colour ({@link ChartSvg#LIMIT}). */
+  private static final int LIMIT_RGB = 0x425563;
 
   @Test
   void anOrganisationsPageRendersWithItsChartAndValues() throws Exception {
@@ -48,6 +56,21 @@ class ReportInChromiumTest {
         "--window-size=1280,2000",
         "--hide-scrollbars",
         page.toUri().toString());
+    // For docs/: 1200 pixels wide, from a little above the first highlighted bar (headless
+    // Chromium draws a blank page when asked to scroll to an anchor, so the whole page is taken
+    // and cut).
+    Path tall = screenshot(page.toUri().toString(), 1200, 4000);
+    BufferedImage whole = ImageIO.read(tall.toFile());
+    int first = 0;
+    for (int y = 0; y < whole.getHeight() && first == 0; y++) {
+      for (int x = 0; x < whole.getWidth(); x++) {
+        if ((whole.getRGB(x, y) & 0xffffff) == SELECTED_RGB) {
+          first = y;
+          break;
+        }
+      }
+    }
+    keep(crop(whole, Math.max(0, first - 450), 1000), "report-org-page.png");
     assertTrue(Files.size(png) > 10_000, "screenshot too small: " + Files.size(png));
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1280, image.getWidth());
@@ -66,6 +89,122 @@ class ReportInChromiumTest {
     // funnel plot) fill hundreds of pixels with the highlight, which nothing else uses.
     assertTrue(colours.size() > 50, "only " + colours.size() + " colours: a blank page?");
     assertTrue(selected > 500, "only " + selected + " pixels in the highlight colour");
+  }
+
+  @Test
+  void aMetricPageShowsItsFunnelWithTitledPointsAndDownloadableTables() throws Exception {
+    Path page = ReportPages.golden().resolve("metric/contacts_per_clinician_day.html");
+    String dom = chromium("--dump-dom", page.toUri().toString());
+    // Contacts per clinician day (ReportSiteTest): A01 3 / 15 days = 0.20, A02 2 / 10 = 0.20,
+    // A03 3 / 20 = 0.15; each point titled with its code, value and plotted denominator.
+    // Chromium writes the SVG's attributes with double quotes.
+    java.util.regex.Matcher svg =
+        java.util.regex.Pattern.compile(
+                "<svg id=\"f\\d+\".*?</svg>", java.util.regex.Pattern.DOTALL)
+            .matcher(dom);
+    assertTrue(svg.find(), "no funnel plot in the DOM");
+    String funnel = svg.group();
+    assertTrue(funnel.contains("<title>A01 · 0.20 · denominator 15</title>"), funnel);
+    assertTrue(funnel.contains("<title>A02 · 0.20 · denominator 10</title>"), funnel);
+    assertTrue(funnel.contains("<title>A03 · 0.15 · denominator 20</title>"), funnel);
+    // Every table's CSV link names a file beside the page holding the same cells as the table.
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile(
+                "<div class=\"scroll\">(<table>.*?</table>)</div>\\s*<a class=\"csv\""
+                    + " href=\"([^\"]+)\"",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(dom);
+    int links = 0;
+    while (link.find()) {
+      links++;
+      Path csv = page.resolveSibling(link.group(2));
+      assertTrue(Files.isRegularFile(csv), "no " + csv);
+      com.univocity.parsers.csv.CsvParserSettings settings =
+          new com.univocity.parsers.csv.CsvParserSettings();
+      settings.setNullValue("");
+      List<List<String>> rows =
+          new com.univocity.parsers.csv.CsvParser(settings)
+              .parseAll(csv.toFile(), StandardCharsets.UTF_8).stream()
+                  .map(r -> java.util.Arrays.asList(r))
+                  .toList();
+      assertEquals(ReportPages.rows(link.group(1)), rows, csv.toString());
+    }
+    // The distributions table and one table of values per charted distribution.
+    assertEquals(1 + count(dom, "<section id="), links, "tables with a CSV link");
+    // For docs/: the funnel plot and what is above it, up to its legend (the last pixels drawn in
+    // the limits' colour), 1200 pixels wide.
+    BufferedImage whole = ImageIO.read(screenshot(page.toUri().toString(), 1200, 3000).toFile());
+    int last = 0;
+    for (int y = 0; y < whole.getHeight(); y++) {
+      for (int x = 0; x < whole.getWidth(); x++) {
+        if ((whole.getRGB(x, y) & 0xffffff) == LIMIT_RGB) {
+          last = y;
+          break;
+        }
+      }
+    }
+    keep(crop(whole, Math.max(0, last + 40 - 1100), 1100), "report-metric-page.png");
+  }
+
+  @Test
+  void aNotebookPageRendersItsMarkdownTableAndChart() throws Exception {
+    Path out = SharedSpark.newFolder("notebook-chromium-").resolve("national_variation.html");
+    org.mhcs.testing.CommandLine.Outcome run =
+        org.mhcs.testing.CommandLine.run(
+            "notebook",
+            "run",
+            org.mhcs.testing.Repository.ROOT.resolve("notebooks/national_variation.sql").toString(),
+            "--warehouse",
+            org.mhcs.testing.GoldenRuns.community().root().toString(),
+            "--out",
+            out.toString());
+    assertEquals(0, run.code(), run.err());
+    String dom = chromium("--dump-dom", out.toUri().toString());
+    assertTrue(dom.contains("<div class=\"markdown\">"), "no markdown cell in the DOM");
+    assertTrue(dom.contains("<div class=\"chart\"><svg"), "no chart in the DOM");
+    assertTrue(dom.contains("<div class=\"scroll\"><table>"), "no result table in the DOM");
+    keep(screenshot(out.toUri().toString(), 1200, 1000), "notebook-page.png");
+  }
+
+  /** A {@code width} × {@code height} screenshot of {@code url}, not blank. */
+  private static Path screenshot(String url, int width, int height) throws Exception {
+    Path png = SharedSpark.newFolder("screenshot-").resolve("page.png");
+    chromium(
+        "--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars", url);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(width, image.getWidth());
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        colours.add(image.getRGB(x, y) & 0xffffff);
+      }
+    }
+    assertTrue(colours.size() > 50, "only " + colours.size() + " colours: a blank page? " + url);
+    return png;
+  }
+
+  /** {@code height} pixels of {@code image} from {@code top}, as a PNG file. */
+  private static Path crop(BufferedImage image, int top, int height) throws IOException {
+    int h = Math.min(height, image.getHeight() - top);
+    Path png = SharedSpark.newFolder("screenshot-").resolve("cut.png");
+    ImageIO.write(image.getSubimage(0, top, image.getWidth(), h), "png", png.toFile());
+    return png;
+  }
+
+  /** Copies a screenshot to {@code $MHCS_SCREENSHOTS/name} when that is set (docs/images). */
+  private static void keep(Path png, String name) throws IOException {
+    String dir = System.getenv("MHCS_SCREENSHOTS");
+    if (dir != null && !dir.isBlank()) {
+      Files.copy(png, Path.of(dir, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /**

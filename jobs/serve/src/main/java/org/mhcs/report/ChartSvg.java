@@ -33,6 +33,9 @@ public final class ChartSvg {
 
   static final Color TARGET = new Color(0x00, 0x7f, 0x3b);
 
+  /** The code labelling a point outside the 99.8% limits (the flag colour of the tables). */
+  static final Color OUTLIER = new Color(0xd5, 0x28, 0x1b);
+
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 10);

@@ -6,10 +6,14 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -20,10 +24,12 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGHints;
+import org.jfree.svg.SVGUtils;
 import org.mhcs.benchmark.FunnelLimits.Limits;
 
 /**
@@ -33,13 +39,16 @@ import org.mhcs.benchmark.FunnelLimits.Limits;
  * size. Denominators are plotted after small-number suppression (rounded to the nearest 5; masked
  * ones left out), so no exact count can be read off the chart.
  *
- * <p>Each organisation's point has the SVG id {@code <id>-pt-<org>}.
+ * <p>Each organisation's point has the SVG id {@code <id>-pt-<org>} and a {@code <title>} (its
+ * code, value and plotted denominator) that a browser shows on hover; points outside the 99.8%
+ * limits are also labelled with their code on the chart.
  *
  * @param points organisations with a value and a plottable (suppressed) denominator
  * @param target the centre line, in the metric's scale
  * @param limitsAt the limits at a denominator ({@code FunnelLimits.at} with this funnel's
  *     parameters)
  * @param selected the organisation to highlight, or null
+ * @param format writes a value in the metric's unit (the points' hover titles)
  */
 public record FunnelChart(
     String title,
@@ -48,16 +57,50 @@ public record FunnelChart(
     List<Point> points,
     double target,
     DoubleFunction<Optional<Limits>> limitsAt,
-    String selected) {
+    String selected,
+    DoubleFunction<String> format) {
 
-  /** One organisation: its suppressed denominator and its value. */
-  public record Point(String org, double denominator, double value) {}
+  /**
+   * One organisation: its suppressed denominator, its value, and whether it lies outside the 99.8%
+   * limits (as {@code gold.org_position} flags it, at its exact denominator).
+   */
+  public record Point(String org, double denominator, double value, boolean outside998) {}
 
   /** Points along each limit curve. */
   private static final int CURVE_POINTS = 120;
 
   public String svg(String id, int width, int height) {
-    return ChartSvg.render(chart(id), width, height, id);
+    String svg = ChartSvg.render(chart(id), width, height, id);
+    for (Point p : points) {
+      svg = withTitle(svg, id + "-pt-" + Html.safeName(p.org()), title(p));
+    }
+    return svg;
+  }
+
+  /** A point's hover text: "A01 · 2.8% · denominator 6,750". */
+  String title(Point p) {
+    return p.org()
+        + " · "
+        + format.apply(p.value())
+        + " · denominator "
+        + String.format(Locale.ROOT, "%,.0f", p.denominator());
+  }
+
+  /**
+   * {@code svg} with a {@code <title>} (escaped) as the first child of the element {@code
+   * elementId}: the SVG way to name a shape on hover. JFreeSVG writes each point as a group holding
+   * its shape.
+   */
+  static String withTitle(String svg, String elementId, String title) {
+    Matcher m = Pattern.compile("<g id='" + Pattern.quote(elementId) + "'[^>]*>").matcher(svg);
+    if (!m.find()) {
+      return svg;
+    }
+    return svg.substring(0, m.end())
+        + "<title>"
+        + SVGUtils.escapeForXML(title)
+        + "</title>"
+        + svg.substring(m.end());
   }
 
   JFreeChart chart(String id) {
@@ -69,10 +112,14 @@ public record FunnelChart(
     double maxY = target;
     // The series keep insertion order (autoSort off), so a point's index names its organisation.
     List<List<String>> orgs = List.of(new ArrayList<>(), new ArrayList<>());
+    List<Point> outliers = new ArrayList<>();
     for (Point p : points) {
       int s = p.org().equals(selected) ? 1 : 0;
       (s == 1 ? chosen : others).add(p.denominator(), p.value());
       orgs.get(s).add(p.org());
+      if (p.outside998()) {
+        outliers.add(p);
+      }
       minX = Math.min(minX, p.denominator());
       maxX = Math.max(maxX, p.denominator());
       minY = Math.min(minY, p.value());
@@ -142,6 +189,15 @@ public record FunnelChart(
     lineRenderer.setSeriesStroke(4, ChartSvg.solid(1.5f));
 
     XYPlot plot = new XYPlot(dots, x, y, dotRenderer);
+    for (Point p : outliers) {
+      // Beside the point, to its right, so the label does not hide it.
+      XYTextAnnotation label =
+          new XYTextAnnotation(p.org(), p.denominator() + xEnd * 0.008, p.value());
+      label.setFont(ChartSvg.LABEL);
+      label.setPaint(ChartSvg.OUTLIER);
+      label.setTextAnchor(TextAnchor.CENTER_LEFT);
+      plot.addAnnotation(label);
+    }
     plot.setDataset(1, lines);
     plot.setRenderer(1, lineRenderer);
     plot.setBackgroundPaint(Color.WHITE);

@@ -6,8 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.OpportunityRule.Units;
+import org.mhcs.publish.Templates;
 import org.mhcs.report.ReportData.Distribution;
 import org.mhcs.report.ReportData.FamilyTotal;
+import org.mhcs.report.ReportView.Cell;
+import org.mhcs.report.ReportView.Column;
+import org.mhcs.report.ReportView.Family;
+import org.mhcs.report.ReportView.IndexModel;
+import org.mhcs.report.ReportView.Line;
+import org.mhcs.report.ReportView.Link;
+import org.mhcs.report.ReportView.MetricLink;
+import org.mhcs.report.ReportView.Table;
 
 /**
  * {@code index.html}: the national opportunity by family, the metrics grouped by family (each
@@ -20,23 +29,52 @@ final class IndexPage {
 
   private IndexPage() {}
 
-  static String render(ReportData data) {
-    StringBuilder b = new StringBuilder();
-    List<String> orgs = data.organisations();
-    b.append("<h1>Benchmarking report · ")
-        .append(Html.text(data.period().toString()))
-        .append("</h1>\n<p>Mental health and community health services: ")
-        .append(orgs.size())
-        .append(" organisations, ")
-        .append(data.catalog().all().size())
-        .append(" metrics. Monthly metrics are for ")
-        .append(Html.text(data.period().toString()))
-        .append("; estates and corporate metrics come from the annual returns of ")
-        .append(Html.text(data.period().financialYear()))
-        .append(". Counts (numerators and denominators) are suppressed: 1 to 7 shown as *,")
-        .append(" others rounded to the nearest 5.</p>\n");
+  static ReportSite.Page render(ReportData data) {
+    IndexModel model = model(data);
+    List<Table> tables = model.familyTotals() == null ? List.of() : List.of(model.familyTotals());
+    return new ReportSite.Page(Templates.render("report/index.jte", model), 0, tables);
+  }
 
-    b.append("<h2>National opportunity by family</h2>\n");
+  static IndexModel model(ReportData data) {
+    List<String> orgs = data.organisations();
+    List<Family> families = new ArrayList<>();
+    for (String family : data.catalog().families()) {
+      List<MetricLink> metrics = new ArrayList<>();
+      for (Metric m : data.catalog().family(family)) {
+        List<Distribution> ds = data.distributionsOf(m.id());
+        long orgsIn = ds.stream().mapToLong(Distribution::nOrgs).max().orElse(0);
+        metrics.add(
+            new MetricLink(
+                m.name(),
+                m.id(),
+                "metric/" + Html.safeName(m.id()) + ".html",
+                ds.isEmpty()
+                    ? "no national distribution"
+                    : ds.size()
+                        + (ds.size() == 1 ? " distribution" : " distributions")
+                        + ", up to "
+                        + orgsIn
+                        + " organisations"));
+      }
+      families.add(new Family(family, metrics));
+    }
+    List<Link> organisations = new ArrayList<>();
+    for (String org : orgs) {
+      String name = data.orgName(org);
+      organisations.add(new Link(org, OrgPage.href("", org), name.equals(org) ? null : name));
+    }
+    return new IndexModel(
+        data.period().toString(),
+        data.period().financialYear(),
+        orgs.size(),
+        data.catalog().all().size(),
+        familyTotals(data),
+        families,
+        organisations);
+  }
+
+  /** The national opportunity per family and period in each unit, or null when there is none. */
+  private static Table familyTotals(ReportData data) {
     Map<String, Map<String, Double>> totals = new TreeMap<>();
     Map<String, String> metrics = new TreeMap<>();
     for (FamilyTotal t : data.familyTotals()) {
@@ -45,67 +83,30 @@ final class IndexPage {
       metrics.put(key, t.metrics());
     }
     if (totals.isEmpty()) {
-      b.append("<p>No opportunity totals in this warehouse for these periods.</p>\n");
-    } else {
-      List<Boolean> numeric = List.of(false, false, true, true, true, true, false);
-      b.append("<table>\n")
-          .append(
-              Html.header(
-                  List.of(
-                      "family",
-                      "period",
-                      "£",
-                      "clinical days",
-                      "WTE",
-                      "patients",
-                      "metrics summed (each to its default target)"),
-                  numeric));
-      for (Map.Entry<String, Map<String, Double>> e : totals.entrySet()) {
-        String[] key = e.getKey().split("\t");
-        List<String> cells = new ArrayList<>(List.of(Html.text(key[0]), Html.text(key[1])));
-        for (String unit : UNITS) {
-          Double total = e.getValue().get(unit);
-          cells.add(total == null ? ValueFormat.NONE : ValueFormat.opportunity(unit, total));
-        }
-        cells.add(Html.text(metrics.get(e.getKey()).replace(",", ", ")));
-        b.append(Html.row(cells, numeric, null));
+      return null;
+    }
+    List<Line> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Double>> e : totals.entrySet()) {
+      String[] key = e.getKey().split("\t");
+      List<Cell> cells = new ArrayList<>(List.of(Cell.of(key[0]), Cell.of(key[1])));
+      for (String unit : UNITS) {
+        Double total = e.getValue().get(unit);
+        cells.add(Cell.of(total == null ? ValueFormat.NONE : ValueFormat.opportunity(unit, total)));
       }
-      b.append("</table>\n");
+      cells.add(Cell.of(metrics.get(e.getKey()).replace(",", ", ")));
+      rows.add(new Line(cells));
     }
-
-    b.append("<h2>Metrics</h2>\n");
-    for (String family : data.catalog().families()) {
-      b.append("<h3>").append(Html.text(family)).append("</h3>\n<ul>\n");
-      for (Metric m : data.catalog().family(family)) {
-        List<Distribution> ds = data.distributionsOf(m.id());
-        long orgsIn = ds.stream().mapToLong(Distribution::nOrgs).max().orElse(0);
-        b.append("<li>")
-            .append(Html.link("metric/" + Html.safeName(m.id()) + ".html", m.name()))
-            .append(" <code>")
-            .append(Html.text(m.id()))
-            .append("</code> <span class=\"note\">")
-            .append(
-                ds.isEmpty()
-                    ? "no national distribution"
-                    : ds.size()
-                        + (ds.size() == 1 ? " distribution" : " distributions")
-                        + ", up to "
-                        + orgsIn
-                        + " organisations")
-            .append("</span></li>\n");
-      }
-      b.append("</ul>\n");
-    }
-
-    b.append("<h2>Organisations</h2>\n<ul class=\"columns\">\n");
-    for (String org : orgs) {
-      String name = data.orgName(org);
-      b.append("<li>")
-          .append(OrgPage.orgLink(org, ""))
-          .append(name.equals(org) ? "" : " " + Html.text(name))
-          .append("</li>\n");
-    }
-    b.append("</ul>\n");
-    return Html.page("Benchmarking report " + data.period(), "", b.toString());
+    return new Table(
+        "index-opportunity-by-family.csv",
+        List.of(
+            Column.text("family"),
+            Column.code("period"),
+            Column.number("£"),
+            Column.number("clinical days"),
+            Column.number("WTE"),
+            Column.number("patients"),
+            Column.text("metrics summed (each to its default target)")),
+        rows,
+        null);
   }
 }

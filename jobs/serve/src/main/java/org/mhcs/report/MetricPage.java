@@ -9,10 +9,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mhcs.metrics.Direction;
 import org.mhcs.metrics.Metric;
+import org.mhcs.publish.Templates;
 import org.mhcs.report.ReportData.Distribution;
 import org.mhcs.report.ReportData.Position;
 import org.mhcs.report.ReportData.Slice;
 import org.mhcs.report.ReportData.Value;
+import org.mhcs.report.ReportView.Cell;
+import org.mhcs.report.ReportView.Column;
+import org.mhcs.report.ReportView.Figure;
+import org.mhcs.report.ReportView.Line;
+import org.mhcs.report.ReportView.MetricModel;
+import org.mhcs.report.ReportView.SliceSection;
+import org.mhcs.report.ReportView.Table;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -31,9 +39,6 @@ final class MetricPage {
   static final int FOLDED_TABLE_ROWS = 25;
 
   private MetricPage() {}
-
-  /** The page's HTML and how many charts it holds. */
-  record Page(String html, int charts) {}
 
   /** The anchor of a distribution's section on its metric page. */
   static String anchor(Slice s) {
@@ -65,48 +70,12 @@ final class MetricPage {
         .sum();
   }
 
-  static Page render(ReportData data, Metric metric) {
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>")
-        .append(Html.text(metric.name()))
-        .append(" <code>")
-        .append(Html.text(metric.id()))
-        .append("</code></h1>\n");
-    b.append("<p>Family ")
-        .append(Html.text(metric.family()))
-        .append(" · unit ")
-        .append(Html.text(metric.unit()))
-        .append(" · ")
-        .append(
-            metric.direction() == Direction.CONTEXT
-                ? "context (neither direction is better)"
-                : metric.direction().label() + " is better")
-        .append(" · minimum denominator ")
-        .append(ValueFormat.threshold(metric.minDenominator()))
-        .append(" · grain ")
-        .append(Html.text(metric.grain()))
-        .append("</p>\n");
-    b.append("<p><b>Value</b> = ")
-        .append(metric.scale() == 1 ? "" : ValueFormat.threshold(metric.scale()) + " × ")
-        .append("<b>numerator</b> ÷ <b>denominator</b>.<br><b>Numerator:</b> ")
-        .append(Html.text(metric.numeratorDefinition()))
-        .append("<br><b>Denominator:</b> ")
-        .append(Html.text(metric.denominatorDefinition()))
-        .append("<br><b>Opportunity:</b> ")
-        .append(Html.text(metric.opportunity().describe()))
-        .append("</p>\n");
-
+  static ReportSite.Page render(ReportData data, Metric metric) {
+    String file = Html.safeName(metric.id());
     List<Distribution> distributions = data.distributionsOf(metric.id());
-    if (distributions.isEmpty()) {
-      b.append(
-          "<p>No national distribution for this period: no organisation has a value with a"
-              + " denominator at or above the minimum (for twelve-month turnover, twelve months of"
-              + " leavers must be loaded).</p>\n");
-      return new Page(Html.page(metric.name(), "../", b.toString()), 0);
-    }
     Set<Slice> charted = charted(data, metric);
-    b.append(distributionTable(data, metric, distributions, charted));
-
+    List<Table> tables = new ArrayList<>();
+    List<SliceSection> sections = new ArrayList<>();
     int charts = 0;
     for (Distribution d : distributions) {
       Slice s = d.slice();
@@ -114,104 +83,119 @@ final class MetricPage {
         continue;
       }
       SliceFigures figures = new SliceFigures(data, metric, s);
-      b.append("<section id=\"")
-          .append(anchor(s))
-          .append("\">\n<h2>")
-          .append(Html.text(figures.title()))
-          .append("</h2>\n");
+      List<Figure> drawn = new ArrayList<>();
       Optional<VariationChart> variation = figures.variation(null);
       if (variation.isPresent()) {
         charts++;
-        b.append(
-            SliceFigures.figure(
+        drawn.add(
+            new Figure(
                 variation.get().svg("v" + charts, SliceFigures.WIDE, SliceFigures.WIDE_HEIGHT),
                 figures.variationCaption(null)));
       }
       Optional<FunnelChart> funnel = figures.funnel(null);
       if (funnel.isPresent()) {
         charts++;
-        b.append(
-            SliceFigures.figure(
+        drawn.add(
+            new Figure(
                 funnel.get().svg("f" + charts, SliceFigures.WIDE, SliceFigures.WIDE_HEIGHT),
                 figures.funnelCaption()));
       }
-      b.append(valuesTable(data, metric, s));
-      b.append("</section>\n");
+      Table values = valuesTable(data, metric, s, file + "-" + anchor(s) + ".csv");
+      tables.add(values);
+      sections.add(new SliceSection(anchor(s), figures.title(), drawn, values));
     }
-    return new Page(Html.page(metric.name(), "../", b.toString()), charts);
+    Table table =
+        distributions.isEmpty()
+            ? null
+            : distributionTable(data, metric, distributions, charted, file + "-distributions.csv");
+    if (table != null) {
+      tables.add(0, table);
+    }
+    MetricModel model =
+        new MetricModel(
+            metric.name(),
+            metric.id(),
+            metric.family(),
+            metric.unit(),
+            metric.direction() == Direction.CONTEXT
+                ? "context (neither direction is better)"
+                : metric.direction().label() + " is better",
+            ValueFormat.threshold(metric.minDenominator()),
+            metric.grain(),
+            metric.scale() == 1 ? "" : ValueFormat.threshold(metric.scale()) + " × ",
+            metric.numeratorDefinition(),
+            metric.denominatorDefinition(),
+            metric.opportunity().describe(),
+            table,
+            charted.size() < distributions.size()
+                ? "Charted below: the "
+                    + charted.size()
+                    + " largest distributions by total numerator; the table lists all "
+                    + distributions.size()
+                    + "."
+                : null,
+            sections);
+    return new ReportSite.Page(Templates.render("report/metric.jte", model), charts, tables);
   }
 
   /**
    * Every distribution with its percentiles, linked to its charts; the service-line and breakdown
    * columns only where the metric has them, folded away when long.
    */
-  private static String distributionTable(
-      ReportData data, Metric metric, List<Distribution> distributions, Set<Slice> charted) {
+  private static Table distributionTable(
+      ReportData data,
+      Metric metric,
+      List<Distribution> distributions,
+      Set<Slice> charted,
+      String csv) {
     boolean lines =
         distributions.stream().anyMatch(d -> !Columns.ALL.equals(d.slice().serviceLine()));
     boolean breakdowns = distributions.stream().anyMatch(d -> d.slice().hasBreakdown());
-    List<String> names = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
     if (lines) {
-      names.add("service line");
+      columns.add(Column.text("service line"));
     }
     if (breakdowns) {
-      names.add("breakdown");
+      columns.add(Column.text("breakdown"));
     }
-    int labels = names.size();
-    names.addAll(List.of("period", "organisations", "p10", "p25", "median", "p75", "p90"));
-    List<Boolean> numeric = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      numeric.add(i > labels);
+    int labels = columns.size();
+    columns.add(Column.code("period"));
+    for (String n : List.of("organisations", "p10", "p25", "median", "p75", "p90")) {
+      columns.add(Column.number(n));
     }
-    StringBuilder b = new StringBuilder("<h2>National distributions</h2>\n");
-    boolean fold = distributions.size() > FOLDED_TABLE_ROWS;
-    if (fold) {
-      b.append("<details><summary>All ")
-          .append(distributions.size())
-          .append(" distributions</summary>\n");
-    }
-    b.append("<table>\n").append(Html.header(names, numeric));
+    List<Line> rows = new ArrayList<>();
     for (Distribution d : distributions) {
       Slice s = d.slice();
-      List<String> cells = new ArrayList<>();
+      List<Cell> cells = new ArrayList<>();
       if (lines) {
-        cells.add(Html.text(data.label(s.serviceLine())));
+        cells.add(Cell.of(data.label(s.serviceLine())));
       }
       if (breakdowns) {
-        cells.add(Html.text(s.hasBreakdown() ? data.label(s.breakdown()) : "–"));
+        cells.add(Cell.of(s.hasBreakdown() ? data.label(s.breakdown()) : "–"));
       }
-      cells.add(Html.text(s.period()));
+      cells.add(Cell.of(s.period()));
       // The link to the distribution's charts sits on its most specific label.
       int linked = labels == 0 ? 0 : labels - 1;
       if (charted.contains(s)) {
-        cells.set(linked, "<a href=\"#" + anchor(s) + "\">" + cells.get(linked) + "</a>");
+        cells.set(linked, Cell.link(cells.get(linked).text(), "#" + anchor(s)));
       }
-      cells.addAll(
-          List.of(
-              Long.toString(d.nOrgs()),
-              ValueFormat.value(metric, d.p10()),
-              ValueFormat.value(metric, d.p25()),
-              ValueFormat.value(metric, d.p50()),
-              ValueFormat.value(metric, d.p75()),
-              ValueFormat.value(metric, d.p90())));
-      b.append(Html.row(cells, numeric, null));
+      cells.add(Cell.of(Long.toString(d.nOrgs())));
+      for (Double p : List.of(d.p10(), d.p25(), d.p50(), d.p75(), d.p90())) {
+        cells.add(Cell.of(ValueFormat.value(metric, p)));
+      }
+      rows.add(new Line(cells));
     }
-    b.append("</table>\n");
-    if (fold) {
-      b.append("</details>\n");
-    }
-    if (charted.size() < distributions.size()) {
-      b.append("<p class=\"note\">Charted below: the ")
-          .append(charted.size())
-          .append(" largest distributions by total numerator; the table lists all ")
-          .append(distributions.size())
-          .append(".</p>\n");
-    }
-    return b.toString();
+    return new Table(
+        csv,
+        columns,
+        rows,
+        distributions.size() > FOLDED_TABLE_ROWS
+            ? "All " + distributions.size() + " distributions"
+            : null);
   }
 
   /** Every organisation's value in the distribution, highest first, in a collapsed table. */
-  private static String valuesTable(ReportData data, Metric metric, Slice s) {
+  private static Table valuesTable(ReportData data, Metric metric, Slice s, String csv) {
     Map<String, Value> values = data.valuesIn(s);
     Map<String, Position> positions = data.positionsIn(s);
     List<Value> rows = new ArrayList<>(values.values());
@@ -219,23 +203,20 @@ final class MetricPage {
         Comparator.comparing((Value v) -> v.value() == null)
             .thenComparing(v -> v.value() == null ? 0 : -v.value())
             .thenComparing(Value::orgCode));
-    StringBuilder b = new StringBuilder();
-    b.append("<details><summary>Values of the ")
-        .append(rows.size())
-        .append(" organisations</summary>\n<table>\n")
-        .append(OrgPage.valueHeader(false));
+    List<Line> lines = new ArrayList<>();
     for (Value v : rows) {
-      b.append(
+      lines.add(
           OrgPage.valueRow(
-              data,
               metric,
               v,
               Optional.ofNullable(positions.get(v.orgCode())),
-              List.of(OrgPage.orgLink(v.orgCode(), "../"), Html.text(data.orgName(v.orgCode()))),
-              false,
+              List.of(
+                  Cell.link(v.orgCode(), OrgPage.href("../", v.orgCode())),
+                  Cell.of(data.orgName(v.orgCode()))),
               null,
-              null));
+              false));
     }
-    return b.append("</table>\n</details>\n").toString();
+    return new Table(
+        csv, OrgPage.valueColumns(false), lines, "Values of the " + rows.size() + " organisations");
   }
 }

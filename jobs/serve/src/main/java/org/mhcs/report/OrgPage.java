@@ -11,12 +11,22 @@ import org.mhcs.benchmark.FunnelLimits;
 import org.mhcs.metrics.Direction;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.OpportunityRule.Units;
+import org.mhcs.publish.Templates;
 import org.mhcs.report.ReportData.Distribution;
 import org.mhcs.report.ReportData.OrgOpportunity;
 import org.mhcs.report.ReportData.Peer;
 import org.mhcs.report.ReportData.Position;
 import org.mhcs.report.ReportData.Slice;
 import org.mhcs.report.ReportData.Value;
+import org.mhcs.report.ReportView.Cell;
+import org.mhcs.report.ReportView.Column;
+import org.mhcs.report.ReportView.FamilyBlock;
+import org.mhcs.report.ReportView.Figure;
+import org.mhcs.report.ReportView.Line;
+import org.mhcs.report.ReportView.Link;
+import org.mhcs.report.ReportView.MetricBlock;
+import org.mhcs.report.ReportView.OrgModel;
+import org.mhcs.report.ReportView.Table;
 
 /**
  * {@code org/<code>.html}: one organisation. Its nearest peers; its opportunities against each
@@ -36,77 +46,83 @@ final class OrgPage {
     return root + "org/" + Html.safeName(org) + ".html";
   }
 
-  static String orgLink(String org, String root) {
-    return "<a href=\"" + Html.text(href(root, org)) + "\">" + Html.text(org) + "</a>";
-  }
-
   static String metricHref(String root, Metric m, Slice s) {
     return root + "metric/" + Html.safeName(m.id()) + ".html#" + MetricPage.anchor(s);
   }
 
-  /** The header of a values table: per organisation ({@code forOrg}) or per distribution. */
-  static String valueHeader(boolean forOrg) {
-    List<String> names = new ArrayList<>();
-    List<Boolean> numeric = new ArrayList<>();
+  /** The columns of a values table: per organisation ({@code forOrg}) or per distribution. */
+  static List<Column> valueColumns(boolean forOrg) {
+    List<Column> columns = new ArrayList<>();
     if (forOrg) {
-      names.addAll(List.of("service line", "period"));
+      columns.addAll(List.of(Column.text("service line"), Column.code("period")));
     } else {
-      names.addAll(List.of("organisation", "name"));
+      columns.addAll(List.of(Column.code("organisation"), Column.text("name")));
     }
-    names.addAll(List.of("value", "numerator", "denominator"));
+    for (String n : List.of("value", "numerator", "denominator")) {
+      columns.add(Column.number(n));
+    }
     if (forOrg) {
-      names.addAll(List.of("national median", "p25 to p75"));
+      columns.addAll(List.of(Column.number("national median"), Column.number("p25 to p75")));
     }
-    names.addAll(List.of("quartile", "percentile rank", "peer median", "funnel", "note"));
-    for (String n : names) {
-      numeric.add(
-          !List.of("service line", "period", "organisation", "name", "funnel", "note").contains(n));
+    for (String n : List.of("quartile", "percentile rank", "peer median")) {
+      columns.add(Column.number(n));
     }
-    return Html.header(names, numeric);
+    columns.addAll(List.of(Column.code("funnel"), Column.text("note")));
+    return columns;
   }
 
   /**
-   * One value's row under {@link #valueHeader}: {@code lead} are the first cells (service line and
+   * One value's row under {@link #valueColumns}: {@code lead} are the first cells (service line and
    * period on an organisation's page, {@code forOrg}, with the national median and interquartile
    * range of {@code distribution}, which may be null; the organisation and its name on a metric
    * page).
    */
-  static String valueRow(
-      ReportData data,
+  static Line valueRow(
       Metric metric,
       Value v,
       Optional<Position> position,
-      List<String> lead,
-      boolean forOrg,
+      List<Cell> lead,
       Distribution distribution,
-      String rowClass) {
-    List<String> cells = new ArrayList<>(lead);
-    List<Boolean> numeric = new ArrayList<>();
-    lead.forEach(c -> numeric.add(false));
-    cells.add(ValueFormat.value(metric, v.value()));
-    cells.add(ValueFormat.count(v.numerator()));
-    cells.add(ValueFormat.count(v.denominator()));
-    numeric.addAll(List.of(true, true, true));
-    if (lead.size() > 1) {
+      boolean forOrg,
+      boolean charted) {
+    List<Cell> cells = new ArrayList<>(lead);
+    cells.add(Cell.of(ValueFormat.value(metric, v.value())));
+    cells.add(Cell.of(ValueFormat.count(v.numerator())));
+    cells.add(Cell.of(ValueFormat.count(v.denominator())));
+    if (forOrg) {
       cells.add(
-          distribution == null ? ValueFormat.NONE : ValueFormat.value(metric, distribution.p50()));
+          Cell.of(
+              distribution == null
+                  ? ValueFormat.NONE
+                  : ValueFormat.value(metric, distribution.p50())));
       cells.add(
-          distribution == null
-              ? ValueFormat.NONE
-              : ValueFormat.value(metric, distribution.p25())
-                  + " to "
-                  + ValueFormat.value(metric, distribution.p75()));
-      numeric.addAll(List.of(true, true));
+          Cell.of(
+              distribution == null
+                  ? ValueFormat.NONE
+                  : ValueFormat.value(metric, distribution.p25())
+                      + " to "
+                      + ValueFormat.value(metric, distribution.p75())));
     }
     Position p = position.orElse(null);
     cells.add(
-        p == null || p.quartile() == null ? ValueFormat.NONE : quartile(metric, p.quartile()));
-    cells.add(p == null ? ValueFormat.NONE : ValueFormat.rank(p.percentileRank()));
-    cells.add(p == null ? ValueFormat.NONE : ValueFormat.value(metric, p.peerP50()));
+        Cell.of(
+            p == null || p.quartile() == null ? ValueFormat.NONE : quartile(metric, p.quartile())));
+    cells.add(Cell.of(p == null ? ValueFormat.NONE : ValueFormat.rank(p.percentileRank())));
+    cells.add(Cell.of(p == null ? ValueFormat.NONE : ValueFormat.value(metric, p.peerP50())));
     cells.add(funnel(p));
-    cells.add(v.flags() == null ? "" : Html.text("left out: " + v.flags().replace('_', ' ')));
-    numeric.addAll(List.of(true, true, true, false, false));
-    return Html.row(cells, numeric, rowClass);
+    cells.add(Cell.of(v.flags() == null ? "" : "left out: " + v.flags().replace('_', ' ')));
+    return new Line(cells, charted);
+  }
+
+  /** A metric page's row: no national columns. */
+  static Line valueRow(
+      Metric metric,
+      Value v,
+      Optional<Position> position,
+      List<Cell> lead,
+      Distribution distribution,
+      boolean charted) {
+    return valueRow(metric, v, position, lead, distribution, false, charted);
   }
 
   private static String quartile(Metric metric, int quartile) {
@@ -117,17 +133,17 @@ final class OrgPage {
   }
 
   /** Where the value falls in the funnel: outside 99.8% or 95% limits, within, or no funnel. */
-  static String funnel(Position p) {
+  static Cell funnel(Position p) {
     if (p == null || p.funnelType() == null) {
-      return ValueFormat.NONE;
+      return Cell.of(ValueFormat.NONE);
     }
     if (p.flag998() != null) {
-      return "<span class=\"flag-" + p.flag998() + "\">" + side(p.flag998()) + " 99.8%</span>";
+      return new Cell(side(p.flag998()) + " 99.8%", null, p.flag998(), null);
     }
     if (p.flag95() != null) {
-      return "<span class=\"flag-" + p.flag95() + "\">" + side(p.flag95()) + " 95%</span>";
+      return new Cell(side(p.flag95()) + " 95%", null, p.flag95(), null);
     }
-    return "within limits";
+    return Cell.of("within limits");
   }
 
   /** An opportunity unit as people say it. */
@@ -145,26 +161,10 @@ final class OrgPage {
     return FunnelLimits.HIGH.equals(flag) ? "above" : "below";
   }
 
-  /** The page's HTML and how many charts it holds. */
-  record Page(String html, int charts) {}
-
-  static Page render(ReportData data, String org) {
-    StringBuilder b = new StringBuilder();
+  static ReportSite.Page render(ReportData data, String org) {
     String name = data.orgName(org);
-    b.append("<h1>")
-        .append(Html.text(org))
-        .append(name.equals(org) ? "" : " · " + Html.text(name))
-        .append("</h1>\n<p>")
-        .append(Html.text(data.period().toString()))
-        .append("; estates and corporate metrics from the annual returns of ")
-        .append(Html.text(data.period().financialYear()))
-        .append(". Quartile 1 is the best quarter given the metric's direction (for context")
-        .append(" metrics, the lowest values); percentile rank is the percent of other")
-        .append(" organisations with a lower value. Numerators and denominators are suppressed:")
-        .append(" 1 to 7 shown as *, others rounded to the nearest 5. The shaded row of each")
-        .append(" metric is the one charted: the service line where the organisation's denominator")
-        .append(" is largest (the metric's page charts every service line).</p>\n<p>")
-        .append("<a href=\"#peers\">Peers</a> · <a href=\"#opportunities\">Opportunities</a>");
+    String file = Html.safeName(org);
+    List<Table> tables = new ArrayList<>();
     List<String> families =
         data.catalog().families().stream()
             .filter(
@@ -172,66 +172,83 @@ final class OrgPage {
                     data.valuesOf(org).stream()
                         .anyMatch(v -> data.catalog().get(v.slice().metricId()).family().equals(f)))
             .toList();
+    List<Link> nav = new ArrayList<>();
+    nav.add(new Link("Peers", "#peers", null));
+    nav.add(new Link("Opportunities", "#opportunities", null));
     for (String family : families) {
-      b.append(" · <a href=\"#")
-          .append(Html.anchor("family", family))
-          .append("\">")
-          .append(Html.text(family))
-          .append("</a>");
+      nav.add(new Link(family, "#" + Html.anchor("family", family), null));
     }
-    b.append("</p>\n");
-    b.append(peersSection(data, org));
-    b.append(opportunitySection(data, org));
+    Table peers = peersTable(data, org, file + "-peers.csv");
+    Table[] opportunities = opportunityTables(data, org, file);
+    for (Table t :
+        List.of(
+                Optional.ofNullable(peers),
+                Optional.ofNullable(opportunities[0]),
+                Optional.ofNullable(opportunities[1]))
+            .stream()
+            .flatMap(Optional::stream)
+            .toList()) {
+      tables.add(t);
+    }
 
     Map<Metric, Slice> charted = chartedSlices(data, org);
     int charts = 0;
+    List<FamilyBlock> blocks = new ArrayList<>();
     for (String family : families) {
-      b.append("<h2 id=\"")
-          .append(Html.anchor("family", family))
-          .append("\">")
-          .append(Html.text(family))
-          .append(" metrics</h2>\n");
+      List<MetricBlock> metrics = new ArrayList<>();
       for (Metric m : data.catalog().family(family)) {
         List<Value> rows =
             data.valuesOf(org).stream().filter(v -> v.slice().metricId().equals(m.id())).toList();
         if (rows.isEmpty()) {
           continue;
         }
-        b.append("<section id=\"")
-            .append(Html.anchor("metric", m.id()))
-            .append("\">\n<h3>")
-            .append(Html.link("../metric/" + Html.safeName(m.id()) + ".html", m.name()))
-            .append(" <code>")
-            .append(Html.text(m.id()))
-            .append("</code></h3>\n");
-        b.append(metricTable(data, org, rows, charted.get(m)));
+        Table values =
+            metricTable(
+                data, org, rows, charted.get(m), file + "-" + Html.safeName(m.id()) + ".csv");
+        tables.add(values);
+        List<Figure> figures = new ArrayList<>();
         Slice s = charted.get(m);
         if (s != null) {
-          SliceFigures figures = new SliceFigures(data, m, s);
-          Optional<VariationChart> variation = figures.variation(org);
+          SliceFigures slice = new SliceFigures(data, m, s);
+          Optional<VariationChart> variation = slice.variation(org);
           if (variation.isPresent()) {
-            b.append("<div class=\"charts\">\n");
             charts++;
-            b.append(
-                SliceFigures.figure(
+            figures.add(
+                new Figure(
                     variation.get().svg("v" + charts, SliceFigures.HALF, SliceFigures.HALF_HEIGHT),
-                    figures.variationCaption(org)));
-            Optional<FunnelChart> funnel = figures.funnel(org);
+                    slice.variationCaption(org)));
+            Optional<FunnelChart> funnel = slice.funnel(org);
             if (funnel.isPresent()) {
               charts++;
-              b.append(
-                  SliceFigures.figure(
+              figures.add(
+                  new Figure(
                       funnel.get().svg("f" + charts, SliceFigures.HALF, SliceFigures.HALF_HEIGHT),
-                      figures.funnelCaption()));
+                      slice.funnelCaption()));
             }
-            b.append("</div>\n");
           }
         }
-        b.append("</section>\n");
+        metrics.add(
+            new MetricBlock(
+                Html.anchor("metric", m.id()),
+                new Link(m.name(), "../metric/" + Html.safeName(m.id()) + ".html", null),
+                m.id(),
+                values,
+                figures));
       }
+      blocks.add(new FamilyBlock(Html.anchor("family", family), family, metrics));
     }
-    String title = name.equals(org) ? org : org + " · " + name;
-    return new Page(Html.page(title, "../", b.toString()), charts);
+    OrgModel model =
+        new OrgModel(
+            org,
+            name.equals(org) ? org : org + " · " + name,
+            data.period().toString(),
+            data.period().financialYear(),
+            nav,
+            peers,
+            opportunities[0],
+            opportunities[1],
+            blocks);
+    return new ReportSite.Page(Templates.render("report/org.jte", model), charts, tables);
   }
 
   /**
@@ -256,89 +273,68 @@ final class OrgPage {
   /**
    * The organisation's rows of one metric; a metric with a breakdown (many rows) folds them away.
    */
-  private static String metricTable(ReportData data, String org, List<Value> rows, Slice charted) {
-    StringBuilder b = new StringBuilder();
-    boolean fold = rows.size() > 12;
-    if (fold) {
-      b.append("<details><summary>")
-          .append(rows.size())
-          .append(" values by service line and breakdown</summary>\n");
-    }
-    b.append("<table>\n").append(valueHeader(true));
+  private static Table metricTable(
+      ReportData data, String org, List<Value> rows, Slice charted, String csv) {
+    List<Line> lines = new ArrayList<>();
     for (Value v : rows) {
-      b.append(row(data, org, v, v.slice().equals(charted)));
+      Metric m = data.catalog().get(v.slice().metricId());
+      Slice s = v.slice();
+      Optional<Distribution> d = data.distribution(s);
+      String line =
+          data.label(s.serviceLine()) + (s.hasBreakdown() ? " · " + data.label(s.breakdown()) : "");
+      lines.add(
+          valueRow(
+              m,
+              v,
+              data.position(s, org),
+              List.of(
+                  d.isPresent() ? Cell.link(line, metricHref("../", m, s)) : Cell.of(line),
+                  Cell.of(s.period())),
+              d.orElse(null),
+              true,
+              s.equals(charted)));
     }
-    b.append("</table>\n");
-    if (fold) {
-      b.append("</details>\n");
-    }
-    return b.toString();
+    return new Table(
+        csv,
+        valueColumns(true),
+        lines,
+        rows.size() > 12 ? rows.size() + " values by service line and breakdown" : null);
   }
 
-  private static String row(ReportData data, String org, Value v, boolean charted) {
-    Metric m = data.catalog().get(v.slice().metricId());
-    Slice s = v.slice();
-    Optional<Distribution> d = data.distribution(s);
-    String line =
-        Html.text(
-            data.label(s.serviceLine())
-                + (s.hasBreakdown() ? " · " + data.label(s.breakdown()) : ""));
-    return valueRow(
-        data,
-        m,
-        v,
-        data.position(s, org),
-        List.of(
-            d.isPresent()
-                ? "<a href=\"" + Html.text(metricHref("../", m, s)) + "\">" + line + "</a>"
-                : line,
-            Html.text(s.period())),
-        true,
-        d.orElse(null),
-        charted ? "charted" : null);
-  }
-
-  private static String peersSection(ReportData data, String org) {
-    StringBuilder b = new StringBuilder("<h2 id=\"peers\">Peers</h2>\n");
+  /** The organisation's nearest peers, or null when it has none. */
+  private static Table peersTable(ReportData data, String org, String csv) {
     List<Peer> peers = data.peersOf(org);
     if (peers.isEmpty()) {
-      return b.append("<p>No peers found for ")
-          .append(Html.text(org))
-          .append(" in ")
-          .append(Html.text(data.period().toString()))
-          .append(".</p>\n")
-          .toString();
+      return null;
     }
-    b.append("<p>The nearest organisations by service-line mix, size and workforce mix")
-        .append(" (standardised features, equally weighted; smaller distance is nearer). The")
-        .append(" peer median in the metrics table is the median of ")
-        .append(Html.text(org))
-        .append(" and these peers.</p>\n<table>\n")
-        .append(
-            Html.header(
-                List.of("rank", "organisation", "name", "distance"),
-                List.of(true, false, false, true)));
+    List<Line> rows = new ArrayList<>();
     for (Peer p : peers) {
-      b.append(
-          Html.row(
+      rows.add(
+          new Line(
               List.of(
-                  Integer.toString(p.rank()),
-                  orgLink(p.peerOrgCode(), "../"),
-                  Html.text(data.orgName(p.peerOrgCode())),
-                  ValueFormat.distance(p.distance())),
-              List.of(true, false, false, true),
-              null));
+                  Cell.of(Integer.toString(p.rank())),
+                  Cell.link(p.peerOrgCode(), href("../", p.peerOrgCode())),
+                  Cell.of(data.orgName(p.peerOrgCode())),
+                  Cell.of(ValueFormat.distance(p.distance())))));
     }
-    return b.append("</table>\n").toString();
+    return new Table(
+        csv,
+        List.of(
+            Column.number("rank"),
+            Column.code("organisation"),
+            Column.text("name"),
+            Column.number("distance")),
+        rows,
+        null);
   }
 
   /**
    * The organisation's opportunities against each metric's default target: its own totals per
    * family (summing, as {@code gold.opportunity_family} does nationally, only the metrics that
-   * count in their family's total), then per metric, summed over service lines and breakdowns.
+   * count in their family's total), then per metric, summed over service lines and breakdowns. Both
+   * null when there is no opportunity.
    */
-  private static String opportunitySection(ReportData data, String org) {
-    StringBuilder b = new StringBuilder("<h2 id=\"opportunities\">Opportunities</h2>\n");
+  private static Table[] opportunityTables(ReportData data, String org, String file) {
     List<OrgOpportunity> own = data.opportunitiesOf(org);
     // metric|period|unit → total, and family|period → unit → total
     Map<List<String>, Double> byMetric = new TreeMap<>(Comparator.comparing(List::toString));
@@ -357,32 +353,30 @@ final class OrgPage {
       }
     }
     if (byMetric.values().stream().noneMatch(v -> v > 0)) {
-      return b.append("<p>No opportunity against the default targets: ")
-          .append(Html.text(org))
-          .append(" is at or better than the target wherever a metric has one.</p>\n")
-          .toString();
+      return new Table[] {null, null};
     }
-    b.append("<p>What moving to each metric's default target (docs/metrics.md) would release:")
-        .append(" the gap to the target times the organisation's own volume, never negative.")
-        .append(" Family totals leave out metrics that restate another's release, as the")
-        .append(" national totals do.</p>\n<h3>By family</h3>\n<table>\n");
-    List<Boolean> familyNumeric = List.of(false, false, true, true, true, true);
-    b.append(
-        Html.header(
-            List.of("family", "period", "£", "clinical days", "WTE", "patients"), familyNumeric));
+    List<Line> familyRows = new ArrayList<>();
     for (Map.Entry<List<String>, Map<String, Double>> e : byFamily.entrySet()) {
-      List<String> cells =
-          new ArrayList<>(List.of(Html.text(e.getKey().get(0)), Html.text(e.getKey().get(1))));
+      List<Cell> cells =
+          new ArrayList<>(List.of(Cell.of(e.getKey().get(0)), Cell.of(e.getKey().get(1))));
       for (String unit : UNITS) {
         Double total = e.getValue().get(unit);
-        cells.add(total == null ? ValueFormat.NONE : ValueFormat.opportunity(unit, total));
+        cells.add(Cell.of(total == null ? ValueFormat.NONE : ValueFormat.opportunity(unit, total)));
       }
-      b.append(Html.row(cells, familyNumeric, null));
+      familyRows.add(new Line(cells));
     }
-    b.append("</table>\n<h3>By metric</h3>\n<table>\n");
-    List<Boolean> metricNumeric = List.of(false, false, false, false, true);
-    b.append(
-        Html.header(List.of("metric", "period", "target", "unit", "opportunity"), metricNumeric));
+    Table byFamilyTable =
+        new Table(
+            file + "-opportunity-by-family.csv",
+            List.of(
+                Column.text("family"),
+                Column.code("period"),
+                Column.number("£"),
+                Column.number("clinical days"),
+                Column.number("WTE"),
+                Column.number("patients")),
+            familyRows,
+            null);
     List<Map.Entry<List<String>, Double>> ranked =
         byMetric.entrySet().stream()
             .filter(e -> e.getValue() > 0)
@@ -391,25 +385,36 @@ final class OrgPage {
                         (Map.Entry<List<String>, Double> e) -> UNITS.indexOf(e.getKey().get(2)))
                     .thenComparing(e -> -e.getValue()))
             .toList();
+    List<Line> metricRows = new ArrayList<>();
     for (Map.Entry<List<String>, Double> e : ranked) {
       Metric m = data.catalog().get(e.getKey().get(0));
       String unit = e.getKey().get(2);
-      b.append(
-          Html.row(
+      metricRows.add(
+          new Line(
               List.of(
-                  Html.link("../metric/" + Html.safeName(m.id()) + ".html", m.name())
-                      + (m.opportunity().inFamilyTotal()
-                          ? ""
-                          : " <span class=\"note\">(restates "
-                              + Html.text(m.opportunity().overlaps())
-                              + ")</span>"),
-                  Html.text(e.getKey().get(1)),
-                  Html.text(e.getKey().get(3).replace('_', ' ')),
-                  Html.text(unitName(unit)),
-                  ValueFormat.opportunity(unit, e.getValue())),
-              metricNumeric,
-              null));
+                  new Cell(
+                      m.name(),
+                      "../metric/" + Html.safeName(m.id()) + ".html",
+                      null,
+                      m.opportunity().inFamilyTotal()
+                          ? null
+                          : "(restates " + m.opportunity().overlaps() + ")"),
+                  Cell.of(e.getKey().get(1)),
+                  Cell.of(e.getKey().get(3).replace('_', ' ')),
+                  Cell.of(unitName(unit)),
+                  Cell.of(ValueFormat.opportunity(unit, e.getValue())))));
     }
-    return b.append("</table>\n").toString();
+    Table byMetricTable =
+        new Table(
+            file + "-opportunity-by-metric.csv",
+            List.of(
+                Column.text("metric"),
+                Column.code("period"),
+                Column.text("target"),
+                Column.text("unit"),
+                Column.number("opportunity")),
+            metricRows,
+            null);
+    return new Table[] {byFamilyTable, byMetricTable};
   }
 }

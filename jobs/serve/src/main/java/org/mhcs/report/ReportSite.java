@@ -35,6 +35,12 @@ public final class ReportSite {
   private final Consumer<String> progress;
 
   /**
+   * A page's HTML, how many charts it holds, and its tables, each written as a CSV file next to the
+   * page.
+   */
+  record Page(String html, int charts, List<ReportView.Table> tables) {}
+
+  /**
    * What was written.
    *
    * @param seconds wall time of writing (after the data was loaded)
@@ -93,12 +99,12 @@ public final class ReportSite {
       Files.createDirectories(out.resolve("metric"));
       Files.createDirectories(out.resolve("org"));
 
-      write("index.html", IndexPage.render(data), written);
+      write("", "index.html", IndexPage.render(data), written);
       int charts = 0;
       int metricPages = 0;
       for (Metric m : data.catalog().all()) {
-        MetricPage.Page page = MetricPage.render(data, m);
-        write("metric/" + Html.safeName(m.id()) + ".html", page.html(), written);
+        ReportSite.Page page = MetricPage.render(data, m);
+        write("metric/", Html.safeName(m.id()) + ".html", page, written);
         charts += page.charts();
         metricPages++;
       }
@@ -112,8 +118,8 @@ public final class ReportSite {
       int orgPages = 0;
       List<String> orgs = data.organisations();
       for (String org : orgs) {
-        OrgPage.Page page = OrgPage.render(data, org);
-        write("org/" + Html.safeName(org) + ".html", page.html(), written);
+        ReportSite.Page page = OrgPage.render(data, org);
+        write("org/", Html.safeName(org) + ".html", page, written);
         charts += page.charts();
         orgPages++;
         if (orgPages % 25 == 0 || orgPages == orgs.size()) {
@@ -136,9 +142,15 @@ public final class ReportSite {
     }
   }
 
-  private void write(String relative, String html, List<String> written) throws IOException {
-    Files.writeString(out.resolve(relative), html, StandardCharsets.UTF_8);
-    written.add(relative);
+  /** The page {@code name} in {@code folder} ("" or "metric/"), and its tables' CSV files. */
+  private void write(String folder, String name, Page page, List<String> written)
+      throws IOException {
+    Files.writeString(out.resolve(folder + name), page.html(), StandardCharsets.UTF_8);
+    written.add(folder + name);
+    for (ReportView.Table table : page.tables()) {
+      TableCsv.write(table, out.resolve(folder + table.csv()));
+      written.add(folder + table.csv());
+    }
   }
 
   /** Deletes the files the previous report listed, and only those (never outside the folder). */

@@ -3,6 +3,7 @@ package org.mhcs.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.mhcs.benchmark.FunnelLimits;
 import org.mhcs.metrics.Direction;
@@ -97,10 +98,14 @@ final class SliceFigures {
     }
     Position p = parameters.get();
     List<FunnelChart.Point> points = new ArrayList<>();
+    Map<String, Position> positions = data.positionsIn(slice);
     for (Value v : benchmarked()) {
       Double shown = ValueFormat.plottableCount(v.denominator());
       if (shown != null) {
-        points.add(new FunnelChart.Point(v.orgCode(), shown, v.value()));
+        Position at = positions.get(v.orgCode());
+        points.add(
+            new FunnelChart.Point(
+                v.orgCode(), shown, v.value(), at != null && at.flag998() != null));
       }
     }
     if (points.isEmpty()) {
@@ -118,7 +123,8 @@ final class SliceFigures {
             n ->
                 FunnelLimits.at(
                     metric.funnel(), p.funnelTarget(), tau2, adjusted, metric.scale(), n),
-            selected));
+            selected,
+            v -> ValueFormat.value(metric, v)));
   }
 
   /** The denominator in a few words for an axis: its definition up to a clause break. */
@@ -136,7 +142,7 @@ final class SliceFigures {
     return d + " (rounded to 5)";
   }
 
-  /** What the variation chart shows, in words, for its caption (escaped HTML). */
+  /** What the variation chart shows, in words, for its caption. */
   String variationCaption(String selected) {
     Distribution d = data.distribution(slice).orElseThrow();
     StringBuilder c = new StringBuilder();
@@ -172,10 +178,10 @@ final class SliceFigures {
         c.append('.');
       }
     }
-    return Html.text(c.toString());
+    return c.toString();
   }
 
-  /** What the funnel plot shows, for its caption (escaped HTML). */
+  /** What the funnel plot shows, for its caption. */
   String funnelCaption() {
     Position p = funnelParameters().orElseThrow();
     StringBuilder c = new StringBuilder();
@@ -218,7 +224,7 @@ final class SliceFigures {
         .append("; ")
         .append(low.isEmpty() ? "none below" : "below " + String.join(", ", low))
         .append('.');
-    return Html.text(c.toString());
+    return c.toString();
   }
 
   private double phi() {
@@ -230,10 +236,5 @@ final class SliceFigures {
     return metric.direction() == Direction.CONTEXT
         ? "Neither higher nor lower is better by itself (context)."
         : (metric.direction() == Direction.HIGHER_IS_BETTER ? "Higher" : "Lower") + " is better.";
-  }
-
-  /** A figure: the chart's SVG, then its caption. */
-  static String figure(String svg, String caption) {
-    return "<figure>\n" + svg + "\n<figcaption>" + caption + "</figcaption>\n</figure>\n";
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,15 +200,79 @@ class NotebookTest {
   }
 
   @Test
-  void markdownIsASmallEscapedSubset() {
+  void markdownIsCommonMarkWithRawHtmlEscaped() {
+    // CommonMark: the soft break inside the first item stays a line break, a numbered line after
+    // a bullet list starts its own list, and raw HTML (inline or a block) is shown as text.
     assertEquals(
         "<h2>Peers &amp; &lt;b&gt;</h2>\n"
             + "<p>A <strong>bold</strong> <code>&lt;script&gt;</code> word\nand more</p>\n"
-            + "<ul>\n<li>one <code>x</code> continued here</li>\n<li>two</li>\n</ul>\n"
+            + "<ul>\n<li>one <code>x</code>\ncontinued here</li>\n<li>two</li>\n</ul>\n"
             + "<ol>\n<li>first</li>\n</ol>\n"
             + "<p>&lt;script&gt;alert(1)&lt;/script&gt; stays text</p>\n",
         Markdown.toHtml(
             "## Peers & <b>\nA **bold** `<script>` word\nand more\n\n- one `x`\n  continued here\n"
                 + "- two\n1. first\n\n<script>alert(1)</script> stays text"));
+  }
+
+  @Test
+  void markdownTablesListsAndLinksRenderAndUnsafeLinksAreDropped() {
+    assertEquals(
+        "<table>\n<thead>\n<tr>\n<th>org</th>\n<th align=\"right\">value</th>\n</tr>\n</thead>\n"
+            + "<tbody>\n<tr>\n<td>A01</td>\n<td align=\"right\">2.8%</td>\n</tr>\n</tbody>\n"
+            + "</table>\n"
+            + "<ul>\n<li><a rel=\"nofollow\" href=\"https://example.org/a?b=1&amp;c=2\">docs</a></li>\n"
+            + "<li><a rel=\"nofollow\" href=\"\">bad</a></li>\n</ul>\n",
+        Markdown.toHtml(
+            "| org | value |\n|---|--:|\n| A01 | 2.8% |\n\n"
+                + "- [docs](https://example.org/a?b=1&c=2)\n- [bad](javascript:alert(1))\n"));
+  }
+
+  @Test
+  void theNotebookPageEscapesTextAndKeepsCodesOnOneLine() {
+    Notebook nb = Notebook.parse("sample.sql", EXPORTED);
+    List<Cell> cells = nb.cells();
+    NotebookRun.ResultTable result =
+        new NotebookRun.ResultTable(
+            List.of("org_code", "period", "name", "value"),
+            List.of(false, false, false, true),
+            Arrays.asList(
+                List.of("A01", "2024-06", "North <&\"> Trust", "2.8"),
+                Arrays.asList("A02", "2024-06", null, "3.1")),
+            false,
+            List.of());
+    NotebookRun run =
+        new NotebookRun(
+            nb,
+            new java.util.LinkedHashMap<>(Map.of("metric_id", "a<b")),
+            List.of("metric_id"),
+            List.of("numerator"),
+            java.time.Instant.parse("2024-07-01T09:30:00Z"),
+            1.25,
+            List.of(
+                new NotebookRun.CellResult(
+                    cells.get(0), NotebookRun.Status.OK, null, null, null, 0, null, 0),
+                new NotebookRun.CellResult(
+                    cells.get(2), NotebookRun.Status.OK, result, null, null, 0, null, 0.5)));
+    String html = NotebookHtml.render(run, "/w<h>");
+    // The opening markdown cell is the page's heading; its text goes through commonmark.
+    assertTrue(
+        html.contains(
+            "<h1>Sickness by trust</h1>\n<p>One <strong>row</strong> per <code>org_code</code>.</p>"),
+        html);
+    assertTrue(html.contains("<code>/w&lt;h&gt;</code>"), html);
+    assertTrue(html.contains("<td><code>metric_id</code></td><td><code>a&lt;b</code></td>"), html);
+    assertTrue(
+        html.contains(
+            "<tr><td class=\"code\">A01</td><td class=\"code\">2024-06</td>"
+                + "<td>North &lt;&amp;\"&gt; Trust</td><td class=\"num\">2.8</td></tr>"),
+        html);
+    assertTrue(
+        html.contains(
+            "<td class=\"code\">A02</td><td class=\"code\">2024-06</td>"
+                + "<td><span class=\"null\">null</span></td>"),
+        html);
+    assertTrue(html.contains("<div class=\"scroll\"><table>\n<tr><th>org_code</th>"), html);
+    assertTrue(html.contains("<p class=\"note\">2 rows.</p>"), html);
+    assertTrue(html.contains("· Values, sorted · 0.5 s</div>"), html);
   }
 }
