@@ -203,6 +203,10 @@ class MainTest {
     assertEquals(
         List.of(
             "benchmark",
+            "dim_metric",
+            "dim_organisation",
+            "dim_period",
+            "dim_service_line",
             "metric_value",
             "opportunity",
             "opportunity_family",
