@@ -125,19 +125,23 @@ class DimensionsTest {
         spark.createDataFrame(
             List.of(
                 RowFactory.create("B01", "Old Name NHS Trust", "Y60", "QJ1", date("2024-01-01")),
-                RowFactory.create("B01", "New Name NHS Trust", "Y61", "QJ2", date("2024-07-01"))),
+                RowFactory.create("B01", "New Name NHS Trust", "Y61", "QWE", date("2024-07-01"))),
             extractSchema);
     Dataset<Row> facts =
         spark.createDataFrame(
             List.of(RowFactory.create("B01"), RowFactory.create("Z99")),
             new StructType().add("org_code", DataTypes.StringType));
-    Dataset<Row> regions =
-        Dimensions.codeNames(spark, List.of(Map.of("code", "Y61", "name", "East of England")));
-    Dataset<Row> icbs = Dimensions.codeNames(spark, List.of());
+    // The shipped lists: Y61 is East of England (conf/code_lists/nhs_region.csv) and QWE is
+    // "NHS South West London ICB" in NHS England's allocation tool file that icb.csv cites.
+    CodeLists lists = CodeLists.bundled();
+    Dataset<Row> regions = Dimensions.codeNames(spark, lists.rows(DimensionStage.REGION_LIST));
+    Dataset<Row> icbs = Dimensions.codeNames(spark, lists.rows(DimensionStage.ICB_LIST));
+    assertEquals(42, lists.rows(DimensionStage.ICB_LIST).size(), "England's 42 ICBs");
     assertEquals(
         List.of(
             "org_code=B01 | org_name=New Name NHS Trust | org_type=null | region_code=Y61"
-                + " | region_name=East of England | icb_code=QJ2 | icb_name=null"
+                + " | region_name=East of England | icb_code=QWE"
+                + " | icb_name=NHS South West London ICB"
                 + " | valid_from=null | valid_to=null | name_source=ref_organisations",
             "org_code=Z99 | org_name=null | org_type=null | region_code=null"
                 + " | region_name=null | icb_code=null | icb_name=null"
