@@ -11,6 +11,7 @@ import org.mhcs.command.ExitCode;
 import org.mhcs.command.Option;
 import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.dimensions.Names;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.opportunity.OpportunityTables;
 import org.mhcs.pipeline.Pipelines;
@@ -62,14 +63,16 @@ public final class OpportunitiesCommand implements Command {
     // A month's gold includes its financial year's; a year's run has the year alone.
     String which =
         period.isFinancialYear() ? period.toString() : period + " and " + period.financialYear();
+    Names names = Names.of(warehouse, period.firstDay());
     if (org == null) {
       out.printf("National opportunity by family, %s%n", which);
       out.print(OpportunityTables.byFamily(warehouse, periods));
     } else {
-      out.printf("Opportunities of %s, %s%n", org, which);
+      out.printf("Opportunities of %s, %s%n", names.organisationWithCode(org), which);
     }
     out.print(
-        OpportunityTables.ranked(warehouse, MetricCatalog.from(settings), periods, org, limit));
+        OpportunityTables.ranked(
+            warehouse, MetricCatalog.from(settings), periods, org, limit, names));
     return ExitCode.OK;
   }
 

@@ -14,6 +14,7 @@ import org.mhcs.command.ExitCode;
 import org.mhcs.command.Option;
 import org.mhcs.command.UsageException;
 import org.mhcs.conf.Settings;
+import org.mhcs.dimensions.Names;
 import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.Table;
 import org.mhcs.warehouse.Columns;
@@ -76,15 +77,25 @@ public final class PeersCommand implements Command {
               + ": is the code right? ./mhcs sql --warehouse W"
               + " \"SELECT DISTINCT org_code FROM gold.peer\" lists them");
     }
+    Names names = Names.of(warehouse, Period.parseRun(period).firstDay());
     out.printf(
-        Locale.ROOT, "Peers of %s, %s%n%4s %-8s %8s%n", org, period, "rank", "peer", "distance");
+        Locale.ROOT,
+        "Peers of %s, %s%n%4s %-8s %8s  %s%n",
+        names.organisationWithCode(org),
+        period,
+        "rank",
+        "peer",
+        "distance",
+        "name");
     for (Row r : peers) {
+      String peer = r.getAs(Columns.PEER_ORG_CODE);
       out.printf(
           Locale.ROOT,
-          "%4d %-8s %8.3f%n",
+          "%4d %-8s %8.3f  %s%n",
           (Integer) r.getAs(Columns.PEER_RANK),
-          r.getAs(Columns.PEER_ORG_CODE),
-          (Double) r.getAs(Columns.DISTANCE));
+          peer,
+          (Double) r.getAs(Columns.DISTANCE),
+          names.organisation(peer).orElse(""));
     }
     return ExitCode.OK;
   }

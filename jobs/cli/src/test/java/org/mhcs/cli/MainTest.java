@@ -148,12 +148,13 @@ class MainTest {
     //   d(A01, A03) = √(4.5 + 1.5) = 2.449; d(A01, A02) = √(4.5 + 6) = 3.240.
     Outcome o = run("peers", "--warehouse", GoldenRuns.community().root().toString(), "A01");
     assertEquals(0, o.code(), o.err());
+    // Names from golden/community/ref/organisations/etr-2024-06.csv, lines 1-3.
     assertEquals(
         List.of(
-            "Peers of A01, 2024-06",
-            "rank peer     distance",
-            "   1 A03         2.449",
-            "   2 A02         3.240"),
+            "Peers of A01 (Golden Community NHS Trust), 2024-06",
+            "rank peer     distance  name",
+            "   1 A03         2.449  Golden Acute NHS Trust",
+            "   2 A02         3.240  Golden Mental Health NHS Trust"),
         o.out().lines().toList());
   }
 
@@ -171,11 +172,23 @@ class MainTest {
     // A03's contacts per day to the median: 5 clinical days, ranked above its direct care 0.4.
     List<String> days =
         a03.out().lines().dropWhile(l -> !l.equals("Opportunity in clinical_days")).toList();
+    // Each line ends with the names: A03 is golden/community's etr-2024-06.csv line 3; the
+    // metrics' names are MetricCatalog's.
+    assertEquals(
+        "Opportunities of A03 (Golden Acute NHS Trust), 2024-06 and 2024-25",
+        a03.out().lines().findFirst().orElse(""));
     assertTrue(
-        days.get(2).matches(" +1 A03 +contacts_per_clinician_day +community .* 5\\.0"),
+        days.get(2)
+            .matches(
+                " +1 A03 +contacts_per_clinician_day +community .* 5\\.0"
+                    + "  Golden Acute NHS Trust / Contacts per clinician per day"),
         days.toString());
     assertTrue(
-        days.get(3).matches(" +2 A03 +direct_care_pct +community .* 0\\.4"), days.toString());
+        days.get(3)
+            .matches(
+                " +2 A03 +direct_care_pct +community .* 0\\.4"
+                    + "  Golden Acute NHS Trust / Direct care time %"),
+        days.toString());
   }
 
   @Test
@@ -203,6 +216,10 @@ class MainTest {
     assertEquals(
         List.of(
             "benchmark",
+            "dim_metric",
+            "dim_organisation",
+            "dim_period",
+            "dim_service_line",
             "metric_value",
             "opportunity",
             "opportunity_family",

@@ -116,6 +116,10 @@ class SqlInputTest {
     assertEquals(
         List.of(
             "benchmark",
+            "dim_metric",
+            "dim_organisation",
+            "dim_period",
+            "dim_service_line",
             "metric_value",
             "opportunity",
             "opportunity_family",

@@ -118,6 +118,8 @@ class JdbcServerTest {
               .toList();
       assertEquals(expected, columns);
 
+      factsJoinEachDimensionByName(s);
+      everyServedTableListsItsDeclaredColumns(md, warehouse);
       assertListensOnLoopbackOnly(server.port());
     }
   }
@@ -227,6 +229,79 @@ class JdbcServerTest {
     IllegalArgumentException malformed =
         assertThrows(IllegalArgumentException.class, () -> PasswordFile.read(users));
     assertTrue(malformed.getMessage().contains(users + " line 3"), malformed.getMessage());
+  }
+
+  /**
+   * What a BI tool does with the dimensions: a fact joined to each of the four by its codes, the
+   * organisation by the row in force on the period's first day. Expected names worked from the
+   * golden inputs: golden/community/ref/organisations/etr-2024-06.csv line 1 (A01, Golden Community
+   * NHS Trust, region Y56) and line 3 (A03, Golden Acute NHS Trust); Y56 = London in
+   * conf/code_lists/nhs_region.csv; A01's contacts are community nursing (conf/service_lines.csv
+   * line 2); dna_rate_pct is declared "Did not attend rate %" (metrics.MetricCatalog); the run is
+   * of June 2024.
+   */
+  private static void factsJoinEachDimensionByName(Statement s) throws SQLException {
+    ResultSet r =
+        s.executeQuery(
+            "SELECT o.org_name, o.region_name, m.name, l.name, p.label, f.value"
+                + " FROM gold.metric_value f"
+                + " JOIN gold.dim_period p ON p.period = f.period"
+                + " JOIN gold.dim_organisation o ON o.org_code = f.org_code"
+                + "   AND o.valid_from <= p.month_start"
+                + "   AND (o.valid_to IS NULL OR p.month_start < o.valid_to)"
+                + " JOIN gold.dim_metric m ON m.metric_id = f.metric_id"
+                + " JOIN gold.dim_service_line l ON l.service_line = f.service_line"
+                + " WHERE f.metric_id = 'dna_rate_pct' AND f.org_code = 'A01'");
+    assertTrue(r.next(), "A01's DNA rate joined to no dimension row");
+    assertEquals("Golden Community NHS Trust", r.getString(1));
+    assertEquals("London", r.getString(2));
+    assertEquals("Did not attend rate %", r.getString(3));
+    assertEquals("Community nursing", r.getString(4));
+    assertEquals("June 2024", r.getString(5));
+    // 2 DNAs of 6 booked, as above: the join neither drops nor repeats the fact.
+    assertEquals(100.0 * 2 / 6, r.getDouble(6), 1e-9);
+    assertTrue(!r.next(), "one fact, one row: each dimension has one row in force");
+    // A01's nearest peer is A03 (MainTest works the distances by hand).
+    ResultSet peer =
+        s.executeQuery(
+            "SELECT o.org_name FROM gold.peer p JOIN gold.dim_organisation o"
+                + " ON o.org_code = p.peer_org_code WHERE p.org_code = 'A01' AND p.peer_rank = 1");
+    assertTrue(peer.next());
+    assertEquals("Golden Acute NHS Trust", peer.getString(1));
+  }
+
+  /**
+   * Every served table and view of gold and ops lists, through {@code getColumns}, exactly the
+   * columns schemas/warehouse declares for it, in order: a Delta table registered as such returns
+   * none over Thrift, which leaves a BI tool with an empty field list.
+   */
+  private static void everyServedTableListsItsDeclaredColumns(
+      DatabaseMetaData md, Warehouse warehouse) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
+    for (String schema : List.of("gold", "ops")) {
+      for (String table : column(md.getTables(null, schema, "%", null), "TABLE_NAME")) {
+        List<String> declared =
+            CATALOG.table(schema + "." + table).orElseThrow().columns().stream()
+                .map(TableCatalog.ColumnDoc::name)
+                .toList();
+        List<String> listed = column(md.getColumns(null, schema, table, "%"), "COLUMN_NAME");
+        if (!listed.equals(declared)) {
+          problems.add(schema + "." + table + ": declared " + declared + ", listed " + listed);
+        }
+        checked.add(schema + "." + table);
+      }
+    }
+    assertEquals(List.of(), problems, String.join("\n", problems));
+    // Every gold and ops table of the warehouse was listed, the four dimensions among them.
+    assertEquals(
+        warehouse.tables().stream()
+            .filter(t -> t.layer() == Layer.GOLD || t.layer() == Layer.OPS)
+            .map(Table::qualifiedName)
+            .sorted()
+            .toList(),
+        checked.stream().sorted().toList());
+    assertTrue(checked.containsAll(Table.DIMENSIONS.stream().map(Table::qualifiedName).toList()));
   }
 
   private static void assertListensOnLoopbackOnly(int port) throws IOException {

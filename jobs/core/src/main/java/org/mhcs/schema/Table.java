@@ -20,6 +20,18 @@ public record Table(Layer layer, String name) {
   public static final Table PEER = new Table(Layer.GOLD, "peer");
   public static final Table OPPORTUNITY_NATIONAL = new Table(Layer.GOLD, "opportunity_national");
   public static final Table OPPORTUNITY_FAMILY = new Table(Layer.GOLD, "opportunity_family");
+  public static final Table DIM_ORGANISATION = new Table(Layer.GOLD, "dim_organisation");
+  public static final Table DIM_METRIC = new Table(Layer.GOLD, "dim_metric");
+  public static final Table DIM_SERVICE_LINE = new Table(Layer.GOLD, "dim_service_line");
+  public static final Table DIM_PERIOD = new Table(Layer.GOLD, "dim_period");
+
+  /**
+   * The gold dimensions: names for the codes of the facts, each a small table rewritten whole (not
+   * partitioned by period) when its rows change.
+   */
+  public static final java.util.List<Table> DIMENSIONS =
+      java.util.List.of(DIM_ORGANISATION, DIM_METRIC, DIM_SERVICE_LINE, DIM_PERIOD);
+
   public static final Table RUN_LOG = new Table(Layer.OPS, "run_log");
   public static final Table QUARANTINE = new Table(Layer.OPS, "quarantine");
   public static final Table QUARANTINED_FIELDS = new Table(Layer.OPS, "quarantined_fields");

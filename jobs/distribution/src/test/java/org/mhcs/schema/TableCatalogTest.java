@@ -59,7 +59,7 @@ class TableCatalogTest {
    * A gold table holds many periods, and a run replaces its month and financial year.
    * Unpartitioned, one file could hold a later month beside the year's rows, and reloading an
    * earlier month of that year would rewrite it: the 12-month bench found six such files before
-   * gold was partitioned.
+   * gold was partitioned. The dimensions ({@link Table#DIMENSIONS}), rewritten whole, are not.
    */
   @Test
   void everyGoldTableIsPartitionedByPeriodSoAReloadRewritesOnlyItsPeriodsFiles() {
@@ -71,6 +71,10 @@ class TableCatalogTest {
         continue;
       }
       gold.add(table.qualifiedName());
+      if (Table.DIMENSIONS.contains(table)) {
+        // Dimensions are rewritten whole, a few hundred rows: nothing to partition.
+        continue;
+      }
       Row detail =
           SharedSpark.session()
               .sql("DESCRIBE DETAIL delta.`" + warehouse.path(table) + "`")

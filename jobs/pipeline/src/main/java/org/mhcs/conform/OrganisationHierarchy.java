@@ -41,16 +41,16 @@ import org.mhcs.warehouse.Columns;
 public final class OrganisationHierarchy {
   // Landing columns of ref/organisations and ref/organisations_reshaped, as schemas/landing/ref
   // declares them (both layouts use the same names).
-  static final String ORG_CODE = "Org_Code";
-  static final String ORG_NAME = "Org_Name";
-  static final String REGION = "Region";
-  static final String ICB_CODE = "ICB_Code";
-  static final String OPEN_DATE = "Open_Date";
-  static final String CLOSE_DATE = "Close_Date";
-  static final String SNAPSHOT_DATE = "Snapshot_Date";
+  public static final String ORG_CODE = "Org_Code";
+  public static final String ORG_NAME = "Org_Name";
+  public static final String REGION = "Region";
+  public static final String ICB_CODE = "ICB_Code";
+  public static final String OPEN_DATE = "Open_Date";
+  public static final String CLOSE_DATE = "Close_Date";
+  public static final String SNAPSHOT_DATE = "Snapshot_Date";
 
   /** ref/organisation_types's type column. */
-  static final String ORG_TYPE = "Org_Type";
+  public static final String ORG_TYPE = "Org_Type";
 
   // Working columns.
   private static final String LAYOUT = "_layout";

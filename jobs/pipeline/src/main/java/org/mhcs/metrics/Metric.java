@@ -39,6 +39,19 @@ public record Metric(
     return new Builder(id);
   }
 
+  /**
+   * The metric's definition in words, as the catalogue states it: {@code value = scale × numerator
+   * ÷ denominator}, the scale left out when it is 1.
+   */
+  public String definition() {
+    return (scale == 1 ? "" : MetricCatalogPage.number(scale) + " × ")
+        + "("
+        + numeratorDefinition
+        + ") ÷ ("
+        + denominatorDefinition
+        + ")";
+  }
+
   /** A metric's parts, named; {@link #build} checks that every required one was given. */
   public static final class Builder {
     private final String id;

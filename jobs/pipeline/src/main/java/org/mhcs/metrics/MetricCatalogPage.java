@@ -51,8 +51,35 @@ public final class MetricCatalogPage {
       }
     }
     b.append(method(catalog));
+    b.append(NAMES);
     return b.toString();
   }
+
+  /** The gold dimensions that name the codes above, for BI tools (dimensions.DimensionStage). */
+  private static final String NAMES =
+      """
+
+      ## Names for the codes: the gold dimensions
+
+      Gold's facts carry codes; four small tables name them, rewritten whole by every run (only \
+      when their rows change) and served with the facts by `./mhcs serve`. Join on the code:
+
+      - `gold.dim_organisation` (`org_code`): name, type, NHS England region and integrated care \
+      board, code and name, one row per validity period of `silver.org_hierarchy` (join a period \
+      to the row in force on its first day: `valid_from <= month_start AND (valid_to IS NULL OR \
+      month_start < valid_to)`). An organisation of the facts that the hierarchy lacks falls back \
+      to its latest ODS extract row (undated), or to its code alone; `name_source` says which. \
+      Region names come from `conf/code_lists/nhs_region.csv`, ICB names from \
+      `conf/code_lists/icb.csv` (NHS England's 2025/26 list of the 42 ICBs; null for codes it \
+      lacks).
+      - `gold.dim_metric` (`metric_id`): name, family, unit, direction and definition, generated \
+      from the declarations this page is generated from.
+      - `gold.dim_service_line` (`service_line`): name, sector, setting and description from \
+      `conf/service_lines.csv`, and `ALL` (all service lines) for organisation-level metrics.
+      - `gold.dim_period` (`period`): first day (`month_start`; 1 April for a financial year), \
+      financial year, whether the period is a whole financial year, and a label (`June 2024`, \
+      `Financial year 2024-25`), for every period of `gold.metric_value`.
+      """;
 
   /** How values become benchmarks, positions and opportunities, from the same declarations. */
   private static String method(MetricCatalog catalog) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mhcs.dimensions.Names;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.metrics.OpportunityRule.Units;
@@ -93,6 +94,20 @@ public final class OpportunityTables {
    */
   public static String ranked(
       Warehouse warehouse, MetricCatalog catalog, String periodCondition, String org, int limit) {
+    return ranked(warehouse, catalog, periodCondition, org, limit, Names.none());
+  }
+
+  /**
+   * As {@link #ranked(Warehouse, MetricCatalog, String, String, int)}, each line ending with the
+   * organisation's and the metric's names from {@code names} (the code again where it has none).
+   */
+  public static String ranked(
+      Warehouse warehouse,
+      MetricCatalog catalog,
+      String periodCondition,
+      String org,
+      int limit,
+      Names names) {
     Dataset<Row> rows =
         warehouse.read(Table.OPPORTUNITY).where(periodCondition).where(atDefaultTarget(catalog));
     if (org != null) {
@@ -122,28 +137,32 @@ public final class OpportunityTables {
       s.append(
           String.format(
               Locale.ROOT,
-              "%4s %-8s %-30s %-12s %-8s %-14s %14s%n",
+              "%4s %-8s %-30s %-12s %-8s %-14s %14s  %s%n",
               "rank",
               "org",
               "metric",
               "family",
               "period",
               "target",
-              unit));
+              unit,
+              "organisation / metric"));
       int rank = 1;
       for (Row r : top) {
         String metric = r.getAs(Columns.METRIC_ID);
+        String orgCode = r.getAs(Columns.ORG_CODE);
         s.append(
             String.format(
                 Locale.ROOT,
-                "%4d %-8s %-30s %-12s %-8s %-14s %14s%n",
+                "%4d %-8s %-30s %-12s %-8s %-14s %14s  %s / %s%n",
                 rank++,
-                r.getAs(Columns.ORG_CODE),
+                orgCode,
                 metric,
                 catalog.find(metric).map(Metric::family).orElse("?"),
                 r.getAs(Columns.PERIOD),
                 r.getAs(Columns.TARGET_BASIS),
-                amount(r.getAs(Columns.TOTAL), unit.equals(Units.GBP) ? "%,.0f" : "%,.1f")));
+                amount(r.getAs(Columns.TOTAL), unit.equals(Units.GBP) ? "%,.0f" : "%,.1f"),
+                names.organisation(orgCode).orElse(orgCode),
+                names.metric(metric).orElse(metric)));
       }
     }
     return s.length() == 0 ? "no opportunities for " + describe(org) + "\n" : s.toString();

@@ -14,6 +14,7 @@ import org.mhcs.conf.ConfigException;
 import org.mhcs.conf.Settings;
 import org.mhcs.conform.ConformStage;
 import org.mhcs.conform.ServiceLines;
+import org.mhcs.dimensions.DimensionStage;
 import org.mhcs.ingest.IngestStage;
 import org.mhcs.ingest.LandingFileException;
 import org.mhcs.ingest.LandingFolder;
@@ -35,11 +36,11 @@ import org.mhcs.warehouse.WarehouseWriteException;
 
 /**
  * The monthly pipeline for one period, as a recipe: ingest → silver → conformed → metrics →
- * benchmark → opportunities. A financial year's run ({@link Period#isFinancialYear}) takes the same
- * steps over the annual returns alone (ERIC, finance, and the reference tables). Idempotent: each
- * table's rows for the period are replaced in one commit, and landed input identical to what bronze
- * holds is not reloaded, so running it twice gives the same tables. Every stage and table is logged
- * to {@code ops.run_log}.
+ * benchmark → opportunities → dimensions (names for the codes of gold). A financial year's run
+ * ({@link Period#isFinancialYear}) takes the same steps over the annual returns alone (ERIC,
+ * finance, and the reference tables). Idempotent: each table's rows for the period are replaced in
+ * one commit, and landed input identical to what bronze holds is not reloaded, so running it twice
+ * gives the same tables. Every stage and table is logged to {@code ops.run_log}.
  */
 public final class MonthlyRun {
   private final Warehouse warehouse;
@@ -193,6 +194,14 @@ public final class MonthlyRun {
               return null;
             });
       }
+      // Every run, whatever it computed: names for the codes of all the facts gold holds.
+      timed(
+          stages,
+          "dimensions",
+          () -> {
+            new DimensionStage(warehouse, schemas, codeLists, serviceLines, catalog, log).execute();
+            return null;
+          });
       log.record(Entry.of("finish", null, "ok"));
       log.save(warehouse);
       return new Result(

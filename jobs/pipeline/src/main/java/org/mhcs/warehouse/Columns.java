@@ -146,6 +146,24 @@ public final class Columns {
   public static final String FAMILY = "family";
   public static final String METRICS = "metrics";
 
+  // gold.dim_organisation, gold.dim_metric, gold.dim_service_line, gold.dim_period
+  public static final String REGION_CODE = "region_code";
+  public static final String REGION_NAME = "region_name";
+  public static final String ICB_CODE = "icb_code";
+  public static final String ICB_NAME = "icb_name";
+  public static final String NAME_SOURCE = "name_source";
+  public static final String NAME = "name";
+  public static final String DIRECTION = "direction";
+  public static final String GRAIN = "grain";
+  public static final String DEFINITION = "definition";
+  public static final String SECTOR = "sector";
+  public static final String SETTING = "setting";
+  public static final String DESCRIPTION = "description";
+  public static final String MONTH_START = "month_start";
+  public static final String FINANCIAL_YEAR = "financial_year";
+  public static final String IS_FINANCIAL_YEAR = "is_financial_year";
+  public static final String LABEL = "label";
+
   /** The service line of metrics that have none, and the breakdown of metrics without one. */
   public static final String ALL = "ALL";
 

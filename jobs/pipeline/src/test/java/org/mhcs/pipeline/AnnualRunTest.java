@@ -76,6 +76,28 @@ class AnnualRunTest {
     assertFalse(alone.exists(Table.CONFORMED_CONTACTS));
     assertFalse(alone.exists(Table.silver("csds_cyp201carecontact")));
     assertTrue(alone.exists(Table.BENCHMARK));
+    // The year's run names its period too: 2024-25 starts on 1 April 2024.
+    assertEquals(
+        List.of(
+            "period=2024-25 | month_start=2024-04-01 | financial_year=2024-25"
+                + " | is_financial_year=true | label=Financial year 2024-25"),
+        TableContents.rows(alone.read(Table.DIM_PERIOD)));
+    // ERIC's RX4 is in no landed organisation extract (golden/community's has A01-A03): its
+    // dimension row is its code alone.
+    assertEquals(
+        List.of(
+            "org_code=RX4 | org_name=null | org_type=null | region_code=null | region_name=null"
+                + " | icb_code=null | icb_name=null | valid_from=null | valid_to=null"
+                + " | name_source=facts"),
+        TableContents.rows(alone.read(Table.DIM_ORGANISATION).where("org_code = 'RX4'")));
+    // The month and the year in the warehouse of both.
+    assertEquals(
+        List.of("2024-06", "2024-25"),
+        both.read(Table.DIM_PERIOD)
+            .orderBy("period")
+            .select("period")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
 
     // Idempotent: a second run of the year changes no table.
     var before = TableContents.of(alone);
