@@ -52,6 +52,11 @@ public final class Names {
     return Optional.ofNullable(organisations.get(orgCode));
   }
 
+  /** Every organisation gold names, code → name. */
+  public Map<String, String> organisations() {
+    return Map.copyOf(organisations);
+  }
+
   public Optional<String> metric(String metricId) {
     return Optional.ofNullable(metrics.get(metricId));
   }

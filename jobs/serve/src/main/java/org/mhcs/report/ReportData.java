@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
 import org.mhcs.calendar.Period;
-import org.mhcs.conform.OrganisationHierarchy;
 import org.mhcs.conform.ServiceLines;
+import org.mhcs.dimensions.Names;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
 import org.mhcs.opportunity.OpportunityTables;
@@ -44,7 +44,7 @@ public final class ReportData {
   private final Map<Slice, Distribution> distributionBySlice = new HashMap<>();
 
   /**
-   * @param orgNames organisation code → name as of the period ({@code silver.org_hierarchy})
+   * @param orgNames organisation code → name as of the period ({@code gold.dim_organisation})
    * @param labels service-line and procurement-category id → name, in catalogue order
    */
   public ReportData(
@@ -152,7 +152,8 @@ public final class ReportData {
   /**
    * Reads the report's rows for {@code period} and its financial year. Collects aggregated gold
    * rows only (one per metric × organisation × service line × breakdown at most), never silver or
-   * bronze row-level data; organisation names come from the reference table when it exists.
+   * bronze row-level data; organisation names come from {@code gold.dim_organisation} when it
+   * exists.
    */
   public static ReportData load(
       Warehouse warehouse, MetricCatalog catalog, ServiceLines serviceLines, Period period) {
@@ -273,30 +274,12 @@ public final class ReportData {
   }
 
   /**
-   * Organisation names as of the report's period ({@code silver.org_hierarchy}, the row in force on
-   * its first day). An organisation with no row in force then (a period before the first landed ODS
-   * snapshot) takes the name of its latest row, since a name, unlike an ICB, is no grouping.
+   * Organisation names as of the report's period: {@code gold.dim_organisation}'s row in force on
+   * its first day, else the organisation's latest name (a name, unlike an ICB, is no grouping), as
+   * every command prints them ({@link Names}).
    */
   static Map<String, String> orgNames(Warehouse warehouse, Period period) {
-    Map<String, String> names = new HashMap<>();
-    if (!warehouse.exists(Table.ORG_HIERARCHY)) {
-      return names;
-    }
-    Dataset<Row> hierarchy = warehouse.read(Table.ORG_HIERARCHY);
-    for (Row r :
-        hierarchy
-            .select(Columns.ORG_CODE, Columns.ORG_NAME)
-            .orderBy(hierarchy.col(Columns.VALID_FROM).asc())
-            .collectAsList()) {
-      names.put(r.getString(0), r.getString(1)); // the latest row's last
-    }
-    for (Row r :
-        OrganisationHierarchy.asOf(hierarchy, period)
-            .select(Columns.ORG_CODE, Columns.ORG_NAME)
-            .collectAsList()) {
-      names.put(r.getString(0), r.getString(1));
-    }
-    return names;
+    return Names.of(warehouse, period.firstDay()).organisations();
   }
 
   private static Slice slice(Row r) {

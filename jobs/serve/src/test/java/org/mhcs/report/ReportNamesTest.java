@@ -16,7 +16,10 @@ import org.mhcs.testing.GoldenRuns;
 import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
 
-/** The report names each organisation as the hierarchy in force in the report's period does. */
+/**
+ * The report names each organisation as gold.dim_organisation's row in force in the report's period
+ * does.
+ */
 class ReportNamesTest {
   @Test
   void namesAreThoseInForceOnThePeriodsFirstDayElseTheLatest() {
@@ -34,7 +37,7 @@ class ReportNamesTest {
             RowFactory.create("A01", "New Name NHS Trust", date("2024-07-01"), null),
             RowFactory.create("A02", "Later NHS Trust", date("2024-07-01"), null));
     warehouse.replace(
-        Table.ORG_HIERARCHY, warehouse.spark().createDataFrame(rows, schema), "true", null);
+        Table.DIM_ORGANISATION, warehouse.spark().createDataFrame(rows, schema), "true", null);
 
     assertEquals(
         Map.of("A01", "Old Name NHS Trust", "A02", "Later NHS Trust"),
