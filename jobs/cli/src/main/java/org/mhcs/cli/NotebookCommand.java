@@ -62,10 +62,9 @@ public final class NotebookCommand implements Command {
             "FILE|DIR",
             "HTML file to write; a folder (one NAME.html per notebook) when it exists, ends with"
                 + " /, or several notebooks are given"),
-        Option.optional(
+        Option.repeatable(
             "param",
             "NAME=VALUE",
-            null,
             "a widget's value instead of its default; repeat for each parameter"),
         Option.optional("rows", "N", "1000", "rows shown per cell at most"));
   }

@@ -21,10 +21,11 @@ class MainTest {
   @Test
   void theClusterJarsModulesBringTheirCommandsAndNoOthers() {
     // This module's test class path holds core, pipeline, serve and cli: the cluster jar's modules.
-    // Their twelve commands, listed here by hand; generate, demo and bench live in the synthetic
-    // and performance modules, absent here as on a cluster (the distribution's tests see all 15).
+    // Their thirteen commands, listed here by hand; generate, demo and bench live in the synthetic
+    // and performance modules, absent here as on a cluster (the distribution's tests see all 16).
     assertEquals(
         List.of(
+            "completion",
             "export",
             "metrics",
             "notebook",
