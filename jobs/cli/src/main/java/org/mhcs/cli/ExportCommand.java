@@ -61,7 +61,7 @@ public final class ExportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required("table", "LAYER.NAME", "table to export, e.g. gold.benchmark"),
         Option.optional("format", "csv|xlsx", null, "output format (default: from --out's suffix)"),
         Option.required("out", "FILE", "file to write"),
@@ -96,7 +96,7 @@ public final class ExportCommand implements Command {
               + " holds row-level data");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (!warehouse.exists(table)) {
       throw new UsageException(
           "the warehouse has no " + table.qualifiedName() + " yet: run ./mhcs run first");

@@ -56,7 +56,7 @@ public final class NotebookCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required(
             "out",
             "FILE|DIR",
@@ -74,7 +74,7 @@ public final class NotebookCommand implements Command {
     List<String> words = args.positional();
     if (words.isEmpty() || !words.get(0).equals("run") || words.size() < 2) {
       throw new UsageException(
-          "usage: ./mhcs notebook run NOTEBOOK.sql [NOTEBOOK.sql ...] --warehouse DIR --out FILE|DIR"
+          "usage: ./mhcs notebook run NOTEBOOK.sql [NOTEBOOK.sql ...] [--warehouse DIR] --out FILE|DIR"
               + " (see ./mhcs notebook --help)");
     }
     long rows = args.whole("rows");
@@ -119,7 +119,7 @@ public final class NotebookCommand implements Command {
     List<Path> pages = pages(args, notebooks);
 
     Settings settings = Settings.load(args.settings());
-    Path warehouseDir = args.existingFolder("warehouse");
+    Path warehouseDir = args.queryWarehouse();
     Warehouse warehouse = Pipelines.warehouse(warehouseDir, settings);
     warehouse.registerTables();
     Set<String> suppressed = new HashSet<>();

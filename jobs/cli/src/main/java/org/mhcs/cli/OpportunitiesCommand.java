@@ -36,7 +36,7 @@ public final class OpportunitiesCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional(
             "period",
             "YYYY-MM|YYYY-YY",
@@ -51,7 +51,7 @@ public final class OpportunitiesCommand implements Command {
     Period given = args.get("period") == null ? null : args.runPeriod("period");
     int limit = (int) args.whole("limit");
     Settings settings = Settings.load(args.settings());
-    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    Warehouse warehouse = Pipelines.warehouse(args.queryWarehouse(), settings);
     if (!warehouse.exists(Table.OPPORTUNITY)) {
       throw new UsageException(
           "the warehouse has no gold.opportunity yet: run ./mhcs run (or ./mhcs demo) first");

@@ -41,7 +41,7 @@ public final class PeersCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional("period", "YYYY-MM", null, "month (default: the latest with peers)"));
   }
 
@@ -53,7 +53,7 @@ public final class PeersCommand implements Command {
     String org = args.positional().get(0);
     Period given = args.get("period") == null ? null : args.period("period");
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (!warehouse.exists(Table.PEER)) {
       throw new UsageException("the warehouse has no gold.peer yet: run ./mhcs run first");
     }

@@ -38,7 +38,7 @@ public final class ReportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required("out", "DIR", "folder for the site (created)"),
         Option.optional(
             "period",
@@ -61,7 +61,7 @@ public final class ReportCommand implements Command {
               throw new UsageException("--out " + why);
             });
     Settings settings = Settings.load(args.settings());
-    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    Warehouse warehouse = Pipelines.warehouse(args.queryWarehouse(), settings);
     for (Table t : List.of(Table.METRIC_VALUE, Table.BENCHMARK, Table.ORG_POSITION)) {
       if (!warehouse.exists(t)) {
         throw new UsageException(

@@ -48,7 +48,7 @@ public final class ServeCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.optional("warehouse", "DIR", null, "warehouse folder (required to serve)"),
+        Option.queryWarehouse(),
         Option.optional("host", "ADDRESS", "127.0.0.1", "address to listen on"),
         Option.optional("port", "N", "10000", "port to listen on (0: any free port)"),
         Option.flag("read-only", "serve only gold and ops, and refuse writes and reads by path"),
@@ -70,9 +70,6 @@ public final class ServeCommand implements Command {
       out.println("added " + args.get("add-user") + " to " + passwords);
       return ExitCode.OK;
     }
-    if (args.get("warehouse") == null) {
-      throw new UsageException("give --warehouse DIR, the warehouse to serve");
-    }
     String host = args.get("host");
     if (!loopback(host) && passwords == null) {
       throw new UsageException(
@@ -85,7 +82,7 @@ public final class ServeCommand implements Command {
       throw new UsageException("--refresh-seconds must be at least 1");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     TableCatalog catalog = TableCatalog.bundled(SchemaCatalog.bundled());
     JdbcServer server =
         JdbcServer.start(

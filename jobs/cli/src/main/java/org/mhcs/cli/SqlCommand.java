@@ -42,7 +42,7 @@ public final class SqlCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional(
             "as-of",
             "WHEN",
@@ -58,7 +58,7 @@ public final class SqlCommand implements Command {
           "give exactly one SQL statement, quoted, e.g. ./mhcs sql --warehouse W \"SELECT * FROM gold.benchmark\"");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (args.get("as-of") == null) {
       warehouse.registerTables();
     } else {

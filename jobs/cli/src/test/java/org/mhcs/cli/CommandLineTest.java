@@ -3,12 +3,22 @@ package org.mhcs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.command.Command;
+import org.mhcs.command.Environment;
 import org.mhcs.testing.CommandLine;
 import org.mhcs.testing.CommandLine.Outcome;
+import org.mhcs.testing.GoldenRuns;
 import org.mhcs.testing.Scheduling;
 
 /**
@@ -67,7 +77,7 @@ class CommandLineTest {
     assertEquals(0, o.code(), o.err());
     assertEquals(
         List.of(
-            "usage: ./mhcs sql [-h] --warehouse=DIR [--as-of=WHEN] [--set=KEY=VALUE]... \"SQL\"",
+            "usage: ./mhcs sql [-h] [--warehouse=DIR] [--as-of=WHEN] [--set=KEY=VALUE]... \"SQL\"",
             "",
             "Query the warehouse; prints CSV (header row) to stdout.",
             "Tables are bronze.x, silver.x, gold.x and ops.x; SHOW TABLES IN gold lists them. Queries"
@@ -79,7 +89,7 @@ class CommandLineTest {
             "(Delta time travel): copy a benchmark row's input_versions to re-issue it exactly.",
             "",
             "options:",
-            "      --warehouse=DIR   warehouse folder",
+            "      --warehouse=DIR   warehouse folder (default: $MHCS_WAREHOUSE, else ./warehouse)",
             "      --as-of=WHEN      query the tables as they were: a timestamp ('2026-11-24"
                 + " 03:00:00'), or",
             "                          table@version,... as gold.benchmark.input_versions records"
@@ -113,11 +123,63 @@ class CommandLineTest {
         "mhcs tables: unknown option --tabel for 'tables'; did you mean --table? (see ./mhcs"
             + " tables --help)\n",
         attached.err());
+    Outcome warehouse = CommandLine.run("sql", "--warehous", "w", "SELECT 1");
+    assertEquals(2, warehouse.code());
+    assertEquals(
+        "mhcs sql: unknown option --warehous for 'sql'; did you mean --warehouse? (see ./mhcs sql"
+            + " --help)\n",
+        warehouse.err());
     Outcome nothingClose = CommandLine.run("frobnicate");
     assertEquals(2, nothingClose.code());
     assertEquals(
         "mhcs: unknown command 'frobnicate' (./mhcs --help lists the commands)\n",
         nothingClose.err());
+  }
+
+  @Test
+  void aQueryReadsTheWarehouseGivenThenMhcsWarehouseThenDotWarehouse(@TempDir Path dir)
+      throws IOException {
+    Path golden = GoldenRuns.community().root();
+    Path here = Files.createDirectories(dir.resolve("here"));
+    Path absent = dir.resolve("absent");
+    String query = "SELECT COUNT(*) AS n FROM gold.peer";
+
+    // --warehouse first, whatever the variable says.
+    Outcome given =
+        run(
+            Map.of("MHCS_WAREHOUSE", absent.toString()),
+            here,
+            "sql",
+            "--warehouse",
+            golden.toString(),
+            query);
+    assertEquals("n\n6\n", given.out(), given.err());
+    // Then the variable, relative to the working directory like a path on the command line.
+    Files.createSymbolicLink(here.resolve("golden"), golden);
+    Outcome variable = run(Map.of("MHCS_WAREHOUSE", "golden"), here, "sql", query);
+    assertEquals("n\n6\n", variable.out(), variable.err());
+    // Then ./warehouse, where ./mhcs demo writes.
+    Outcome missing = run(Map.of(), here, "sql", query);
+    assertEquals(2, missing.code());
+    assertEquals(
+        "mhcs sql: no warehouse at "
+            + here.resolve("warehouse")
+            + " (the default; neither --warehouse nor $MHCS_WAREHOUSE is given): ./mhcs sql reads a"
+            + " warehouse that ./mhcs demo or ./mhcs run has built; run ./mhcs demo, or pass"
+            + " --warehouse DIR (or set MHCS_WAREHOUSE)\n",
+        missing.err());
+    Files.createSymbolicLink(here.resolve("warehouse"), golden);
+    Outcome byDefault = run(Map.of(), here, "sql", query);
+    assertEquals("n\n6\n", byDefault.out(), byDefault.err());
+    // A variable naming no folder is reported as the variable's, not replaced by the default.
+    Outcome badVariable = run(Map.of("MHCS_WAREHOUSE", absent.toString()), here, "peers", "A01");
+    assertEquals(2, badVariable.code());
+    assertEquals(
+        "mhcs peers: no warehouse at "
+            + absent
+            + " (from $MHCS_WAREHOUSE): ./mhcs peers reads a warehouse that ./mhcs demo or ./mhcs"
+            + " run has built; run ./mhcs demo, or pass --warehouse DIR (or set MHCS_WAREHOUSE)\n",
+        badVariable.err());
   }
 
   @Test
@@ -142,5 +204,18 @@ class CommandLineTest {
     assertTrue(script.contains("  local arg_opts=\"'--warehouse' '--as-of' '--set'\"\n"), script);
     assertTrue(
         script.contains("complete -F _complete_mhcs -o default mhcs mhcs.sh mhcs.bash"), script);
+  }
+
+  private static Outcome run(Map<String, String> variables, Path directory, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new Environment(variables, directory));
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

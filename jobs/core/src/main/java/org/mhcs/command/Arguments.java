@@ -129,6 +129,49 @@ public final class Arguments {
     return path;
   }
 
+  /**
+   * The warehouse a query command reads: {@code --warehouse}, else {@value
+   * Option#WAREHOUSE_VARIABLE}, else {@code ./warehouse}, where {@code ./mhcs demo} writes. A
+   * folder that is not there is a usage error saying where it was looked for and how to get one.
+   */
+  public Path queryWarehouse() {
+    String given = get("warehouse");
+    String variable = environment.variable(Option.WAREHOUSE_VARIABLE);
+    String source;
+    Path path;
+    if (given != null) {
+      path = resolved("warehouse");
+      source = "given by --warehouse";
+    } else if (variable != null) {
+      path = resolved(variable, "$" + Option.WAREHOUSE_VARIABLE);
+      source = "from $" + Option.WAREHOUSE_VARIABLE;
+    } else {
+      path = resolved(Option.DEFAULT_WAREHOUSE, "./" + Option.DEFAULT_WAREHOUSE);
+      source = "the default; neither --warehouse nor $" + Option.WAREHOUSE_VARIABLE + " is given";
+    }
+    if (!Files.isDirectory(path)) {
+      throw new UsageException(
+          "no warehouse at "
+              + path
+              + " ("
+              + source
+              + (Files.exists(path) ? ", and it is a file" : "")
+              + "): ./mhcs "
+              + command
+              + " reads a warehouse that ./mhcs demo or ./mhcs run has built; run ./mhcs demo,"
+              + " or pass --warehouse DIR (or set "
+              + Option.WAREHOUSE_VARIABLE
+              + ")");
+    }
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+      listing.iterator().hasNext();
+    } catch (IOException | DirectoryIteratorException e) {
+      throw new UsageException(
+          "warehouse " + path + " (" + source + "): cannot read it (" + reason(e) + ")");
+    }
+    return path;
+  }
+
   private Path resolved(String name) {
     return resolved(get(name), "--" + name);
   }

@@ -17,6 +17,12 @@ public record Option(
     String defaultValue,
     String help,
     boolean repeatable) {
+  /** The variable a query command reads its warehouse folder from when --warehouse is absent. */
+  public static final String WAREHOUSE_VARIABLE = "MHCS_WAREHOUSE";
+
+  /** The warehouse a query command reads when neither --warehouse nor the variable names one. */
+  public static final String DEFAULT_WAREHOUSE = "warehouse";
+
   public static Option required(String name, String valueName, String help) {
     return new Option(name, valueName, true, null, help, false);
   }
@@ -32,6 +38,23 @@ public record Option(
   /** An option given once per value, e.g. {@code --param a=1 --param b=2}. */
   public static Option repeatable(String name, String valueName, String help) {
     return new Option(name, valueName, false, null, help, true);
+  }
+
+  /**
+   * {@code --warehouse DIR} of a command that reads a warehouse: resolved by {@link
+   * Arguments#queryWarehouse} from the option, then {@value #WAREHOUSE_VARIABLE}, then {@code
+   * ./warehouse} (where {@code ./mhcs demo} writes).
+   */
+  public static Option queryWarehouse() {
+    return optional(
+        "warehouse",
+        "DIR",
+        null,
+        "warehouse folder (default: $"
+            + WAREHOUSE_VARIABLE
+            + ", else ./"
+            + DEFAULT_WAREHOUSE
+            + ")");
   }
 
   public boolean isFlag() {
