@@ -16,10 +16,12 @@ import org.mhcs.silver.DataRejectedException;
 import org.mhcs.warehouse.SchemaChangeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code ./mhcs <subcommand>}: dispatches to a subcommand and turns failures into an exit code and
@@ -59,14 +61,19 @@ public final class Main {
     }
     ParseResult parsed;
     try {
-      parsed = commandLine(ROOT).parseArgs(args);
+      parsed = commandLine(ROOT, true).parseArgs(args);
+    } catch (MissingParameterException e) {
+      // A missing required option is often a mistyped one: name the unknown option first.
+      try {
+        commandLine(ROOT, false).parseArgs(args);
+      } catch (UnmatchedArgumentException unknown) {
+        return usageError(unknown, args, err);
+      } catch (ParameterException other) {
+        // Reported below as the missing option.
+      }
+      return usageError(e, args, err);
     } catch (ParameterException e) {
-      CommandSpec where = e.getCommandLine().getCommandSpec();
-      err.println(
-          (where.parent() == null ? "mhcs" : "mhcs " + where.name())
-              + ": "
-              + CommandSpecs.problem(e, List.of(args)));
-      return ExitCode.USAGE;
+      return usageError(e, args, err);
     }
     ParseResult chosen = parsed.subcommand();
     if (chosen == null) {
@@ -112,6 +119,15 @@ public final class Main {
     }
   }
 
+  private static int usageError(ParameterException e, String[] args, PrintStream err) {
+    CommandSpec where = e.getCommandLine().getCommandSpec();
+    err.println(
+        (where.parent() == null ? "mhcs" : "mhcs " + where.name())
+            + ": "
+            + CommandSpecs.problem(e, List.of(args)));
+    return ExitCode.USAGE;
+  }
+
   /** The name the overview and each command's help show. */
   static final String ROOT = "./mhcs";
 
@@ -120,6 +136,11 @@ public final class Main {
    * {@code mhcs} for shell completion). A new one each call: picocli keeps parsed values in it.
    */
   static CommandLine commandLine(String root) {
+    return commandLine(root, true);
+  }
+
+  /** As {@link #commandLine(String)}; {@code requireOptions} as {@link CommandSpecs} says. */
+  private static CommandLine commandLine(String root, boolean requireOptions) {
     CommandSpec spec = CommandSpec.create().name(root).interpolateVariables(false);
     spec.usageMessage()
         .synopsisHeading("")
@@ -133,7 +154,7 @@ public final class Main {
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).hidden(true).build());
     CommandLine line = new CommandLine(spec);
     for (Command c : COMMANDS) {
-      line.addSubcommand(c.name(), CommandSpecs.commandLine(c));
+      line.addSubcommand(c.name(), CommandSpecs.commandLine(c, requireOptions));
     }
     // Set after the subcommands are added, so that they apply to them too.
     line.setExpandAtFiles(false); // an argument starting with @ is SQL or a value, not a file list

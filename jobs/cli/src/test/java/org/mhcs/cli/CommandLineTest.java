@@ -129,6 +129,14 @@ class CommandLineTest {
         "mhcs sql: unknown option --warehous for 'sql'; did you mean --warehouse? (see ./mhcs sql"
             + " --help)\n",
         warehouse.err());
+    // A required option mistyped is reported as mistyped, not as missing.
+    Outcome required =
+        CommandLine.run("run", "--landng", "l", "--warehouse", "w", "--period", "2024-06");
+    assertEquals(2, required.code());
+    assertEquals(
+        "mhcs run: unknown option --landng for 'run'; did you mean --landing? (see ./mhcs run"
+            + " --help)\n",
+        required.err());
     Outcome nothingClose = CommandLine.run("frobnicate");
     assertEquals(2, nothingClose.code());
     assertEquals(

@@ -34,12 +34,21 @@ public final class CommandSpecs {
    * in a list of their own.
    */
   public static CommandLine commandLine(Command command) {
-    CommandLine line = new CommandLine(spec(command));
+    return commandLine(command, true);
+  }
+
+  /**
+   * As {@link #commandLine(Command)}; with {@code requireOptions} false, no option is required, so
+   * that a parse finds every unknown option even when a required one is missing (picocli reports
+   * the missing option first, though the unknown one is often the same option mistyped).
+   */
+  public static CommandLine commandLine(Command command, boolean requireOptions) {
+    CommandLine line = new CommandLine(spec(command, requireOptions));
     line.getHelpSectionMap().remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST);
     return line;
   }
 
-  private static CommandSpec spec(Command command) {
+  private static CommandSpec spec(Command command, boolean requireOptions) {
     CommandSpec spec =
         CommandSpec.wrapWithoutInspection(command).name(command.name()).interpolateVariables(false);
     String headline = command.headline();
@@ -71,7 +80,9 @@ public final class CommandSpecs {
       String help =
           o.defaultValue() == null ? o.help() : o.help() + " (default " + o.defaultValue() + ")";
       OptionSpec.Builder option =
-          OptionSpec.builder("--" + o.name()).required(o.required()).description(text(help));
+          OptionSpec.builder("--" + o.name())
+              .required(requireOptions && o.required())
+              .description(text(help));
       if (o.isFlag()) {
         option.arity("0").type(boolean.class);
       } else if (o.repeatable()) {
