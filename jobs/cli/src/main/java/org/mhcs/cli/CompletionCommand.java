@@ -17,7 +17,7 @@ public final class CompletionCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print a bash completion script for ./mhcs: its commands and each command's options."
+    return "Print a bash completion script for ./mhcs's commands and their options."
         + "\nLoad it in this shell with: source <(./mhcs completion); or save it once with:"
         + "\n./mhcs completion > ~/.local/share/bash-completion/completions/mhcs. zsh loads it too"
         + "\nafter autoload -U +X bashcompinit && bashcompinit.";

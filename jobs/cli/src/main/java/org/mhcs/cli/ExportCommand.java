@@ -51,9 +51,10 @@ public final class ExportCommand implements Command {
 
   @Override
   public String summary() {
-    return "Export a gold or ops table to CSV or Excel for publication, with small-number"
-        + "\nsuppression on the columns schemas/ marks as counts (1-7 shown as *, others rounded"
-        + "\nto the nearest 5), and * for figures computed from a masked count (suppress: derived)."
+    return "Export a gold or ops table to CSV or Excel for publication, counts suppressed."
+        + "\nSmall-number suppression applies to the columns schemas/ marks as counts (1-7 shown"
+        + "\nas *, others rounded to the nearest 5), and * marks figures computed from a masked"
+        + "\ncount (suppress: derived)."
         + "\nExcel files get a second sheet describing each column. The file"
         + "\nappears whole or not at all.";
   }

@@ -42,8 +42,9 @@ public final class NotebookCommand implements Command {
 
   @Override
   public String summary() {
-    return "Run analyst notebooks (Databricks SQL source files, notebooks/*.sql) against the"
-        + "\nwarehouse and write each as HTML: every cell's result table and chart, or its error."
+    return "Run analyst notebooks against the warehouse and write each as an HTML page."
+        + "\nNotebooks are Databricks SQL source files (notebooks/*.sql); a page shows every"
+        + "\ncell's result table and chart, or its error."
         + "\nA failing cell stops its notebook (the page still shows it) and the exit code is 1."
         + "\n--param overrides a widget's default; several notebooks need --out DIR.";
   }

@@ -27,8 +27,9 @@ public final class OpportunitiesCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print the national opportunity by family, then the largest opportunities per unit"
-        + "\n(GBP, clinical days, WTE, patients) by organisation and metric, each metric against"
+    return "Print the national opportunity by family, then the largest opportunities."
+        + "\nThey are ranked per unit (GBP, clinical days, WTE, patients) by organisation and"
+        + "\nmetric, each metric against"
         + "\nits default target (docs/metrics.md). --org lists one organisation's. A month"
         + "\nperiod includes its financial year's annual-return metrics (estates, corporate).";
   }

@@ -28,9 +28,9 @@ public final class PeersCommand implements Command {
 
   @Override
   public String summary() {
-    return "List an organisation's nearest peers with their distance (service-line mix, size and"
-        + "\nworkforce mix, standardised; docs/metrics.md states the distance), for the latest"
-        + "\nmonth or --period.";
+    return "List an organisation's nearest peers with their distance."
+        + "\nThe distance is over service-line mix, size and workforce mix, standardised"
+        + "\n(docs/metrics.md states it), for the latest month or --period.";
   }
 
   @Override

@@ -28,7 +28,8 @@ public final class ReportCommand implements Command {
 
   @Override
   public String summary() {
-    return "Write a static HTML report: index.html, a page per metric (variation charts, funnel"
+    return "Write a static HTML report of the metrics, organisations and their benchmarks."
+        + "\nIt has index.html, a page per metric (variation charts, funnel"
         + "\nplots) and a page per organisation (its metrics, peers, opportunities and charts"
         + "\nwith it highlighted), charts inline as SVG; counts suppressed (docs/report.md). A"
         + "\nmonth includes its financial year's annual-return metrics. --out must be new, empty"

@@ -24,7 +24,8 @@ public final class RunCommand implements Command {
 
   @Override
   public String summary() {
-    return "Run ingest → silver → conformed → metrics → benchmark → opportunities for one period."
+    return "Run the whole pipeline for one period from a landing folder."
+        + "\nIts stages: ingest → silver → conformed → metrics → benchmark → opportunities."
         + "\nIdempotent: rerunning a period replaces exactly that period. The pseudonymisation key"
         + "\ncomes from "
         + Pseudonymiser.KEY_FILE_VARIABLE

@@ -36,8 +36,9 @@ public final class ServeCommand implements Command {
 
   @Override
   public String summary() {
-    return "Serve the warehouse to BI tools over JDBC/ODBC (Spark Thrift server, HiveServer2"
-        + "\nprotocol; driver org.apache.hive.jdbc.HiveDriver, URL jdbc:hive2://HOST:PORT/default)."
+    return "Serve the warehouse to BI tools over JDBC/ODBC, as a Spark Thrift server."
+        + "\nIt speaks the HiveServer2 protocol: driver org.apache.hive.jdbc.HiveDriver, URL"
+        + "\njdbc:hive2://HOST:PORT/default."
         + "\nDatabases bronze, silver, gold, ops (only gold and ops with --read-only), with the"
         + "\ndescriptions of schemas/ as table and column remarks. Runs until stopped (Ctrl-C,"
         + "\nSIGTERM). New data is visible at once; new tables and columns after the next refresh."
