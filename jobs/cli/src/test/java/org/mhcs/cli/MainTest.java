@@ -136,6 +136,10 @@ class MainTest {
         e.getMessage());
     assertTrue(
         e.getMessage().contains("csds/CYP201CareContact/2024-07/part-00000.csv"), e.getMessage());
+    // Refused before the run took the lock or logged anything: the warehouse is as it was.
+    assertFalse(
+        java.nio.file.Files.exists(warehouse.root().resolve("_run.lock")), "no _run.lock left");
+    assertFalse(java.nio.file.Files.exists(warehouse.root().resolve("ops")), "no ops.run_log");
   }
 
   @Test
