@@ -74,8 +74,8 @@ public final class SqlCommand implements Command {
       if (e instanceof ParseException) {
         throw new UsageException("the SQL does not parse: " + e.getMessage());
       }
-      if (e instanceof AnalysisException) {
-        throw new UsageException(e.getMessage());
+      if (e instanceof AnalysisException analysis) {
+        throw UnknownTables.usage(analysis);
       }
       throw e;
     }
