@@ -18,6 +18,20 @@ class SqlOutputTest {
   }
 
   @Test
+  void aValueWithACommaAQuoteOrALineBreakIsQuotedAndNothingElseIs() {
+    Outcome o =
+        sql(
+            "SELECT 'a,b' AS comma, 'say \"hi\"' AS quote, 'line 1\\nline 2' AS newline,"
+                + " ' padded ' AS spaces, CAST(NULL AS STRING) AS nothing, '' AS empty, 2.5 AS n,"
+                + " 'cr\\rhere' AS cr");
+    assertEquals(0, o.code(), o.err());
+    assertEquals(
+        "comma,quote,newline,spaces,nothing,empty,n,cr\n"
+            + "\"a,b\",\"say \"\"hi\"\"\",\"line 1\nline 2\", padded ,,,2.5,\"cr\rhere\"\n",
+        o.out());
+  }
+
+  @Test
   void aTableTheWarehouseLacksIsNamedInOneLineWithTheClosestTable() {
     Outcome typo = sql("SELECT * FROM gold.benchmrk");
     assertEquals(2, typo.code());
