@@ -52,9 +52,10 @@ public final class ExportCommand implements Command {
 
   @Override
   public String summary() {
-    return "Export a gold or ops table to CSV or Excel for publication, with small-number"
-        + "\nsuppression on the columns schemas/ marks as counts (1-7 shown as *, others rounded"
-        + "\nto the nearest 5), and * for figures computed from a masked count (suppress: derived)."
+    return "Export a gold or ops table to CSV or Excel for publication, counts suppressed."
+        + "\nSmall-number suppression applies to the columns schemas/ marks as counts (1-7 shown"
+        + "\nas *, others rounded to the nearest 5), and * marks figures computed from a masked"
+        + "\ncount (suppress: derived)."
         + "\nExcel files get a second sheet describing each column. The file"
         + "\nappears whole or not at all.";
   }
@@ -62,7 +63,7 @@ public final class ExportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required("table", "LAYER.NAME", "table to export, e.g. gold.benchmark"),
         Option.optional("format", "csv|xlsx", null, "output format (default: from --out's suffix)"),
         Option.required("out", "FILE", "file to write"),
@@ -97,7 +98,7 @@ public final class ExportCommand implements Command {
               + " holds row-level data");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (!warehouse.exists(table)) {
       throw new UsageException(
           "the warehouse has no " + table.qualifiedName() + " yet: run ./mhcs run first");

@@ -1,12 +1,12 @@
 package org.mhcs.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.mhcs.command.Arguments;
 import org.mhcs.command.Command;
+import org.mhcs.command.CommandSpecs;
+import org.mhcs.command.Environment;
 import org.mhcs.command.ExitCode;
 import org.mhcs.command.UsageException;
 import org.mhcs.conf.ConfigException;
@@ -14,6 +14,14 @@ import org.mhcs.ingest.LandingFileException;
 import org.mhcs.pipeline.WarehouseBusyException;
 import org.mhcs.silver.DataRejectedException;
 import org.mhcs.warehouse.SchemaChangeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code ./mhcs <subcommand>}: dispatches to a subcommand and turns failures into an exit code and
@@ -42,30 +50,44 @@ public final class Main {
 
   /** Runs a command line; returns the exit code instead of exiting (tests call this). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0
-        || args[0].equals("--help")
-        || args[0].equals("-h")
-        || args[0].equals("help")) {
+    return run(args, out, err, Environment.current());
+  }
+
+  /** {@link #run(String[], PrintStream, PrintStream)} in a given environment and directory. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
+    if (args.length == 0 || args[0].equals("help")) {
       out.print(overview());
       return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
     }
-    Command command =
-        COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
-    if (command == null) {
-      err.println("mhcs: unknown command '" + args[0] + "'\n");
-      err.print(overview());
-      return ExitCode.USAGE;
+    ParseResult parsed;
+    try {
+      parsed = commandLine(ROOT, true).parseArgs(args);
+    } catch (MissingParameterException e) {
+      // A missing required option is often a mistyped one: name the unknown option first.
+      try {
+        commandLine(ROOT, false).parseArgs(args);
+      } catch (UnmatchedArgumentException unknown) {
+        return usageError(unknown, args, err);
+      } catch (ParameterException other) {
+        // Reported below as the missing option.
+      }
+      return usageError(e, args, err);
+    } catch (ParameterException e) {
+      return usageError(e, args, err);
+    }
+    ParseResult chosen = parsed.subcommand();
+    if (chosen == null) {
+      out.print(overview());
+      return parsed.isUsageHelpRequested() ? ExitCode.OK : ExitCode.USAGE;
+    }
+    Command command = (Command) chosen.commandSpec().userObject();
+    if (chosen.isUsageHelpRequested()) {
+      out.print(chosen.commandSpec().commandLine().getUsageMessage(Help.Ansi.OFF));
+      return ExitCode.OK;
     }
     boolean debug = "1".equals(System.getenv("MHCS_DEBUG"));
     try {
-      Arguments parsed =
-          Arguments.parse(
-              command.name(), command.options(), Arrays.copyOfRange(args, 1, args.length));
-      if (parsed.help()) {
-        out.print(command.help());
-        return ExitCode.OK;
-      }
-      return command.run(parsed, out, err);
+      return command.run(CommandSpecs.arguments(command, chosen, environment), out, err);
     } catch (UsageException e) {
       err.println("mhcs " + command.name() + ": " + e.getMessage());
       return ExitCode.USAGE;
@@ -97,16 +119,51 @@ public final class Main {
     }
   }
 
-  static String overview() {
-    StringBuilder s =
-        new StringBuilder(
-            "usage: ./mhcs <command> [options]   (./mhcs <command> --help for each)\n\ncommands:\n");
+  private static int usageError(ParameterException e, String[] args, PrintStream err) {
+    CommandSpec where = e.getCommandLine().getCommandSpec();
+    err.println(
+        (where.parent() == null ? "mhcs" : "mhcs " + where.name())
+            + ": "
+            + CommandSpecs.problem(e, List.of(args)));
+    return ExitCode.USAGE;
+  }
+
+  /** The name the overview and each command's help show. */
+  static final String ROOT = "./mhcs";
+
+  /**
+   * Every command as picocli's model, under a root named {@code root} ({@code ./mhcs} for help,
+   * {@code mhcs} for shell completion). A new one each call: picocli keeps parsed values in it.
+   */
+  static CommandLine commandLine(String root) {
+    return commandLine(root, true);
+  }
+
+  /** As {@link #commandLine(String)}; {@code requireOptions} as {@link CommandSpecs} says. */
+  private static CommandLine commandLine(String root, boolean requireOptions) {
+    CommandSpec spec = CommandSpec.create().name(root).interpolateVariables(false);
+    spec.usageMessage()
+        .synopsisHeading("")
+        .customSynopsis("usage: ./mhcs <command> [options]   (./mhcs <command> --help for each)")
+        .commandListHeading("%ncommands:%n")
+        .footerHeading("%n")
+        .footer(
+            "exit codes: 0 ok, 1 failed, 2 usage error, 3 data rejected beyond tolerance,"
+                + " 4 warehouse busy with another run (nothing changed; retry)")
+        .width(CommandSpecs.WIDTH);
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).hidden(true).build());
+    CommandLine line = new CommandLine(spec);
     for (Command c : COMMANDS) {
-      s.append(String.format("  %-10s %s%n", c.name(), c.summary().lines().findFirst().orElse("")));
+      line.addSubcommand(c.name(), CommandSpecs.commandLine(c, requireOptions));
     }
-    s.append(
-        "\nexit codes: 0 ok, 1 failed, 2 usage error, 3 data rejected beyond tolerance,"
-            + " 4 warehouse busy with another run (nothing changed; retry)\n");
-    return s.toString();
+    // Set after the subcommands are added, so that they apply to them too.
+    line.setExpandAtFiles(false); // an argument starting with @ is SQL or a value, not a file list
+    line.setOverwrittenOptionsAllowed(true); // an option given twice keeps its last value
+    return line;
+  }
+
+  /** {@code ./mhcs --help}: every command with its headline, in aligned columns. */
+  static String overview() {
+    return commandLine(ROOT).getUsageMessage(Help.Ansi.OFF);
   }
 }

@@ -19,8 +19,8 @@ public final class MetricsCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print the metrics catalogue from the metric declarations: id, family, direction,"
-        + "\nunit and name; --markdown prints the full page with definitions, thresholds and"
+    return "Print the metrics catalogue from the metric declarations."
+        + "\nIt lists id, family, direction, unit and name; --markdown prints the full page with definitions, thresholds and"
         + "\nopportunity rules (kept in docs/metrics.md).";
   }
 

@@ -42,8 +42,9 @@ public final class NotebookCommand implements Command {
 
   @Override
   public String summary() {
-    return "Run analyst notebooks (Databricks SQL source files, notebooks/*.sql) against the"
-        + "\nwarehouse and write each as HTML: every cell's result table and chart, or its error."
+    return "Run analyst notebooks against the warehouse and write each as an HTML page."
+        + "\nNotebooks are Databricks SQL source files (notebooks/*.sql); a page shows every"
+        + "\ncell's result table and chart, or its error."
         + "\nA failing cell stops its notebook (the page still shows it) and the exit code is 1."
         + "\n--param overrides a widget's default; several notebooks need --out DIR.";
   }
@@ -56,16 +57,15 @@ public final class NotebookCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required(
             "out",
             "FILE|DIR",
             "HTML file to write; a folder (one NAME.html per notebook) when it exists, ends with"
                 + " /, or several notebooks are given"),
-        Option.optional(
+        Option.repeatable(
             "param",
             "NAME=VALUE",
-            null,
             "a widget's value instead of its default; repeat for each parameter"),
         Option.optional("rows", "N", "1000", "rows shown per cell at most"));
   }
@@ -75,7 +75,7 @@ public final class NotebookCommand implements Command {
     List<String> words = args.positional();
     if (words.isEmpty() || !words.get(0).equals("run") || words.size() < 2) {
       throw new UsageException(
-          "usage: ./mhcs notebook run NOTEBOOK.sql [NOTEBOOK.sql ...] --warehouse DIR --out FILE|DIR"
+          "usage: ./mhcs notebook run NOTEBOOK.sql [NOTEBOOK.sql ...] [--warehouse DIR] --out FILE|DIR"
               + " (see ./mhcs notebook --help)");
     }
     long rows = args.whole("rows");
@@ -120,7 +120,7 @@ public final class NotebookCommand implements Command {
     List<Path> pages = pages(args, notebooks);
 
     Settings settings = Settings.load(args.settings());
-    Path warehouseDir = args.existingFolder("warehouse");
+    Path warehouseDir = args.queryWarehouse();
     Warehouse warehouse = Pipelines.warehouse(warehouseDir, settings);
     warehouse.registerTables();
     Set<String> suppressed = new HashSet<>();

@@ -28,8 +28,9 @@ public final class OpportunitiesCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print the national opportunity by family, then the largest opportunities per unit"
-        + "\n(GBP, clinical days, WTE, patients) by organisation and metric, each metric against"
+    return "Print the national opportunity by family, then the largest opportunities."
+        + "\nThey are ranked per unit (GBP, clinical days, WTE, patients) by organisation and"
+        + "\nmetric, each metric against"
         + "\nits default target (docs/metrics.md). --org lists one organisation's. A month"
         + "\nperiod includes its financial year's annual-return metrics (estates, corporate).";
   }
@@ -37,7 +38,7 @@ public final class OpportunitiesCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional(
             "period",
             "YYYY-MM|YYYY-YY",
@@ -52,7 +53,7 @@ public final class OpportunitiesCommand implements Command {
     Period given = args.get("period") == null ? null : args.runPeriod("period");
     int limit = (int) args.whole("limit");
     Settings settings = Settings.load(args.settings());
-    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    Warehouse warehouse = Pipelines.warehouse(args.queryWarehouse(), settings);
     if (!warehouse.exists(Table.OPPORTUNITY)) {
       throw new UsageException(
           "the warehouse has no gold.opportunity yet: run ./mhcs run (or ./mhcs demo) first");

@@ -29,9 +29,9 @@ public final class PeersCommand implements Command {
 
   @Override
   public String summary() {
-    return "List an organisation's nearest peers with their distance (service-line mix, size and"
-        + "\nworkforce mix, standardised; docs/metrics.md states the distance), for the latest"
-        + "\nmonth or --period.";
+    return "List an organisation's nearest peers with their distance."
+        + "\nThe distance is over service-line mix, size and workforce mix, standardised"
+        + "\n(docs/metrics.md states it), for the latest month or --period.";
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class PeersCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional("period", "YYYY-MM", null, "month (default: the latest with peers)"));
   }
 
@@ -54,7 +54,7 @@ public final class PeersCommand implements Command {
     String org = args.positional().get(0);
     Period given = args.get("period") == null ? null : args.period("period");
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (!warehouse.exists(Table.PEER)) {
       throw new UsageException("the warehouse has no gold.peer yet: run ./mhcs run first");
     }

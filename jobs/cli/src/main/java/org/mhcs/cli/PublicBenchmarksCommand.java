@@ -61,9 +61,9 @@ public final class PublicBenchmarksCommand implements Command {
 
   @Override
   public String summary() {
-    return "Build real national estates benchmarks for every trust from the ERIC trust returns in"
-        + "\ndata/public/ (NHS Digital, Open Government Licence v3.0), one financial year's run per"
-        + "\nyear, and print each file's reconciliation and the variation among mental health,"
+    return "Build national estates benchmarks for every trust from public ERIC returns."
+        + "\nThe ERIC trust returns in data/public/ (NHS Digital, Open Government Licence v3.0)"
+        + "\nrun one financial year per run; it prints each file's reconciliation and the variation among mental health,"
         + "\nlearning disability and community trusts. The reject tolerance is lifted (rows the"
         + "\npublication shifted are quarantined, the rest benchmarked); --set overrides it.";
   }

@@ -28,7 +28,8 @@ public final class ReportCommand implements Command {
 
   @Override
   public String summary() {
-    return "Write a static HTML report: index.html, a page per metric (variation charts, funnel"
+    return "Write a static HTML report of the metrics, organisations and their benchmarks."
+        + "\nIt has index.html, a page per metric (variation charts, funnel"
         + "\nplots) and a page per organisation (its metrics, peers, opportunities and charts"
         + "\nwith it highlighted), charts inline as SVG; counts suppressed (docs/report.md). A"
         + "\nmonth includes its financial year's annual-return metrics. --out must be new, empty"
@@ -38,7 +39,7 @@ public final class ReportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.required("out", "DIR", "folder for the site (created)"),
         Option.optional(
             "period",
@@ -61,7 +62,7 @@ public final class ReportCommand implements Command {
               throw new UsageException("--out " + why);
             });
     Settings settings = Settings.load(args.settings());
-    Warehouse warehouse = Pipelines.warehouse(args.existingFolder("warehouse"), settings);
+    Warehouse warehouse = Pipelines.warehouse(args.queryWarehouse(), settings);
     for (Table t : List.of(Table.METRIC_VALUE, Table.BENCHMARK, Table.ORG_POSITION)) {
       if (!warehouse.exists(t)) {
         throw new UsageException(

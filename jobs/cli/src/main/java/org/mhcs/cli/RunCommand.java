@@ -24,7 +24,8 @@ public final class RunCommand implements Command {
 
   @Override
   public String summary() {
-    return "Run ingest → silver → conformed → metrics → benchmark → opportunities for one period."
+    return "Run the whole pipeline for one period from a landing folder."
+        + "\nIts stages: ingest → silver → conformed → metrics → benchmark → opportunities."
         + "\nIdempotent: rerunning a period replaces exactly that period. The pseudonymisation key"
         + "\ncomes from "
         + Pseudonymiser.KEY_FILE_VARIABLE
@@ -60,6 +61,14 @@ public final class RunCommand implements Command {
     Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
     Pseudonymiser key = checks.configuration(() -> Pseudonymiser.fromEnvironment(err::println));
+    if (period != null && landingDir != null && conf != null) {
+      // Before Spark, the lock and the run log: a run with nothing to do leaves no trace.
+      checks.configuration(
+          () -> {
+            new LandingFolder(landingDir).requireLanded(conf.schemas().tables(), period);
+            return null;
+          });
+    }
     checks.verdict();
 
     MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);

@@ -36,8 +36,9 @@ public final class ServeCommand implements Command {
 
   @Override
   public String summary() {
-    return "Serve the warehouse to BI tools over JDBC/ODBC (Spark Thrift server, HiveServer2"
-        + "\nprotocol; driver org.apache.hive.jdbc.HiveDriver, URL jdbc:hive2://HOST:PORT/default)."
+    return "Serve the warehouse to BI tools over JDBC/ODBC, as a Spark Thrift server."
+        + "\nIt speaks the HiveServer2 protocol: driver org.apache.hive.jdbc.HiveDriver, URL"
+        + "\njdbc:hive2://HOST:PORT/default."
         + "\nDatabases bronze, silver, gold, ops (only gold and ops with --read-only), with the"
         + "\ndescriptions of schemas/ as table and column remarks. Runs until stopped (Ctrl-C,"
         + "\nSIGTERM). New data is visible at once; new tables and columns after the next refresh."
@@ -48,7 +49,7 @@ public final class ServeCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.optional("warehouse", "DIR", null, "warehouse folder (required to serve)"),
+        Option.queryWarehouse(),
         Option.optional("host", "ADDRESS", "127.0.0.1", "address to listen on"),
         Option.optional("port", "N", "10000", "port to listen on (0: any free port)"),
         Option.flag("read-only", "serve only gold and ops, and refuse writes and reads by path"),
@@ -70,9 +71,6 @@ public final class ServeCommand implements Command {
       out.println("added " + args.get("add-user") + " to " + passwords);
       return ExitCode.OK;
     }
-    if (args.get("warehouse") == null) {
-      throw new UsageException("give --warehouse DIR, the warehouse to serve");
-    }
     String host = args.get("host");
     if (!loopback(host) && passwords == null) {
       throw new UsageException(
@@ -85,7 +83,7 @@ public final class ServeCommand implements Command {
       throw new UsageException("--refresh-seconds must be at least 1");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     TableCatalog catalog = TableCatalog.bundled(SchemaCatalog.bundled());
     JdbcServer server =
         JdbcServer.start(

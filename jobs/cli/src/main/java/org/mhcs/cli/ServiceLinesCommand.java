@@ -33,9 +33,10 @@ public final class ServiceLinesCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print the service-line catalogue (conf/service_lines.csv) with the codes each source"
-        + "\nmaps to every line (conf/service_line_maps/), or check the mapping files: unknown"
-        + "\nids, overlapping effective periods, duplicate codes, unmapped national codes.";
+    return "Print the service-line catalogue with its codes, or check the mapping files."
+        + "\nThe catalogue (conf/service_lines.csv) shows the codes each source maps to every"
+        + "\nline (conf/service_line_maps/); --check looks for unknown ids, overlapping effective"
+        + "\nperiods, duplicate codes and unmapped national codes.";
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.mhcs.cli;
 
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class SqlCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(
-        Option.required("warehouse", "DIR", "warehouse folder"),
+        Option.queryWarehouse(),
         Option.optional(
             "as-of",
             "WHEN",
@@ -58,7 +60,7 @@ public final class SqlCommand implements Command {
           "give exactly one SQL statement, quoted, e.g. ./mhcs sql --warehouse W \"SELECT * FROM gold.benchmark\"");
     }
     Warehouse warehouse =
-        Pipelines.warehouse(args.existingFolder("warehouse"), Settings.load(args.settings()));
+        Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (args.get("as-of") == null) {
       warehouse.registerTables();
     } else {
@@ -74,8 +76,8 @@ public final class SqlCommand implements Command {
       if (e instanceof ParseException) {
         throw new UsageException("the SQL does not parse: " + e.getMessage());
       }
-      if (e instanceof AnalysisException) {
-        throw new UsageException(e.getMessage());
+      if (e instanceof AnalysisException analysis) {
+        throw UnknownTables.usage(analysis);
       }
       throw e;
     }
@@ -84,41 +86,48 @@ public final class SqlCommand implements Command {
   }
 
   /**
-   * Streams rows to {@code out} as RFC 4180 CSV, text a spreadsheet would run as a formula
-   * neutralised ({@link CellText}), since the file may well be opened in one; never collects the
-   * whole result. Returns the number of rows written.
+   * Streams rows to {@code out} as RFC 4180 CSV (univocity-parsers, the CSV library Spark uses),
+   * text a spreadsheet would run as a formula neutralised ({@link CellText}), since the file may
+   * well be opened in one; never collects the whole result. A value is quoted when it holds a
+   * comma, a quote (doubled) or a line break, and written as it is otherwise, spaces included; null
+   * is an empty cell. Returns the number of rows written.
    */
   static long write(Dataset<Row> result, PrintStream out) {
+    CsvWriter csv = new CsvWriter(CSV);
     String[] columns = result.columns();
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < columns.length; i++) {
-      line.append(i == 0 ? "" : ",").append(csv(columns[i]));
-    }
-    out.println(line);
+    out.println(csv.writeRowToString((Object[]) columns));
     long n = 0;
+    String[] cells = new String[columns.length];
     for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); n++) {
       Row row = it.next();
-      line.setLength(0);
       for (int i = 0; i < columns.length; i++) {
-        line.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : csv(cell(row.get(i))));
+        cells[i] = row.isNullAt(i) ? null : cell(row.get(i));
       }
-      out.println(line);
+      out.println(csv.writeRowToString((Object[]) cells));
     }
     return n;
+  }
+
+  /** RFC 4180 as {@link #write} describes it. */
+  private static final CsvWriterSettings CSV = csvSettings();
+
+  private static CsvWriterSettings csvSettings() {
+    CsvWriterSettings settings = new CsvWriterSettings();
+    settings.getFormat().setDelimiter(',');
+    settings.getFormat().setQuote('"');
+    settings.getFormat().setQuoteEscape('"');
+    settings.getFormat().setLineSeparator("\n");
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setQuotationTriggers('\r', '\n');
+    settings.setQuoteEscapingEnabled(true); // a value with a quote is quoted, its quotes doubled
+    settings.setNullValue("");
+    settings.setEmptyValue("");
+    return settings;
   }
 
   /** A value as its cell's text: a number as written, text neutralised for spreadsheets. */
   private static String cell(Object value) {
     return value instanceof Number ? value.toString() : CellText.neutralised(value.toString());
-  }
-
-  private static String csv(String value) {
-    if (value.contains(",")
-        || value.contains("\"")
-        || value.contains("\n")
-        || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 }

@@ -20,8 +20,9 @@ public final class TablesCommand implements Command {
 
   @Override
   public String summary() {
-    return "Print the warehouse catalogue: every table (bronze, silver, gold, ops) with its"
-        + "\ndescription and its columns' types and meanings, from the declarations in schemas/.";
+    return "Print the warehouse catalogue: every table, its description and its columns."
+        + "\nIt covers bronze, silver, gold and ops, with the columns' types and meanings, from"
+        + "\nthe declarations in schemas/.";
   }
 
   @Override

@@ -21,10 +21,11 @@ class MainTest {
   @Test
   void theClusterJarsModulesBringTheirCommandsAndNoOthers() {
     // This module's test class path holds core, pipeline, serve and cli: the cluster jar's modules.
-    // Their twelve commands, listed here by hand; generate, demo and bench live in the synthetic
-    // and performance modules, absent here as on a cluster (the distribution's tests see all 15).
+    // Their thirteen commands, listed here by hand; generate, demo and bench live in the synthetic
+    // and performance modules, absent here as on a cluster (the distribution's tests see all 16).
     assertEquals(
         List.of(
+            "completion",
             "export",
             "metrics",
             "notebook",
@@ -135,6 +136,10 @@ class MainTest {
         e.getMessage());
     assertTrue(
         e.getMessage().contains("csds/CYP201CareContact/2024-07/part-00000.csv"), e.getMessage());
+    // Refused before the run took the lock or logged anything: the warehouse is as it was.
+    assertFalse(
+        java.nio.file.Files.exists(warehouse.root().resolve("_run.lock")), "no _run.lock left");
+    assertFalse(java.nio.file.Files.exists(warehouse.root().resolve("ops")), "no ops.run_log");
   }
 
   @Test

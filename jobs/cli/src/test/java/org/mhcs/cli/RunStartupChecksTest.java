@@ -90,6 +90,37 @@ class RunStartupChecksTest {
     assertFalse(Files.exists(warehouse), "the warehouse folder is not even created");
   }
 
+  @Test
+  void aRunWithNothingLandedForItsPeriodStopsBeforeItCreatesTheWarehouse() throws Exception {
+    Path root = SharedSpark.newFolder("startup-");
+    Path landing = Files.createDirectories(root.resolve("landing"));
+    Path warehouse = root.resolve("warehouse");
+    Outcome o =
+        run(
+            "run",
+            "--landing",
+            landing.toString(),
+            "--warehouse",
+            warehouse.toString(),
+            "--period",
+            "2024-06");
+    assertEquals(1, o.code(), o.err());
+    List<String> lines = o.err().lines().toList();
+    assertEquals(
+        "mhcs run: the configuration has "
+            + (noKey() ? 2 : 1)
+            + " problem(s); fix them and run again:",
+        lines.get(0));
+    assertEquals(
+        "  - nothing is landed for 2024-06 under "
+            + landing
+            + ": expected files such as "
+            + landing.resolve("csds/CYP201CareContact/2024-06/part-00000.csv")
+            + " (layout <source>/<table>/<period>/*.csv); check --landing and --period",
+        lines.get(noKey() ? 2 : 1));
+    assertFalse(Files.exists(warehouse), "no warehouse, so no ops/run_log and no _run.lock");
+  }
+
   /** Whether this JVM's environment gives no key (neither variable), as in CI. */
   private static boolean noKey() {
     return System.getenv(Pseudonymiser.KEY_VARIABLE) == null

@@ -15,112 +15,33 @@ import java.util.Map;
 import org.mhcs.calendar.Period;
 
 /**
- * A subcommand's parsed arguments: {@code --name value} or {@code --name=value} for declared
- * options, repeatable {@code --set key=value}, and positional words. Anything undeclared is a usage
- * error naming the command's help. An option given twice keeps its last value for {@link #get};
- * {@link #all} returns every value, for options a command lets you repeat.
+ * A subcommand's arguments as picocli parsed them against its declared {@link Option}s ({@link
+ * CommandSpecs#arguments}): each option's value or default, every value of a repeatable option, the
+ * {@code --set key=value} settings and the positional words; then the typed, checked readings of
+ * them (periods, folders, numbers) that every command shares, each failing with a {@link
+ * UsageException} that names the option and its bad value.
  */
 public final class Arguments {
   private final String command;
-  private final Map<String, String> values = new LinkedHashMap<>();
-  private final Map<String, List<String>> repeated = new LinkedHashMap<>();
-  private final Map<String, String> settings = new LinkedHashMap<>();
-  private final List<String> positional = new ArrayList<>();
-  private boolean help;
+  private final Map<String, String> values;
+  private final Map<String, List<String>> repeated;
+  private final Map<String, String> settings;
+  private final List<String> positional;
+  private final Environment environment;
 
-  private Arguments(String command) {
+  Arguments(
+      String command,
+      Map<String, String> values,
+      Map<String, List<String>> repeated,
+      Map<String, String> settings,
+      List<String> positional,
+      Environment environment) {
     this.command = command;
-  }
-
-  public static Arguments parse(String command, List<Option> options, String[] args) {
-    Arguments parsed = new Arguments(command);
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        parsed.help = true;
-        continue;
-      }
-      if (!arg.startsWith("--")) {
-        parsed.positional.add(arg);
-        continue;
-      }
-      String name = arg.substring(2);
-      String value = null;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      }
-      if (name.equals("set")) {
-        if (value == null) {
-          value = next(command, "set", args, ++i);
-        }
-        int kv = value.indexOf('=');
-        if (kv <= 0) {
-          throw new UsageException("--set takes key=value, not '" + value + "'");
-        }
-        parsed.settings.put(value.substring(0, kv), value.substring(kv + 1));
-        continue;
-      }
-      Option option = find(command, options, name);
-      if (option.isFlag()) {
-        if (value != null) {
-          throw new UsageException("--" + name + " takes no value");
-        }
-        parsed.values.put(name, "true");
-      } else {
-        String given = value != null ? value : next(command, name, args, ++i);
-        parsed.values.put(name, given);
-        parsed.repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(given);
-      }
-    }
-    if (!parsed.help) {
-      for (Option o : options) {
-        if (o.required() && !parsed.values.containsKey(o.name())) {
-          throw new UsageException(
-              "missing --"
-                  + o.name()
-                  + " "
-                  + o.valueName()
-                  + " ("
-                  + o.help()
-                  + "); see ./mhcs "
-                  + command
-                  + " --help");
-        }
-        if (o.defaultValue() != null) {
-          parsed.values.putIfAbsent(o.name(), o.defaultValue());
-        }
-      }
-    }
-    return parsed;
-  }
-
-  private static Option find(String command, List<Option> options, String name) {
-    return options.stream()
-        .filter(o -> o.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    "unknown option --"
-                        + name
-                        + " for '"
-                        + command
-                        + "'; see ./mhcs "
-                        + command
-                        + " --help"));
-  }
-
-  private static String next(String command, String name, String[] args, int i) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new UsageException("--" + name + " needs a value; see ./mhcs " + command + " --help");
-    }
-    return args[i];
-  }
-
-  public boolean help() {
-    return help;
+    this.values = new LinkedHashMap<>(values);
+    this.repeated = new LinkedHashMap<>(repeated);
+    this.settings = new LinkedHashMap<>(settings);
+    this.positional = new ArrayList<>(positional);
+    this.environment = environment;
   }
 
   public String get(String name) {
@@ -208,12 +129,59 @@ public final class Arguments {
     return path;
   }
 
-  private Path resolved(String name) {
-    try {
-      return Path.of(get(name)).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
+  /**
+   * The warehouse a query command reads: {@code --warehouse}, else {@value
+   * Option#WAREHOUSE_VARIABLE}, else {@code ./warehouse}, where {@code ./mhcs demo} writes. A
+   * folder that is not there is a usage error saying where it was looked for and how to get one.
+   */
+  public Path queryWarehouse() {
+    String given = get("warehouse");
+    String variable = environment.variable(Option.WAREHOUSE_VARIABLE);
+    String source;
+    Path path;
+    if (given != null) {
+      path = resolved("warehouse");
+      source = "given by --warehouse";
+    } else if (variable != null) {
+      path = resolved(variable, "$" + Option.WAREHOUSE_VARIABLE);
+      source = "from $" + Option.WAREHOUSE_VARIABLE;
+    } else {
+      path = resolved(Option.DEFAULT_WAREHOUSE, "./" + Option.DEFAULT_WAREHOUSE);
+      source = "the default; neither --warehouse nor $" + Option.WAREHOUSE_VARIABLE + " is given";
+    }
+    if (!Files.isDirectory(path)) {
       throw new UsageException(
-          "--" + name + " '" + get(name) + "' is not a path: " + e.getReason());
+          "no warehouse at "
+              + path
+              + " ("
+              + source
+              + (Files.exists(path) ? ", and it is a file" : "")
+              + "): ./mhcs "
+              + command
+              + " reads a warehouse that ./mhcs demo or ./mhcs run has built; run ./mhcs demo,"
+              + " or pass --warehouse DIR (or set "
+              + Option.WAREHOUSE_VARIABLE
+              + ")");
+    }
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+      listing.iterator().hasNext();
+    } catch (IOException | DirectoryIteratorException e) {
+      throw new UsageException(
+          "warehouse " + path + " (" + source + "): cannot read it (" + reason(e) + ")");
+    }
+    return path;
+  }
+
+  private Path resolved(String name) {
+    return resolved(get(name), "--" + name);
+  }
+
+  /** {@code value} as an absolute, normalised path; relative to the working directory. */
+  private Path resolved(String value, String from) {
+    try {
+      return environment.workingDirectory().resolve(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new UsageException(from + " '" + value + "' is not a path: " + e.getReason());
     }
   }
 

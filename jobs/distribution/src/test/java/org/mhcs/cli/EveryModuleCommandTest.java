@@ -12,12 +12,13 @@ import org.mhcs.testing.CommandLine.Outcome;
 /** ./mhcs's class path: every module, so every command, found through the modules' services. */
 class EveryModuleCommandTest {
   @Test
-  void allFifteenCommandsAreFoundAndEachHasHelp() {
-    // The README's command list, by hand: the cluster jar's twelve, plus generate and demo
-    // (synthetic) and bench (performance).
+  void allSixteenCommandsAreFoundAndEachHasHelp() {
+    // The README's command list, by hand: the cluster jar's thirteen (completion among them), plus
+    // generate and demo (synthetic) and bench (performance).
     assertEquals(
         List.of(
             "bench",
+            "completion",
             "demo",
             "export",
             "generate",
@@ -40,5 +41,12 @@ class EveryModuleCommandTest {
     }
     Outcome overview = CommandLine.run("--help");
     assertTrue(overview.out().contains("  bench "), overview.out());
+    // Did you mean: the benchmark harness is bench.
+    Outcome mistyped = CommandLine.run("benchmark");
+    assertEquals(2, mistyped.code());
+    assertEquals(
+        "mhcs: unknown command 'benchmark'; did you mean bench? (./mhcs --help lists the"
+            + " commands)\n",
+        mistyped.err());
   }
 }

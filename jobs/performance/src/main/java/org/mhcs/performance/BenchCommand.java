@@ -34,9 +34,10 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "Benchmark the pipeline: generate --periods months of synthetic landing files at"
-        + "\n--scale (1.0 is a national month, ~28M rows), run each month into a fresh warehouse"
-        + "\nunder --out, and report per stage the wall time, rows per second per core, peak heap,"
+    return "Benchmark the pipeline stage by stage on synthetic national months."
+        + "\nIt generates --periods months of synthetic landing files at --scale (1.0 is a"
+        + "\nnational month, ~28M rows), runs each month into a fresh warehouse under --out, and"
+        + "\nreports per stage the wall time, rows per second per core, peak heap,"
         + "\nGC time, Delta files written and Spark spills, as a table and --out/bench.json."
         + "\n--reload then resubmits the middle month and reruns it, showing which Delta files it"
         + "\nrewrote. JVM start-up, session start and generation are reported apart. Deletes"

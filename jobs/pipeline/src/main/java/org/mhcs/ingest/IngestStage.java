@@ -85,19 +85,7 @@ public final class IngestStage {
       List<BronzeIngest.Checked> checked = SideBySide.join(checking);
       if (checked.stream()
           .noneMatch(c -> !c.files().isEmpty() && c.spec().period() != PeriodType.NONE)) {
-        throw new IllegalArgumentException(
-            "nothing is landed for "
-                + period
-                + " under "
-                + landing.root()
-                + ": expected files such as "
-                + landing
-                    .root()
-                    .resolve(
-                        (period.isFinancialYear() ? "eric/trust/" : "csds/CYP201CareContact/")
-                            + period
-                            + "/part-00000.csv")
-                + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
+        throw landing.nothingLanded(period);
       }
       List<CompletableFuture<BronzeIngest.Result>> loading = new ArrayList<>();
       for (BronzeIngest.Checked table : checked) {

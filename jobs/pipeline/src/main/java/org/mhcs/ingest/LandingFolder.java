@@ -174,6 +174,46 @@ public final class LandingFolder {
     return bytes;
   }
 
+  /**
+   * Throws, naming what was expected, when no table read for {@code period} (other than the
+   * reference tables, which every period reads) has a CSV file for it: such a run would have
+   * nothing to do. Lists folders only, without Spark, so a run can refuse before it takes the
+   * warehouse's lock or writes its log. A table whose folder cannot be listed counts as landed
+   * here; loading it reports why.
+   *
+   * @throws IllegalArgumentException saying where files were expected
+   */
+  public void requireLanded(List<LandingTableSpec> specs, Period period) {
+    for (LandingTableSpec spec : specs) {
+      if (spec.period() == PeriodType.NONE || !spec.period().readIn(period)) {
+        continue;
+      }
+      try {
+        if (!csvFiles(spec, spec.window(period)).isEmpty()) {
+          return;
+        }
+      } catch (LandingFileException | UncheckedIOException e) {
+        return;
+      }
+    }
+    throw nothingLanded(period);
+  }
+
+  /** The message of a run with nothing landed for its period. */
+  IllegalArgumentException nothingLanded(Period period) {
+    return new IllegalArgumentException(
+        "nothing is landed for "
+            + period
+            + " under "
+            + root
+            + ": expected files such as "
+            + root.resolve(
+                (period.isFinancialYear() ? "eric/trust/" : "csds/CYP201CareContact/")
+                    + period
+                    + "/part-00000.csv")
+            + " (layout <source>/<table>/<period>/*.csv); check --landing and --period");
+  }
+
   /** The file's path relative to the landing root, as lineage records it. */
   public String relative(Path file) {
     return root.relativize(file.toAbsolutePath().normalize()).toString();

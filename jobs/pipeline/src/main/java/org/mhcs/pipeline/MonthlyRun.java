@@ -101,8 +101,14 @@ public final class MonthlyRun {
     return execute(landing, period, StageListener.NONE);
   }
 
-  /** As {@link #execute(LandingFolder, Period)}, telling {@code stages} as each stage runs. */
+  /**
+   * As {@link #execute(LandingFolder, Period)}, telling {@code stages} as each stage runs. A
+   * landing folder with nothing for the period is refused first ({@link
+   * LandingFolder#requireLanded}), before the lock and the run log, so such a run leaves the
+   * warehouse as it found it.
+   */
   public Result execute(LandingFolder landing, Period period, StageListener stages) {
+    landing.requireLanded(schemas.tables(), period);
     String runId = UUID.randomUUID().toString();
     Duration wait = Duration.ofSeconds(settings.get(Settings.RUN_LOCK_WAIT_SECONDS));
     try (RunLock lock =

@@ -32,9 +32,10 @@ public final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "Generate a small synthetic national month into a temporary landing folder, run the"
-        + "\nwhole pipeline with a random pseudonymisation key, and print national percentiles and"
-        + "\nopportunities per metric and service line.";
+    return "Run the whole pipeline on a small synthetic national month and print results."
+        + "\nThe month is generated into a temporary landing folder and run with a random"
+        + "\npseudonymisation key; it prints national percentiles and opportunities per metric"
+        + "\nand service line.";
   }
 
   @Override

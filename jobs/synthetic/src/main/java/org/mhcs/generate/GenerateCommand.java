@@ -21,7 +21,8 @@ public final class GenerateCommand implements Command {
 
   @Override
   public String summary() {
-    return "Write synthetic landing files for one month: every table of schemas/landing/ (csds,"
+    return "Write synthetic landing files for one month."
+        + "\nThey cover every table of schemas/landing/ (csds,"
         + "\nmhsds, esr, staffing, eric, ppib, finance, ref), laid out and formatted as the landing"
         + "\ncontract says, annual tables (eric, finance) under the financial year holding the"
         + "\nmonth. Scale 1.0 is a national month (~140 providers, ~8M CSDS and ~2.5M MHSDS"
