@@ -97,6 +97,13 @@ public final class ExportCommand implements Command {
               + table.qualifiedName()
               + " holds row-level data");
     }
+    if (period != null && doc.columns().stream().noneMatch(c -> c.name().equals(Columns.PERIOD))) {
+      // The dimensions name codes across every period; there is nothing to select.
+      throw new UsageException(
+          "--period: "
+              + table.qualifiedName()
+              + " has no period column; leave out --period to export it whole");
+    }
     Warehouse warehouse =
         Pipelines.warehouse(args.queryWarehouse(), Settings.load(args.settings()));
     if (!warehouse.exists(table)) {

@@ -249,6 +249,33 @@ class ExportTest {
     assertTrue(refused.err().contains("only gold and ops tables are published"), refused.err());
   }
 
+  @Test
+  void aDimensionIsExportedWholeAndRefusesAPeriod() throws Exception {
+    Path out = SharedSpark.newFolder("export-").resolve("dim_period.csv");
+    CommandLine.Outcome refused =
+        CommandLine.run(
+            "export",
+            "--warehouse",
+            GoldenRuns.community().root().toString(),
+            "--table",
+            "gold.dim_metric",
+            "--period",
+            "2024-06",
+            "--out",
+            out.toString());
+    assertEquals(ExitCode.USAGE, refused.code());
+    assertTrue(
+        refused.err().contains("gold.dim_metric has no period column; leave out --period"),
+        refused.err());
+    export("--table", "gold.dim_period", "--format", "csv", "--out", out.toString());
+    // The golden month is June 2024 alone (golden/community landing), so one period row.
+    assertEquals(
+        List.of(
+            "period,month_start,financial_year,is_financial_year,label",
+            "2024-06,2024-06-01,2024-25,false,June 2024"),
+        java.nio.file.Files.readAllLines(out));
+  }
+
   /** Runs the export; fails with its message unless it succeeds. */
   private static int export(String... options) {
     List<String> args =

@@ -27,8 +27,9 @@ class SparkSubmitPropertiesTest {
       properties.load(in);
     }
     String[] packages = properties.getProperty("spark.jars.packages").split(",");
-    // delta-spark, commons-math3, jfreechart, jfree svg, poi-ooxml.
-    assertEquals(5, packages.length, String.join(",", packages));
+    // delta-spark, commons-math3, jfreechart, jfree svg, poi-ooxml, jte-runtime (report and
+    // notebook pages), commonmark and its tables extension (notebook text).
+    assertEquals(8, packages.length, String.join(",", packages));
     List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
     List<String> wrong = new ArrayList<>();
     for (String coordinate : packages) {
