@@ -33,6 +33,20 @@ FROM (SELECT month, year(add_months(to_date(concat(month, '-01')), -3)) AS fy_st
 
 -- COMMAND ----------
 
+-- Each organisation's name as of each run month: gold.dim_organisation's row in force on the
+-- month's first day, else its latest name (as ./mhcs and the report name it).
+CREATE OR REPLACE TEMPORARY VIEW org_names AS
+SELECT m.month, o.org_code,
+       max_by(o.org_name, struct(
+         o.valid_from <= to_date(concat(m.month, '-01'))
+           AND (o.valid_to IS NULL OR to_date(concat(m.month, '-01')) < o.valid_to),
+         coalesce(o.valid_from, DATE'0001-01-01'))) AS org_name
+FROM run_months m CROSS JOIN gold.dim_organisation o
+WHERE o.org_name IS NOT NULL
+GROUP BY m.month, o.org_code
+
+-- COMMAND ----------
+
 -- DBTITLE 1,What this page shows
 WITH chosen AS (
   SELECT * FROM run_months WHERE month = coalesce(nullif(:period, ''), latest_month)
@@ -104,10 +118,11 @@ distribution AS (
 SELECT p.org_code, p.service_line, p.breakdown, round(p.value, 3) AS value,
        round(p.national_p50, 3) AS national_median, round(p.peer_p50, 3) AS peer_median,
        p.quartile, round(p.percentile_rank, 1) AS percentile_rank, p.funnel_flag_998,
-       v.numerator, v.denominator
+       v.numerator, v.denominator, n.org_name
 FROM gold.org_position p
 JOIN distribution d USING (period, service_line, breakdown)
 JOIN gold.metric_value v USING (metric_id, period, org_code, service_line, breakdown)
+LEFT JOIN org_names n ON n.month = (SELECT month FROM chosen) AND n.org_code = p.org_code
 WHERE p.metric_id = :metric_id AND p.flags IS NULL
 ORDER BY p.value, p.org_code
 

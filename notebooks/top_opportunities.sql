@@ -31,6 +31,20 @@ FROM (SELECT month, year(add_months(to_date(concat(month, '-01')), -3)) AS fy_st
 
 -- COMMAND ----------
 
+-- Each organisation's name as of each run month: gold.dim_organisation's row in force on the
+-- month's first day, else its latest name (as ./mhcs and the report name it).
+CREATE OR REPLACE TEMPORARY VIEW org_names AS
+SELECT m.month, o.org_code,
+       max_by(o.org_name, struct(
+         o.valid_from <= to_date(concat(m.month, '-01'))
+           AND (o.valid_to IS NULL OR to_date(concat(m.month, '-01')) < o.valid_to),
+         coalesce(o.valid_from, DATE'0001-01-01'))) AS org_name
+FROM run_months m CROSS JOIN gold.dim_organisation o
+WHERE o.org_name IS NOT NULL
+GROUP BY m.month, o.org_code
+
+-- COMMAND ----------
+
 -- The metrics the family totals add up, each with its default target as they use it: the
 -- national minimum where the metric has one (unit prices), else the median (docs/metrics.md
 -- lists the defaults and which metrics restate another's release).
@@ -118,10 +132,11 @@ ranked AS (
                                ORDER BY total DESC, org_code, metric_id) AS rank
   FROM summed
 )
-SELECT opportunity_unit, rank, org_code, metric_id, period, target_basis,
-       round(total, 1) AS opportunity
-FROM ranked
-WHERE rank <= int(:top)
+SELECT r.opportunity_unit, r.rank, r.org_code, r.metric_id, r.period, r.target_basis,
+       round(r.total, 1) AS opportunity, n.org_name
+FROM ranked r
+LEFT JOIN org_names n ON n.month = (SELECT month FROM chosen) AND n.org_code = r.org_code
+WHERE r.rank <= int(:top)
 ORDER BY CASE opportunity_unit WHEN 'GBP' THEN 1 WHEN 'clinical_days' THEN 2 WHEN 'wte' THEN 3
          ELSE 4 END, rank
 

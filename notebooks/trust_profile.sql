@@ -29,6 +29,20 @@ FROM (SELECT month, year(add_months(to_date(concat(month, '-01')), -3)) AS fy_st
 
 -- COMMAND ----------
 
+-- Each organisation's name as of each run month: gold.dim_organisation's row in force on the
+-- month's first day, else its latest name (as ./mhcs and the report name it).
+CREATE OR REPLACE TEMPORARY VIEW org_names AS
+SELECT m.month, o.org_code,
+       max_by(o.org_name, struct(
+         o.valid_from <= to_date(concat(m.month, '-01'))
+           AND (o.valid_to IS NULL OR to_date(concat(m.month, '-01')) < o.valid_to),
+         coalesce(o.valid_from, DATE'0001-01-01'))) AS org_name
+FROM run_months m CROSS JOIN gold.dim_organisation o
+WHERE o.org_name IS NOT NULL
+GROUP BY m.month, o.org_code
+
+-- COMMAND ----------
+
 -- DBTITLE 1,What this page shows
 WITH chosen AS (
   SELECT * FROM run_months WHERE month = coalesce(nullif(:period, ''), latest_month)
@@ -42,6 +56,8 @@ own AS (
 )
 SELECT
   (SELECT org_code FROM org) AS org_code,
+  (SELECT n.org_name FROM org_names n JOIN chosen c ON n.month = c.month
+   WHERE n.org_code = (SELECT org_code FROM org)) AS org_name,
   CASE WHEN (SELECT count(*) FROM chosen) = 1 THEN (SELECT max(month) FROM chosen)
        ELSE raise_error(concat('no run finished for period "', :period,
                                '" (ops.run_log); leave period empty for the latest')) END AS month,
@@ -125,9 +141,10 @@ ORDER BY p.metric_id, p.service_line
 WITH chosen AS (
   SELECT * FROM run_months WHERE month = coalesce(nullif(:period, ''), latest_month)
 )
-SELECT p.peer_rank, p.peer_org_code, round(p.distance, 3) AS distance
+SELECT p.peer_rank, p.peer_org_code, n.org_name AS peer_name, round(p.distance, 3) AS distance
 FROM gold.peer p
 JOIN chosen c ON p.period = c.month
+LEFT JOIN org_names n ON n.month = c.month AND n.org_code = p.peer_org_code
 WHERE p.org_code = coalesce(nullif(:org_code, ''), (SELECT min(org_code) FROM gold.metric_value))
 ORDER BY p.peer_rank
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.mhcs.calendar.Period;
 import org.mhcs.conf.Settings;
+import org.mhcs.dimensions.Names;
 import org.mhcs.generate.GeneratedMonthRun;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.MetricCatalog;
@@ -166,8 +167,13 @@ class NotebookRunTest {
             .map(r -> (String) r.getAs(Columns.ORG_CODE))
             .min(String::compareTo)
             .orElseThrow();
-    HtmlTables.Table header = HtmlTables.starting(page, "org_code", "month", "financial_year");
+    HtmlTables.Table header =
+        HtmlTables.starting(page, "org_code", "org_name", "month", "financial_year");
     assertEquals(org, header.rows().get(0).get("org_code"));
+    // Named as ./mhcs and the report name it (the generator's ODS extract, via the dimension).
+    assertEquals(
+        Names.of(warehouse, Period.parse(month).firstDay()).organisation(org).orElseThrow(),
+        header.rows().get(0).get("org_name"));
     assertEquals(month, header.rows().get(0).get("month"));
 
     HtmlTables.Table metrics =
@@ -410,8 +416,12 @@ class NotebookRunTest {
             "trust_profile.sql", page, "--param", "org_code=" + second, "--param=period=" + month);
     assertEquals(0, o.code(), o.err());
     String html = Files.readString(page);
+    Map<String, String> header =
+        HtmlTables.starting(html, "org_code", "org_name", "month").rows().get(0);
+    assertEquals(second, header.get("org_code"));
     assertEquals(
-        second, HtmlTables.starting(html, "org_code", "month").rows().get(0).get("org_code"));
+        Names.of(warehouse, Period.parse(month).firstDay()).organisation(second).orElseThrow(),
+        header.get("org_name"));
     assertTrue(
         html.contains(
             "<tr><td><code>org_code</code></td><td><code>"

@@ -98,15 +98,26 @@ final class IndexPage {
     }
     return new Table(
         "index-opportunity-by-family.csv",
-        List.of(
-            Column.text("family"),
-            Column.code("period"),
-            Column.number("£"),
-            Column.number("clinical days"),
-            Column.number("WTE"),
-            Column.number("patients"),
-            Column.text("metrics summed (each to its default target)")),
+        familyColumns(Column.text("metrics summed (each to its default target)")),
         rows,
         null);
+  }
+
+  /**
+   * The columns of an opportunity-by-family table (index and organisation pages), then {@code
+   * more}.
+   */
+  static List<Column> familyColumns(Column... more) {
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                Column.text("family"),
+                Column.code("period"),
+                Column.number("£"),
+                Column.number("clinical days"),
+                Column.number("WTE"),
+                Column.number("patients")));
+    columns.addAll(List.of(more));
+    return columns;
   }
 }

@@ -366,17 +366,7 @@ final class OrgPage {
       familyRows.add(new Line(cells));
     }
     Table byFamilyTable =
-        new Table(
-            file + "-opportunity-by-family.csv",
-            List.of(
-                Column.text("family"),
-                Column.code("period"),
-                Column.number("£"),
-                Column.number("clinical days"),
-                Column.number("WTE"),
-                Column.number("patients")),
-            familyRows,
-            null);
+        new Table(file + "-opportunity-by-family.csv", IndexPage.familyColumns(), familyRows, null);
     List<Map.Entry<List<String>, Double>> ranked =
         byMetric.entrySet().stream()
             .filter(e -> e.getValue() > 0)
