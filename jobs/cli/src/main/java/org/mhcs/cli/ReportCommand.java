@@ -91,11 +91,12 @@ public final class ReportCommand implements Command {
     out.printf(
         Locale.ROOT,
         "Report for %s written to %s: index.html, %d metric pages, %d organisation pages, %d"
-            + " charts (%.1fs)%n",
+            + " ICB and region pages, %d charts (%.1fs)%n",
         period,
         result.out().resolve("index.html"),
         result.metricPages(),
         result.orgPages(),
+        result.systemPages(),
         result.charts(),
         (System.nanoTime() - start) / 1e9);
     return ExitCode.OK;

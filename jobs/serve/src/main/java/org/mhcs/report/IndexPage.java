@@ -16,12 +16,13 @@ import org.mhcs.report.ReportView.IndexModel;
 import org.mhcs.report.ReportView.Line;
 import org.mhcs.report.ReportView.Link;
 import org.mhcs.report.ReportView.MetricLink;
+import org.mhcs.report.ReportView.SystemGroup;
 import org.mhcs.report.ReportView.Table;
 
 /**
  * {@code index.html}: the national opportunity by family, the metrics grouped by family (each
- * linking to its page, with how many distributions and organisations it has), and every
- * organisation linking to its page.
+ * linking to its page, with how many distributions and organisations it has), the regions with
+ * their ICBs, and every organisation, each linking to its page.
  */
 final class IndexPage {
   private static final List<String> UNITS =
@@ -70,7 +71,44 @@ final class IndexPage {
         data.catalog().all().size(),
         familyTotals(data),
         families,
+        systems(data),
         organisations);
+  }
+
+  /**
+   * Every region with a page, each with its ICBs, then the ICBs placed in no region; each links to
+   * its page, with how many of the report's organisations sat in it.
+   */
+  static List<SystemGroup> systems(ReportData data) {
+    SystemData systems = data.systems();
+    List<SystemGroup> groups = new ArrayList<>();
+    List<String> placed = new ArrayList<>();
+    for (String region : systems.systems(SystemData.REGION)) {
+      List<Link> icbs = new ArrayList<>();
+      for (String icb : systems.icbsOf(region)) {
+        icbs.add(systemLink(data, SystemData.ICB, icb, ""));
+        placed.add(icb);
+      }
+      groups.add(new SystemGroup(systemLink(data, SystemData.REGION, region, ""), icbs));
+    }
+    List<Link> unplaced = new ArrayList<>();
+    for (String icb : systems.systems(SystemData.ICB)) {
+      if (!placed.contains(icb)) {
+        unplaced.add(systemLink(data, SystemData.ICB, icb, ""));
+      }
+    }
+    if (!unplaced.isEmpty()) {
+      groups.add(new SystemGroup(null, unplaced));
+    }
+    return groups;
+  }
+
+  private static Link systemLink(ReportData data, String level, String code, String root) {
+    int members = data.systems().membersOf(level, code, data.organisations()).size();
+    return new Link(
+        SystemPage.label(data.systems(), code),
+        SystemPage.href(root, level, code),
+        members + (members == 1 ? " organisation" : " organisations"));
   }
 
   /** The national opportunity per family and period in each unit, or null when there is none. */

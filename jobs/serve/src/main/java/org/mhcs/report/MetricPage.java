@@ -27,10 +27,11 @@ import org.mhcs.warehouse.Columns;
  * {@code metric/<id>.html}: one metric nationally. Its definition, a table of every distribution
  * (service line × breakdown × period: organisations, p10 to p90), then for each distribution its
  * variation chart, its funnel plot where the metric has one, and every organisation's value
- * (numerator and denominator suppressed). Metrics with a breakdown (skill mix by staff group and
- * band, unit price by product, price variation by category) chart only their {@value
- * #MAX_BREAKDOWN_CHARTS} largest distributions by total numerator (WTE, spend, excess spend); the
- * table lists them all.
+ * (numerator and denominator suppressed). Where the warehouse holds two periods or more, the
+ * national median and interquartile band over time per service line come first ({@link
+ * TrendFigures}). Metrics with a breakdown (skill mix by staff group and band, unit price by
+ * product, price variation by category) chart only their {@value #MAX_BREAKDOWN_CHARTS} largest
+ * distributions by total numerator (WTE, spend, excess spend); the table lists them all.
  */
 final class MetricPage {
   static final int MAX_BREAKDOWN_CHARTS = 8;
@@ -111,6 +112,25 @@ final class MetricPage {
     if (table != null) {
       tables.add(0, table);
     }
+    List<Figure> trendFigures = new ArrayList<>();
+    for (String line : data.systems().trendLines(metric.id())) {
+      TrendFigures over = new TrendFigures(data, metric, line);
+      Optional<TrendChart> chart = over.nationalChart();
+      if (chart.isPresent()) {
+        charts++;
+        trendFigures.add(
+            new Figure(
+                chart.get().svg("t" + charts, SliceFigures.HALF, SliceFigures.HALF_HEIGHT),
+                over.nationalCaption()));
+      }
+    }
+    Table trend =
+        trendFigures.isEmpty()
+            ? null
+            : TrendFigures.nationalTable(data, metric, file + "-over-time.csv");
+    if (trend != null) {
+      tables.add(trend);
+    }
     MetricModel model =
         new MetricModel(
             metric.name(),
@@ -134,6 +154,8 @@ final class MetricPage {
                     + distributions.size()
                     + "."
                 : null,
+            trendFigures,
+            trend,
             sections);
     return new ReportSite.Page(Templates.render("report/metric.jte", model), charts, tables);
   }

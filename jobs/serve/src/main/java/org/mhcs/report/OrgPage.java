@@ -33,8 +33,10 @@ import org.mhcs.report.ReportView.Table;
  * metric's default target, with its own family totals; then per family and metric a table of its
  * values (value, suppressed numerator and denominator, national median and interquartile range,
  * quartile, percentile rank, peer-group median, funnel position) and the metric's variation chart
- * with it highlighted, with the funnel plot where the metric has one, for its main service line:
- * the one where its denominator is largest. Metrics with a breakdown are tabled, not charted, here.
+ * with it highlighted, with the funnel plot where the metric has one, and its value over time
+ * against the national median and interquartile band ({@link TrendFigures}) with the changes
+ * beneath, for its main service line: the one where its denominator is largest. Its ICB and region
+ * in the period link to their pages. Metrics with a breakdown are tabled, not charted, here.
  */
 final class OrgPage {
   private static final List<String> UNITS =
@@ -125,7 +127,7 @@ final class OrgPage {
     return valueRow(metric, v, position, lead, distribution, false, charted);
   }
 
-  private static String quartile(Metric metric, int quartile) {
+  static String quartile(Metric metric, int quartile) {
     if (metric.direction() == Direction.CONTEXT) {
       return quartile + (quartile == 1 ? " (lowest)" : quartile == 4 ? " (highest)" : "");
     }
@@ -227,13 +229,29 @@ final class OrgPage {
             }
           }
         }
+        Table trend = null;
+        if (s != null) {
+          TrendFigures over = new TrendFigures(data, m, s.serviceLine());
+          Optional<TrendChart> chart = over.forOrganisation(org);
+          if (chart.isPresent()) {
+            charts++;
+            figures.add(
+                new Figure(
+                    chart.get().svg("t" + charts, SliceFigures.HALF, SliceFigures.HALF_HEIGHT),
+                    over.organisationCaption(org)));
+            trend =
+                over.organisationTable(org, file + "-" + Html.safeName(m.id()) + "-over-time.csv");
+            tables.add(trend);
+          }
+        }
         metrics.add(
             new MetricBlock(
                 Html.anchor("metric", m.id()),
                 new Link(m.name(), "../metric/" + Html.safeName(m.id()) + ".html", null),
                 m.id(),
                 values,
-                figures));
+                figures,
+                trend));
       }
       blocks.add(new FamilyBlock(Html.anchor("family", family), family, metrics));
     }
@@ -243,12 +261,38 @@ final class OrgPage {
             name.equals(org) ? org : org + " · " + name,
             data.period().toString(),
             data.period().financialYear(),
+            systems(data, org),
             nav,
             peers,
             opportunities[0],
             opportunities[1],
             blocks);
     return new ReportSite.Page(Templates.render("report/org.jte", model), charts, tables);
+  }
+
+  /**
+   * The organisation's ICB and region on the report month's first day, each linking to its page
+   * when the report has one; {@link SystemData#UNKNOWN} when it was on record in neither.
+   */
+  static List<Link> systems(ReportData data, String org) {
+    SystemData systems = data.systems();
+    if (systems.systems(SystemData.ICB).isEmpty() && systems.systems(SystemData.REGION).isEmpty()) {
+      return List.of();
+    }
+    var membership = systems.membership(org);
+    List<Link> links = new ArrayList<>();
+    for (String level : List.of(SystemData.ICB, SystemData.REGION)) {
+      String code =
+          membership
+              .map(m -> SystemData.ICB.equals(level) ? m.icbCode() : m.regionCode())
+              .orElse(SystemData.UNKNOWN);
+      links.add(
+          new Link(
+              SystemPage.label(systems, code),
+              systems.hasPage(level, code) ? SystemPage.href("../", level, code) : null,
+              SystemPage.kind(level)));
+    }
+    return links;
   }
 
   /**

@@ -25,8 +25,8 @@ import org.mhcs.warehouse.Warehouse;
 /**
  * The gold rows one report shows, read once: every organisation's metric values, the national
  * distributions, positions and funnel limits, peers and opportunities of one month and its
- * financial year. Everything after {@link #load} is plain Java, so pages can be built (and tested)
- * without Spark.
+ * financial year, with their ICB, region and trend rows ({@link SystemData}). Everything after
+ * {@link #load} is plain Java, so pages can be built (and tested) without Spark.
  */
 public final class ReportData {
   private final Period period;
@@ -37,6 +37,7 @@ public final class ReportData {
   private final List<Peer> peers;
   private final List<OrgOpportunity> opportunities;
   private final List<FamilyTotal> familyTotals;
+  private final SystemData systems;
   // Indexes, so that a page per organisation does not scan every row.
   private final Map<Slice, Map<String, Value>> valuesBySlice = new HashMap<>();
   private final Map<String, List<Value>> valuesByOrg = new HashMap<>();
@@ -58,6 +59,34 @@ public final class ReportData {
       List<Peer> peers,
       List<OrgOpportunity> opportunities,
       List<FamilyTotal> familyTotals) {
+    this(
+        period,
+        catalog,
+        orgNames,
+        labels,
+        values,
+        distributions,
+        positions,
+        peers,
+        opportunities,
+        familyTotals,
+        SystemData.none());
+  }
+
+  /** With the ICB, region and trend rows of {@code systems}. */
+  public ReportData(
+      Period period,
+      MetricCatalog catalog,
+      Map<String, String> orgNames,
+      Map<String, String> labels,
+      List<Value> values,
+      List<Distribution> distributions,
+      List<Position> positions,
+      List<Peer> peers,
+      List<OrgOpportunity> opportunities,
+      List<FamilyTotal> familyTotals,
+      SystemData systems) {
+    this.systems = systems;
     this.period = period;
     this.catalog = catalog;
     this.orgNames = Map.copyOf(orgNames);
@@ -85,6 +114,11 @@ public final class ReportData {
 
   public MetricCatalog catalog() {
     return catalog;
+  }
+
+  /** The ICB and region figures and the trends; none for a warehouse from before them. */
+  public SystemData systems() {
+    return systems;
   }
 
   /** The national opportunity totals per family, period and unit. */
@@ -253,17 +287,19 @@ public final class ReportData {
                 r.<Double>getAs(Columns.TOTAL)));
       }
     }
+    Names names = Names.of(warehouse, period.firstDay());
     return new ReportData(
         period,
         catalog,
-        orgNames(warehouse, period),
+        names.organisations(),
         labels(serviceLines),
         values,
         distributions,
         positions,
         peers,
         opportunities,
-        familyTotals);
+        familyTotals,
+        SystemData.load(warehouse, period, names));
   }
 
   /** Service-line names in catalogue order, then procurement-category names. */

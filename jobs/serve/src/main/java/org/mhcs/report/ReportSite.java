@@ -15,8 +15,9 @@ import org.mhcs.metrics.Metric;
 
 /**
  * Writes the static report site from {@link ReportData}: {@code index.html}, {@code
- * metric/<id>.html} per metric and {@code org/<code>.html} per organisation, every chart inline as
- * SVG so each page renders offline on its own.
+ * metric/<id>.html} per metric, {@code org/<code>.html} per organisation and {@code
+ * icb/<code>.html} and {@code region/<code>.html} per ICB and region with figures, every chart
+ * inline as SVG so each page renders offline on its own.
  *
  * <p>The output folder must be new, empty, or a report this class wrote before: it leaves a list of
  * the files it wrote in {@value #MARKER}, and a rerun deletes exactly those before writing, so it
@@ -45,7 +46,8 @@ public final class ReportSite {
    *
    * @param seconds wall time of writing (after the data was loaded)
    */
-  public record Result(Path out, int metricPages, int orgPages, int charts, double seconds) {}
+  public record Result(
+      Path out, int metricPages, int orgPages, int systemPages, int charts, double seconds) {}
 
   public ReportSite(ReportData data, Path out, Consumer<String> progress) {
     this.data = data;
@@ -132,11 +134,26 @@ public final class ReportSite {
                   seconds(start)));
         }
       }
+      int systemPages = 0;
+      for (String level : List.of(SystemData.ICB, SystemData.REGION)) {
+        Files.createDirectories(out.resolve(level));
+        for (String code : data.systems().systems(level)) {
+          write(
+              level + "/",
+              Html.safeName(code) + ".html",
+              SystemPage.render(data, level, code),
+              written);
+          systemPages++;
+        }
+      }
+      progress.accept(
+          String.format(
+              Locale.ROOT, "report: %d ICB and region pages (%.1fs)", systemPages, seconds(start)));
       Files.writeString(
           out.resolve(MARKER),
           MARKER_HEADER + String.join("\n", written) + "\n",
           StandardCharsets.UTF_8);
-      return new Result(out, metricPages, orgPages, charts, seconds(start));
+      return new Result(out, metricPages, orgPages, systemPages, charts, seconds(start));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

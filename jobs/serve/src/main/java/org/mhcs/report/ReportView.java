@@ -70,6 +70,9 @@ public final class ReportView {
   /** The metrics of one family on the index. */
   public record Family(String name, List<MetricLink> metrics) {}
 
+  /** A region on the index, with its ICBs; {@code region} is null for ICBs in no region. */
+  public record SystemGroup(Link region, List<Link> icbs) {}
+
   /** {@code index.html}. */
   public record IndexModel(
       String period,
@@ -78,6 +81,7 @@ public final class ReportView {
       int metricCount,
       Table familyTotals,
       List<Family> families,
+      List<SystemGroup> systems,
       List<Link> organisations) {}
 
   /** One distribution's section on a metric page. */
@@ -98,24 +102,62 @@ public final class ReportView {
       String opportunity,
       Table distributions,
       String chartedNote,
+      List<Figure> trendFigures,
+      Table trend,
       List<SliceSection> sections) {}
 
-  /** One metric's block on an organisation page. */
+  /**
+   * One metric's block on an organisation page: its values, its charts, and the charted row's
+   * figures over time ({@code trend}, null when the warehouse holds one period).
+   */
   public record MetricBlock(
-      String anchor, Link metric, String id, Table values, List<Figure> figures) {}
+      String anchor, Link metric, String id, Table values, List<Figure> figures, Table trend) {}
 
   /** One family's metrics on an organisation page. */
   public record FamilyBlock(String anchor, String name, List<MetricBlock> metrics) {}
 
-  /** {@code org/<code>.html}: {@code label} is the code, with the name when there is one. */
+  /**
+   * {@code org/<code>.html}: {@code label} is the code, with the name when there is one; {@code
+   * systems} its ICB and region in the period (each linking to its page where the report has one).
+   */
   public record OrgModel(
       String code,
       String label,
       String period,
       String financialYear,
+      List<Link> systems,
       List<Link> nav,
       Table peers,
       Table opportunityByFamily,
       Table opportunityByMetric,
       List<FamilyBlock> families) {}
+
+  /**
+   * One metric's block on an ICB or region page: the system's figures per service line and period
+   * ({@code figures}, the charted row shaded), then its members' values in the shaded row's
+   * distribution ({@code members}, null when none is benchmarked).
+   */
+  public record SystemMetricBlock(
+      String anchor, Link metric, String id, Table figures, String membersTitle, Table members) {}
+
+  /** One family's metrics on an ICB or region page. */
+  public record SystemFamilyBlock(String anchor, String name, List<SystemMetricBlock> metrics) {}
+
+  /**
+   * {@code icb/<code>.html} or {@code region/<code>.html}: {@code kind} is "ICB" or "Region",
+   * {@code parent} the ICB's region (null on a region page), {@code icbs} a region's ICBs.
+   */
+  public record SystemModel(
+      String kind,
+      String code,
+      String label,
+      String period,
+      String financialYear,
+      String peers,
+      Link parent,
+      List<Link> icbs,
+      List<Link> nav,
+      Table members,
+      Table opportunity,
+      List<SystemFamilyBlock> families) {}
 }

@@ -43,6 +43,42 @@ public final class ValueFormat {
         : String.format(Locale.ROOT, "%.2f", value);
   }
 
+  /**
+   * A change between two values in the metric's unit, signed: {@code +1.2 points} for percentages
+   * (a difference of percentages is in percentage points), {@code −£3.10}, {@code +0.05}.
+   */
+  public static String change(Metric metric, Double change) {
+    if (change == null || change.isNaN()) {
+      return NONE;
+    }
+    String sign = change > 0 ? "+" : change < 0 ? "−" : "";
+    String size = value(metric.unit(), Math.abs(change));
+    return sign + (PERCENT.equals(metric.unit()) ? size.replace("%", " points") : size);
+  }
+
+  /**
+   * Whether a change is beyond chance, with its p value: {@code yes (p 0.003)}, {@code no (p
+   * 0.41)}.
+   */
+  public static String significance(Boolean significant, Double pValue) {
+    if (significant == null || pValue == null) {
+      return NONE;
+    }
+    String p = pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p %.3f", pValue);
+    return (significant ? "yes" : "no") + " (" + p + ")";
+  }
+
+  /**
+   * A value computed from counts, as published: masked ({@code *}) where either count is, so that
+   * the value times a rounded count cannot give a masked count back.
+   */
+  public static String derived(Metric metric, Double value, Double numerator, Double denominator) {
+    return Suppression.MASK.equals(Suppression.cell(numerator))
+            || Suppression.MASK.equals(Suppression.cell(denominator))
+        ? Suppression.MASK
+        : value(metric, value);
+  }
+
   /** A numerator or denominator as published: small-number suppression applied. */
   public static String count(Double value) {
     String cell = Suppression.cell(value);
