@@ -50,7 +50,7 @@ class NotebookRunTest {
   private static String year;
   private static Map<String, String> pages;
 
-  /** All four notebooks in one call, as CI runs them: one page each (shared with other classes). */
+  /** All the notebooks in one call, as CI runs them: one page each (shared with other classes). */
   @BeforeAll
   static void runEveryNotebook() throws IOException {
     warehouse = GeneratedMonthRun.warehouse();
@@ -73,7 +73,9 @@ class NotebookRunTest {
         List.of(
             "data_quality_by_submitter.html",
             "national_variation.html",
+            "system_view.html",
             "top_opportunities.html",
+            "trends.html",
             "trust_profile.html"),
         List.copyOf(pages.keySet()),
         "one page per notebook in notebooks/ (add a test for a new one)");
@@ -271,6 +273,127 @@ class NotebookRunTest {
               + " "
               + first.get("opportunity"));
     }
+  }
+
+  @Test
+  void trendsShowTheOrganisationsValueAgainstTheNationalMedianPerPeriod() {
+    String page = pages.get("trends.html");
+    // Defaults: direct care time; the first organisation by code with a trend; its service line
+    // with the most periods (the first by name among equals).
+    List<Row> own =
+        warehouse
+            .read(Table.METRIC_TREND)
+            .where(col(Columns.METRIC_ID).equalTo("direct_care_pct"))
+            .where(col(Columns.BREAKDOWN).equalTo(Columns.ALL))
+            .where(col(Columns.LEVEL).equalTo("organisation"))
+            .collectAsList();
+    String org =
+        own.stream().map(r -> (String) r.getAs(Columns.ENTITY_CODE)).min(String::compareTo).get();
+    Map<String, Long> periodsPerLine =
+        own.stream()
+            .filter(r -> r.getAs(Columns.ENTITY_CODE).equals(org))
+            .collect(
+                Collectors.groupingBy(
+                    r -> (String) r.getAs(Columns.SERVICE_LINE),
+                    TreeMap::new,
+                    Collectors.counting()));
+    String line =
+        periodsPerLine.entrySet().stream()
+            .max(
+                Map.Entry.<String, Long>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+            .get()
+            .getKey();
+    Map<String, String> header =
+        HtmlTables.starting(page, "metric_id", "org_code", "org_name", "service_line")
+            .rows()
+            .get(0);
+    assertEquals(org, header.get("org_code"));
+    assertEquals(line, header.get("service_line"));
+    assertEquals(
+        Names.of(warehouse, Period.parse(month).firstDay()).organisation(org).orElseThrow(),
+        header.get("org_name"));
+    // Each period's value is the organisation's own in gold.metric_value, and the national median
+    // the median of every organisation's unflagged value on that line, worked out here.
+    HtmlTables.Table periods =
+        HtmlTables.starting(page, "period", "value", "p25", "national_median");
+    assertEquals(List.of(month), periods.column("period"), "the generated month alone");
+    List<Row> line0 =
+        metricRows("direct_care_pct").stream()
+            .filter(r -> r.getAs(Columns.SERVICE_LINE).equals(line))
+            .toList();
+    Row mine = line0.stream().filter(r -> r.getAs(Columns.ORG_CODE).equals(org)).findFirst().get();
+    assertEquals(shown(mine.<Double>getAs(Columns.VALUE), 3), periods.rows().get(0).get("value"));
+    List<Double> benchmarked =
+        line0.stream()
+            .filter(r -> r.getAs(Columns.FLAGS) == null)
+            .map(r -> (Double) r.getAs(Columns.VALUE))
+            .toList();
+    assertEquals(
+        shown(percentile(benchmarked, 0.5), 3), periods.rows().get(0).get("national_median"));
+    // One period: nothing to compare with.
+    assertEquals("null", periods.rows().get(0).get("change"));
+  }
+
+  @Test
+  void systemViewSumsItsMembersCountsIntoTheIcbsValue() {
+    String page = pages.get("system_view.html");
+    // Defaults: level icb, the first ICB by code with figures, the latest month.
+    String icb =
+        warehouse
+            .read(Table.SYSTEM_VALUE)
+            .where(col(Columns.LEVEL).equalTo("icb"))
+            .where(col(Columns.PERIOD).isin(month, year))
+            .agg(org.apache.spark.sql.functions.min(Columns.SYSTEM_CODE))
+            .first()
+            .getString(0);
+    assertEquals(
+        icb,
+        HtmlTables.starting(page, "level", "system_code", "system_name")
+            .rows()
+            .get(0)
+            .get("system_code"));
+    // Members: the organisations whose reference row in force on the month's first day is in it.
+    Names names = Names.of(warehouse, Period.parse(month).firstDay());
+    List<String> members =
+        warehouse.read(Table.DIM_ORGANISATION).collectAsList().stream()
+            .map(r -> (String) r.getAs(Columns.ORG_CODE))
+            .distinct()
+            .filter(o -> names.membership(o).map(m -> icb.equals(m.icbCode())).orElse(false))
+            .sorted()
+            .toList();
+    assertEquals(
+        members, HtmlTables.starting(page, "org_code", "org_name", "icb_code").column("org_code"));
+    // Direct care time per service line: Σ members' numerators ÷ Σ denominators × 100, over
+    // their rows with both counts (not returned and no denominator left out).
+    Map<String, double[]> sums = new TreeMap<>();
+    for (Row r : metricRows("direct_care_pct")) {
+      String flags = r.getAs(Columns.FLAGS);
+      if (members.contains(r.<String>getAs(Columns.ORG_CODE))
+          && r.getAs(Columns.BREAKDOWN).equals("ALL")
+          && r.getAs(Columns.NUMERATOR) != null
+          && r.getAs(Columns.DENOMINATOR) != null
+          && (flags == null || !flags.matches(".*(not_returned|no_denominator).*"))) {
+        double[] sum = sums.computeIfAbsent(r.getAs(Columns.SERVICE_LINE), k -> new double[2]);
+        sum[0] += r.<Double>getAs(Columns.NUMERATOR);
+        sum[1] += r.<Double>getAs(Columns.DENOMINATOR);
+      }
+    }
+    assertTrue(!sums.isEmpty(), "the ICB's members have direct care values");
+    HtmlTables.Table figures =
+        HtmlTables.starting(page, "metric_id", "service_line", "period", "value", "numerator");
+    Map<String, String> expected = new TreeMap<>();
+    sums.forEach((line, sum) -> expected.put(line, shown(100 * sum[0] / sum[1], 3)));
+    Map<String, String> actual = new TreeMap<>();
+    for (Map<String, String> row : figures.rows()) {
+      if (row.get("metric_id").equals("direct_care_pct")) {
+        actual.put(row.get("service_line"), row.get("value"));
+      }
+    }
+    assertEquals(expected, actual);
+    assertTrue(
+        figures.column("numerator").stream().allMatch(n -> n.equals("*") || n.matches("\\d*[05]")),
+        "system counts shown suppressed: " + figures.column("numerator"));
   }
 
   @Test

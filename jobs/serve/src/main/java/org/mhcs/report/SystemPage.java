@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.mhcs.metrics.Metric;
 import org.mhcs.metrics.OpportunityRule.Units;
+import org.mhcs.publish.Suppression;
 import org.mhcs.publish.Templates;
 import org.mhcs.report.ReportData.Slice;
 import org.mhcs.report.ReportView.Cell;
@@ -277,7 +278,10 @@ final class SystemPage {
               ? Cell.link(lineLabel, OrgPage.metricHref("../", m, s))
               : Cell.of(lineLabel));
       cells.add(Cell.of(s.period()));
-      cells.add(Cell.of(ValueFormat.derived(m, v.value(), v.numerator(), v.denominator())));
+      String value = ValueFormat.derived(m, v.value(), v.numerator(), v.denominator());
+      // A rank among systems places a masked value between its neighbours: masked with it.
+      boolean masked = value.equals(Suppression.MASK);
+      cells.add(Cell.of(value));
       cells.add(Cell.of(ValueFormat.count(v.numerator())));
       cells.add(Cell.of(ValueFormat.count(v.denominator())));
       cells.add(Cell.of(Long.toString(v.nMembers())));
@@ -300,8 +304,11 @@ final class SystemPage {
                   .map(d -> ValueFormat.value(m, d.p25()) + " to " + ValueFormat.value(m, d.p75()))
                   .orElse(ValueFormat.NONE)));
       cells.add(
-          Cell.of(v.quartile() == null ? ValueFormat.NONE : OrgPage.quartile(m, v.quartile())));
-      cells.add(Cell.of(ValueFormat.rank(v.percentileRank())));
+          Cell.of(
+              masked
+                  ? Suppression.MASK
+                  : v.quartile() == null ? ValueFormat.NONE : OrgPage.quartile(m, v.quartile())));
+      cells.add(Cell.of(masked ? Suppression.MASK : ValueFormat.rank(v.percentileRank())));
       cells.add(Cell.of(v.flags() == null ? "" : "left out: " + v.flags().replace('_', ' ')));
       lines.add(new Line(cells, s.equals(charted)));
     }
@@ -340,7 +347,7 @@ final class SystemPage {
     SystemValue system = data.systems().value(level, code, s).orElseThrow();
     boolean masked =
         ValueFormat.derived(m, system.value(), system.numerator(), system.denominator())
-            .equals(org.mhcs.publish.Suppression.MASK);
+            .equals(Suppression.MASK);
     List<Line> lines = new ArrayList<>();
     for (MemberPosition p : members) {
       List<Cell> cells = new ArrayList<>();

@@ -40,7 +40,8 @@ import org.mhcs.report.SystemData.TrendPoint;
  *       + 0.25 × 3.333 = 17.5%, p75 19.167 → 19.2%; QA1 is the lower, so the best: quartile 1,
  *       percentile rank 0.
  *   <li>Y01 = 35 / 190 = 18.421% → 18.4%.
- *   <li>Podiatry, QB2 alone: 3 of 40 = 7.5%; its numerator 3 is masked, so the value is too.
+ *   <li>Podiatry, QB2 alone: 3 of 40 = 7.5%; its numerator 3 is masked, so the value is too, and
+ *       its rank among ICBs with it.
  * </ul>
  *
  * <p>Over time, A01: 20% (April), 25% (May), 30% (June); national medians 10%, 12%, 18%; the
@@ -69,7 +70,7 @@ class SystemPagesTest {
             List.of(
                 system(DNA, "icb", "QA1", 2, 15, 90, 0.0, 1),
                 system(DNA, "icb", "QB2", 1, 20, 100, 100.0, 4),
-                system(DNA_PODIATRY, "icb", "QB2", 1, 3, 40, null, null),
+                system(DNA_PODIATRY, "icb", "QB2", 1, 3, 40, 100.0, 4),
                 system(DNA, "region", "Y01", 3, 35, 190, null, null)),
             List.of(
                 new SystemDistribution(
@@ -202,6 +203,8 @@ class SystemPagesTest {
     List<String> podiatry =
         ReportPages.row(ReportPages.section(html, "metric-dna_rate_pct"), "Podiatry");
     assertEquals(List.of("Podiatry", JUNE, "*", "*", "40"), podiatry.subList(0, 5));
+    // Its rank among ICBs (last, quartile 4) would place the masked value: masked with it.
+    assertEquals(List.of("*", "*"), podiatry.subList(12, 14));
     assertFalse(html.contains(">7.5%<"), "the masked value reached the page");
     String csv = Files.readString(site.resolve("icb/QB2-dna_rate_pct.csv"));
     assertTrue(csv.contains("\nPodiatry,2024-06,*,*,40,1,"), csv);
