@@ -164,6 +164,36 @@ public final class Columns {
   public static final String IS_FINANCIAL_YEAR = "is_financial_year";
   public static final String LABEL = "label";
 
+  // gold.system_value, gold.system_benchmark, gold.org_system_position, gold.system_opportunity
+  public static final String LEVEL = "level";
+  public static final String SYSTEM_CODE = "system_code";
+  public static final String N_MEMBERS = "n_members";
+  public static final String N_SYSTEMS = "n_systems";
+  public static final String REGION_N_ORGS = "region_n_orgs";
+  public static final String REGION_RANK = "region_rank";
+  public static final String REGION_P50 = "region_p50";
+  public static final String ICB_N_ORGS = "icb_n_orgs";
+  public static final String ICB_RANK = "icb_rank";
+  public static final String ICB_P50 = "icb_p50";
+
+  // gold.metric_trend
+  public static final String ENTITY_CODE = "entity_code";
+  public static final String PREVIOUS_PERIOD = "previous_period";
+  public static final String PREVIOUS_VALUE = "previous_value";
+  public static final String CHANGE = "change";
+  public static final String CHANGE_P_VALUE = "change_p_value";
+  public static final String CHANGE_SIGNIFICANT = "change_significant";
+  public static final String YEAR_AGO_PERIOD = "year_ago_period";
+  public static final String YEAR_AGO_VALUE = "year_ago_value";
+  public static final String CHANGE_YEAR = "change_year";
+  public static final String CHANGE_YEAR_P_VALUE = "change_year_p_value";
+  public static final String CHANGE_YEAR_SIGNIFICANT = "change_year_significant";
+  public static final String TEST = "test";
+  public static final String NATIONAL_P25 = "national_p25";
+  public static final String NATIONAL_P75 = "national_p75";
+  public static final String BASIS_CHANGED = "basis_changed";
+  public static final String BASIS_NOTE = "basis_note";
+
   /** The service line of metrics that have none, and the breakdown of metrics without one. */
   public static final String ALL = "ALL";
 
