@@ -96,6 +96,16 @@ public final class Period implements Serializable, Comparable<Period> {
     return financialYearStart().plusYears(1).minusDays(1);
   }
 
+  /** The period before: the month before, or for a financial year the financial year before. */
+  public Period previous() {
+    return new Period(wholeYear ? month.minusYears(1) : month.minusMonths(1), wholeYear);
+  }
+
+  /** The same period a year earlier: twelve months before, or the financial year before. */
+  public Period yearEarlier() {
+    return new Period(month.minusYears(1), wholeYear);
+  }
+
   /** {@code column = 'YYYY-MM'} (or the year's label), safe because the text was validated. */
   public String predicate(String column) {
     return "`" + column + "` = '" + this + "'";

@@ -20,12 +20,11 @@ public record Table(Layer layer, String name) {
   public static final Table PEER = new Table(Layer.GOLD, "peer");
   public static final Table OPPORTUNITY_NATIONAL = new Table(Layer.GOLD, "opportunity_national");
   public static final Table OPPORTUNITY_FAMILY = new Table(Layer.GOLD, "opportunity_family");
-  // Issue 24 (systems and time): ICB, region and national figures, and every figure over time.
+  public static final Table METRIC_BASIS = new Table(Layer.GOLD, "metric_basis");
   public static final Table SYSTEM_VALUE = new Table(Layer.GOLD, "system_value");
   public static final Table SYSTEM_BENCHMARK = new Table(Layer.GOLD, "system_benchmark");
   public static final Table ORG_SYSTEM_POSITION = new Table(Layer.GOLD, "org_system_position");
   public static final Table SYSTEM_OPPORTUNITY = new Table(Layer.GOLD, "system_opportunity");
-  public static final Table METRIC_BASIS = new Table(Layer.GOLD, "metric_basis");
   public static final Table METRIC_TREND = new Table(Layer.GOLD, "metric_trend");
   public static final Table DIM_ORGANISATION = new Table(Layer.GOLD, "dim_organisation");
   public static final Table DIM_METRIC = new Table(Layer.GOLD, "dim_metric");

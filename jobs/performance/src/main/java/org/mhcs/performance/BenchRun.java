@@ -162,7 +162,7 @@ public final class BenchRun {
           stage = "silver";
           column = "rows_read";
         }
-        case "conform", "metrics", "benchmark", "opportunities" -> {
+        case "conform", "metrics", "benchmark", "opportunities", "systems" -> {
           stage = logStage;
           column = "rows_written";
         }

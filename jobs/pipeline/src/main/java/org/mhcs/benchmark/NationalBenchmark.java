@@ -9,6 +9,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.warehouse.Columns;
@@ -88,24 +91,52 @@ public final class NationalBenchmark {
             Columns.PEER_GROUP)
         .agg(
             count(lit(1)).as(Columns.N_ORGS),
-            expr("percentile(value, array(0.1, 0.25, 0.5, 0.75, 0.9))").as("q"),
+            percentilesOf(Columns.VALUE).as(QUANTILES),
             ExactSums.meanOf(col(Columns.VALUE)).as(Columns.MEAN),
             min(Columns.VALUE).as(Columns.MIN),
             max(Columns.VALUE).as(Columns.MAX))
         .select(
-            col(Columns.METRIC_ID),
-            col(Columns.PERIOD),
-            col(Columns.SERVICE_LINE),
-            col(Columns.BREAKDOWN),
-            col(Columns.PEER_GROUP),
-            col(Columns.N_ORGS),
-            col("q").getItem(0).as(Columns.P10),
-            col("q").getItem(1).as(Columns.P25),
-            col("q").getItem(2).as(Columns.P50),
-            col("q").getItem(3).as(Columns.P75),
-            col("q").getItem(4).as(Columns.P90),
-            col(Columns.MEAN),
-            col(Columns.MIN),
-            col(Columns.MAX));
+            joined(
+                    List.of(
+                        col(Columns.METRIC_ID),
+                        col(Columns.PERIOD),
+                        col(Columns.SERVICE_LINE),
+                        col(Columns.BREAKDOWN),
+                        col(Columns.PEER_GROUP),
+                        col(Columns.N_ORGS)),
+                    percentileColumns(col(QUANTILES)),
+                    List.of(col(Columns.MEAN), col(Columns.MIN), col(Columns.MAX)))
+                .toArray(Column[]::new));
+  }
+
+  /** The percentiles every distribution in gold gives, in the order of {@link #percentilesOf}. */
+  public static final List<String> PERCENTILES =
+      List.of(Columns.P10, Columns.P25, Columns.P50, Columns.P75, Columns.P90);
+
+  private static final String QUANTILES = "_quantiles";
+
+  /**
+   * The one percentile rule of gold, as an aggregate: the exact p10, p25, median, p75 and p90 of
+   * {@code column} by linear interpolation between order statistics, as an array in the order of
+   * {@link #PERCENTILES}.
+   */
+  public static Column percentilesOf(String column) {
+    return expr("percentile(`" + column + "`, array(0.1, 0.25, 0.5, 0.75, 0.9))");
+  }
+
+  /** The items of a {@link #percentilesOf} array, each named as {@link #PERCENTILES} says. */
+  public static List<Column> percentileColumns(Column quantiles) {
+    List<Column> named = new ArrayList<>();
+    for (int i = 0; i < PERCENTILES.size(); i++) {
+      named.add(quantiles.getItem(i).as(PERCENTILES.get(i)));
+    }
+    return named;
+  }
+
+  private static List<Column> joined(List<Column> first, List<Column> second, List<Column> third) {
+    List<Column> all = new ArrayList<>(first);
+    all.addAll(second);
+    all.addAll(third);
+    return all;
   }
 }

@@ -142,10 +142,17 @@ public final class OrgPositions {
 
   /** 1 = best: the top quarter where higher is better, the bottom quarter where lower is. */
   private Column quartile() {
-    Column value = col(Columns.VALUE);
-    Column p25 = col(Columns.P25);
-    Column p50 = col(Columns.NATIONAL_P50);
-    Column p75 = col(Columns.P75);
+    return quartile(
+        catalog, col(Columns.VALUE), col(Columns.P25), col(Columns.NATIONAL_P50), col(Columns.P75));
+  }
+
+  /**
+   * The quartile of {@code value} in a distribution with these quartiles, 1 = best: the top quarter
+   * of metrics where higher is better, the bottom quarter of the others (for context metrics 1 =
+   * lowest). Expects a {@code metric_id} column.
+   */
+  public static Column quartile(
+      MetricCatalog catalog, Column value, Column p25, Column p50, Column p75) {
     Column ascending =
         when(value.leq(p25), lit(1)).when(value.leq(p50), lit(2)).when(value.leq(p75), lit(3));
     Column descending =

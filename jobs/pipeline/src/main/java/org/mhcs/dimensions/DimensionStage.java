@@ -102,7 +102,8 @@ public final class DimensionStage {
     // Cached: compared, then possibly written, from one computation.
     Dataset<Row> built = rows.cache();
     try {
-      if (sameRows(table, built)) {
+      // Not partitioned: one small table, rewritten whole.
+      if (!warehouse.replaceWholeIfChanged(table, built, null)) {
         log.record(
             Entry.of("dimensions", table, "ok")
                 .written(0)
@@ -110,8 +111,6 @@ public final class DimensionStage {
                 .since(start));
         return;
       }
-      // Not partitioned: one small table, rewritten whole.
-      warehouse.replace(table, built, "true", null);
       log.record(
           Entry.of("dimensions", table, "ok")
               .written(warehouse.rowsWrittenByLastCommit(table))
@@ -120,17 +119,5 @@ public final class DimensionStage {
     } finally {
       built.unpersist();
     }
-  }
-
-  /** Whether the table exists with these columns and exactly these rows (as multisets). */
-  private boolean sameRows(Table table, Dataset<Row> rows) {
-    if (!warehouse.exists(table)) {
-      return false;
-    }
-    Dataset<Row> held = warehouse.read(table);
-    if (!held.schema().simpleString().equals(rows.schema().simpleString())) {
-      return false;
-    }
-    return held.exceptAll(rows).isEmpty() && rows.exceptAll(held).isEmpty();
   }
 }

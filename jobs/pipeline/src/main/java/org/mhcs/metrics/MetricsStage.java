@@ -19,17 +19,28 @@ import org.mhcs.warehouse.Warehouse;
 /**
  * Stage 4: the period's metrics, family by family, from the conformed facts (and ESR's sickness
  * extract, the staffing returns and the annual estates and finance returns) into {@code
- * gold.metric_value}: the month's, and its financial year's from the annual returns.
+ * gold.metric_value}: the month's, and its financial year's from the annual returns; and what they
+ * were computed on (definitions, mapping version) into {@code gold.metric_basis}.
  */
 public final class MetricsStage {
   private final Warehouse warehouse;
   private final MetricCatalog catalog;
   private final RunLog log;
   private final SilverTables silver;
+  private final String mappingVersion;
 
+  /**
+   * @param mappingVersion the service-line mapping version of the run ({@code
+   *     conform.ServiceLines#version}), recorded in {@code gold.metric_basis}
+   */
   public MetricsStage(
-      Warehouse warehouse, SchemaCatalog schemas, MetricCatalog catalog, RunLog log) {
+      Warehouse warehouse,
+      SchemaCatalog schemas,
+      MetricCatalog catalog,
+      String mappingVersion,
+      RunLog log) {
     this.warehouse = warehouse;
+    this.mappingVersion = mappingVersion;
     this.silver = new SilverTables(warehouse, schemas);
     this.catalog = catalog;
     this.log = log;
@@ -70,12 +81,27 @@ public final class MetricsStage {
     for (Dataset<Row> v : values.subList(1, values.size())) {
       all = all.unionByName(v);
     }
-    warehouse.replace(
-        Table.METRIC_VALUE, all, period.predicateWithYear(Columns.PERIOD), Columns.PERIOD);
+    String periods = period.predicateWithYear(Columns.PERIOD);
+    warehouse.replace(Table.METRIC_VALUE, all, periods, Columns.PERIOD);
     log.record(
         Entry.of("metrics", Table.METRIC_VALUE, "ok")
             .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_VALUE))
             .since(start));
+    long basisStart = System.nanoTime();
+    warehouse.replace(
+        Table.METRIC_BASIS,
+        MetricBasis.of(
+            warehouse.read(Table.METRIC_VALUE).where(periods),
+            catalog,
+            mappingVersion,
+            log.runId()),
+        periods,
+        Columns.PERIOD);
+    log.record(
+        Entry.of("metrics", Table.METRIC_BASIS, "ok")
+            .written(warehouse.rowsWrittenByLastCommit(Table.METRIC_BASIS))
+            .detail("mapping version " + mappingVersion)
+            .since(basisStart));
     return true;
   }
 

@@ -288,6 +288,15 @@ public final class OpportunityCalculator {
    * another way is left out, so nothing is counted twice).
    */
   public Dataset<Row> byFamily(Dataset<Row> perOrganisation) {
+    return byFamily(perOrganisation, List.of());
+  }
+
+  /**
+   * As {@link #byFamily(Dataset)}, totalled per {@code groups} (columns of {@code perOrganisation},
+   * such as an organisation's system) before family × period × unit: the same metrics are summed,
+   * so a system's total, like the nation's, counts nothing twice.
+   */
+  public Dataset<Row> byFamily(Dataset<Row> perOrganisation, List<String> groups) {
     List<Row> counted = new ArrayList<>();
     for (Metric m : catalog.all()) {
       if (m.opportunity().inFamilyTotal() && m.direction() != Direction.CONTEXT) {
@@ -303,9 +312,14 @@ public final class OpportunityCalculator {
                     .add(Columns.METRIC_ID, DataTypes.StringType)
                     .add(Columns.FAMILY, DataTypes.StringType)
                     .add(Columns.TARGET_BASIS, DataTypes.StringType));
+    List<Column> keys = new ArrayList<>();
+    for (String group : groups) {
+      keys.add(col(group));
+    }
+    keys.addAll(List.of(col(Columns.FAMILY), col(Columns.PERIOD), col(Columns.OPPORTUNITY_UNIT)));
     return perOrganisation
         .join(families, new String[] {Columns.METRIC_ID, Columns.TARGET_BASIS})
-        .groupBy(Columns.FAMILY, Columns.PERIOD, Columns.OPPORTUNITY_UNIT)
+        .groupBy(keys.toArray(Column[]::new))
         .agg(
             concat_ws(",", array_sort(collect_set(Columns.METRIC_ID))).as(Columns.METRICS),
             countDistinct(when(col(Columns.OPPORTUNITY_VALUE).gt(0), col(Columns.ORG_CODE)))

@@ -30,17 +30,19 @@ import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverStage;
 import org.mhcs.spark.Sessions;
+import org.mhcs.systems.SystemStage;
 import org.mhcs.warehouse.SchemaChangeException;
 import org.mhcs.warehouse.Warehouse;
 import org.mhcs.warehouse.WarehouseWriteException;
 
 /**
  * The monthly pipeline for one period, as a recipe: ingest → silver → conformed → metrics →
- * benchmark → opportunities → dimensions (names for the codes of gold). A financial year's run
- * ({@link Period#isFinancialYear}) takes the same steps over the annual returns alone (ERIC,
- * finance, and the reference tables). Idempotent: each table's rows for the period are replaced in
- * one commit, and landed input identical to what bronze holds is not reloaded, so running it twice
- * gives the same tables. Every stage and table is logged to {@code ops.run_log}.
+ * benchmark → opportunities → systems (ICBs, regions, trends) → dimensions (names for the codes of
+ * gold). A financial year's run ({@link Period#isFinancialYear}) takes the same steps over the
+ * annual returns alone (ERIC, finance, and the reference tables). Idempotent: each table's rows for
+ * the period are replaced in one commit, and landed input identical to what bronze holds is not
+ * reloaded, so running it twice gives the same tables. Every stage and table is logged to {@code
+ * ops.run_log}.
  */
 public final class MonthlyRun {
   private final Warehouse warehouse;
@@ -182,7 +184,9 @@ public final class MonthlyRun {
       if (timed(
           stages,
           "metrics",
-          () -> new MetricsStage(warehouse, schemas, catalog, log).execute(period))) {
+          () ->
+              new MetricsStage(warehouse, schemas, catalog, serviceLines.version(), log)
+                  .execute(period))) {
         timed(
             stages,
             "benchmark",
@@ -191,12 +195,19 @@ public final class MonthlyRun {
                   .execute(period);
               return null;
             });
+        OpportunityCalculator opportunities = new OpportunityCalculator(catalog, settings);
         timed(
             stages,
             "opportunities",
             () -> {
-              new OpportunityStage(warehouse, new OpportunityCalculator(catalog, settings), log)
-                  .execute(period);
+              new OpportunityStage(warehouse, opportunities, log).execute(period);
+              return null;
+            });
+        timed(
+            stages,
+            "systems",
+            () -> {
+              new SystemStage(warehouse, catalog, opportunities, log).execute(period);
               return null;
             });
       }

@@ -164,7 +164,7 @@ public final class Columns {
   public static final String IS_FINANCIAL_YEAR = "is_financial_year";
   public static final String LABEL = "label";
 
-  // gold.system_value, gold.system_benchmark, gold.org_system_position, gold.metric_trend
+  // gold.system_value, gold.system_benchmark, gold.org_system_position, gold.system_opportunity
   public static final String LEVEL = "level";
   public static final String SYSTEM_CODE = "system_code";
   public static final String N_MEMBERS = "n_members";
@@ -175,6 +175,8 @@ public final class Columns {
   public static final String ICB_N_ORGS = "icb_n_orgs";
   public static final String ICB_RANK = "icb_rank";
   public static final String ICB_P50 = "icb_p50";
+
+  // gold.metric_trend
   public static final String ENTITY_CODE = "entity_code";
   public static final String PREVIOUS_PERIOD = "previous_period";
   public static final String PREVIOUS_VALUE = "previous_value";

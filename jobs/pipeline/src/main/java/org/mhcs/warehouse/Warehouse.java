@@ -146,6 +146,35 @@ public final class Warehouse {
   }
 
   /**
+   * Replaces the whole table with {@code rows} (one commit, partitioned by {@code partitionColumn}
+   * when created and given) unless it already holds exactly these rows with the same columns, so a
+   * rerun that changes nothing adds no Delta version. Compares with two {@code exceptAll} (a
+   * shuffle of both sides each): the caller should cache {@code rows}, which are read twice or
+   * thrice.
+   *
+   * @return whether it wrote
+   */
+  public boolean replaceWholeIfChanged(Table table, Dataset<Row> rows, String partitionColumn) {
+    if (holdsExactly(table, rows)) {
+      return false;
+    }
+    replace(table, rows, "true", partitionColumn);
+    return true;
+  }
+
+  /** Whether the table exists with these columns and exactly these rows (as multisets). */
+  private boolean holdsExactly(Table table, Dataset<Row> rows) {
+    if (!exists(table)) {
+      return false;
+    }
+    Dataset<Row> held = read(table);
+    if (!held.schema().simpleString().equals(rows.schema().simpleString())) {
+      return false;
+    }
+    return held.exceptAll(rows).isEmpty() && rows.exceptAll(held).isEmpty();
+  }
+
+  /**
    * Writes one commit; a full disk or an unwritable folder fails with {@link
    * WarehouseWriteException} naming the table and the cause.
    */

@@ -35,6 +35,11 @@ public final class GoldenRuns {
 
   private static Warehouse community;
   private static MonthlyRun.Result communityResult;
+  private static Warehouse systems;
+
+  /** The months of golden/systems, run in this order. */
+  public static final java.util.List<String> SYSTEMS_MONTHS =
+      java.util.List.of("2024-06", "2024-07", "2024-08");
 
   private GoldenRuns() {}
 
@@ -45,6 +50,22 @@ public final class GoldenRuns {
       communityResult = run(community, "community", SETTINGS);
     }
     return community;
+  }
+
+  /**
+   * Three monthly runs over golden/systems (ESR sickness of three trusts in two ICBs, one moving
+   * between them in August), shared by the classes that only read its tables.
+   */
+  public static synchronized Warehouse systems() {
+    if (systems == null) {
+      Warehouse w = newWarehouse();
+      MonthlyRun pipeline = pipeline(w, SETTINGS);
+      for (String month : SYSTEMS_MONTHS) {
+        pipeline.execute(new LandingFolder(landing("systems")), Period.parse(month));
+      }
+      systems = w;
+    }
+    return systems;
   }
 
   public static synchronized MonthlyRun.Result communityResult() {
