@@ -18,6 +18,7 @@ import org.mhcs.report.ReportView.Link;
 import org.mhcs.report.ReportView.MetricLink;
 import org.mhcs.report.ReportView.SystemGroup;
 import org.mhcs.report.ReportView.Table;
+import org.mhcs.systems.SystemMembership;
 
 /**
  * {@code index.html}: the national opportunity by family, the metrics grouped by family (each
@@ -83,18 +84,18 @@ final class IndexPage {
     SystemData systems = data.systems();
     List<SystemGroup> groups = new ArrayList<>();
     List<String> placed = new ArrayList<>();
-    for (String region : systems.systems(SystemData.REGION)) {
+    for (String region : systems.systems(SystemMembership.REGION)) {
       List<Link> icbs = new ArrayList<>();
       for (String icb : systems.icbsOf(region)) {
-        icbs.add(systemLink(data, SystemData.ICB, icb, ""));
+        icbs.add(systemLink(data, SystemMembership.ICB, icb, ""));
         placed.add(icb);
       }
-      groups.add(new SystemGroup(systemLink(data, SystemData.REGION, region, ""), icbs));
+      groups.add(new SystemGroup(systemLink(data, SystemMembership.REGION, region, ""), icbs));
     }
     List<Link> unplaced = new ArrayList<>();
-    for (String icb : systems.systems(SystemData.ICB)) {
+    for (String icb : systems.systems(SystemMembership.ICB)) {
       if (!placed.contains(icb)) {
-        unplaced.add(systemLink(data, SystemData.ICB, icb, ""));
+        unplaced.add(systemLink(data, SystemMembership.ICB, icb, ""));
       }
     }
     if (!unplaced.isEmpty()) {

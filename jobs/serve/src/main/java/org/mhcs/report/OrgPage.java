@@ -27,6 +27,7 @@ import org.mhcs.report.ReportView.Link;
 import org.mhcs.report.ReportView.MetricBlock;
 import org.mhcs.report.ReportView.OrgModel;
 import org.mhcs.report.ReportView.Table;
+import org.mhcs.systems.SystemMembership;
 
 /**
  * {@code org/<code>.html}: one organisation. Its nearest peers; its opportunities against each
@@ -272,20 +273,21 @@ final class OrgPage {
 
   /**
    * The organisation's ICB and region on the report month's first day, each linking to its page
-   * when the report has one; {@link SystemData#UNKNOWN} when it was on record in neither.
+   * when the report has one; {@link SystemMembership#UNKNOWN} when it was on record in neither.
    */
   static List<Link> systems(ReportData data, String org) {
     SystemData systems = data.systems();
-    if (systems.systems(SystemData.ICB).isEmpty() && systems.systems(SystemData.REGION).isEmpty()) {
+    if (systems.systems(SystemMembership.ICB).isEmpty()
+        && systems.systems(SystemMembership.REGION).isEmpty()) {
       return List.of();
     }
     var membership = systems.membership(org);
     List<Link> links = new ArrayList<>();
-    for (String level : List.of(SystemData.ICB, SystemData.REGION)) {
+    for (String level : List.of(SystemMembership.ICB, SystemMembership.REGION)) {
       String code =
           membership
-              .map(m -> SystemData.ICB.equals(level) ? m.icbCode() : m.regionCode())
-              .orElse(SystemData.UNKNOWN);
+              .map(m -> SystemMembership.ICB.equals(level) ? m.icbCode() : m.regionCode())
+              .orElse(SystemMembership.UNKNOWN);
       links.add(
           new Link(
               SystemPage.label(systems, code),

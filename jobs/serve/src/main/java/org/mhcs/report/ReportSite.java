@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mhcs.metrics.Metric;
+import org.mhcs.systems.SystemMembership;
 
 /**
  * Writes the static report site from {@link ReportData}: {@code index.html}, {@code
@@ -135,7 +136,7 @@ public final class ReportSite {
         }
       }
       int systemPages = 0;
-      for (String level : List.of(SystemData.ICB, SystemData.REGION)) {
+      for (String level : List.of(SystemMembership.ICB, SystemMembership.REGION)) {
         Files.createDirectories(out.resolve(level));
         for (String code : data.systems().systems(level)) {
           write(

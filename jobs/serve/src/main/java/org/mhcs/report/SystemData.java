@@ -1,6 +1,11 @@
 package org.mhcs.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.mhcs.systems.SystemMembership.ICB;
+import static org.mhcs.systems.SystemMembership.NATIONAL;
+import static org.mhcs.systems.SystemMembership.ORGANISATION;
+import static org.mhcs.systems.SystemMembership.REGION;
+import static org.mhcs.systems.SystemMembership.UNKNOWN;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,21 +33,6 @@ import org.mhcs.warehouse.Warehouse;
  * leave systems and trends out.
  */
 public final class SystemData {
-  /** {@code level} of an ICB's rows. */
-  public static final String ICB = "icb";
-
-  /** {@code level} of a region's rows. */
-  public static final String REGION = "region";
-
-  /** {@code level} of the national rows of {@code gold.metric_trend}. */
-  public static final String NATIONAL = "national";
-
-  /** {@code level} of an organisation's rows of {@code gold.metric_trend}. */
-  public static final String ORGANISATION = "organisation";
-
-  /** The system code of organisations with no hierarchy row in force. */
-  public static final String UNKNOWN = "UNKNOWN";
-
   private final Map<String, Membership> memberships;
   private final Map<String, String> systemNames;
   private final List<SystemOpportunity> opportunities;
@@ -375,7 +365,7 @@ public final class SystemData {
 
   /**
    * The organisations (of those with a value in the report) that sat in the system on the report
-   * month's first day, by code; for {@link #UNKNOWN}, those on record nowhere.
+   * month's first day, by code; for {@code UNKNOWN}, those on record nowhere.
    */
   public List<String> membersOf(String level, String code, List<String> organisations) {
     return organisations.stream()
@@ -390,7 +380,7 @@ public final class SystemData {
 
   /**
    * The region an ICB's members sat in on the report month's first day (the first by code if they
-   * differ), if any member is on record; {@link #UNKNOWN} for {@link #UNKNOWN}.
+   * differ), if any member is on record; {@code UNKNOWN} for {@code UNKNOWN}.
    */
   public Optional<String> regionOf(String icb) {
     if (UNKNOWN.equals(icb)) {

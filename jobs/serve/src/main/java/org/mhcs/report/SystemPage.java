@@ -23,6 +23,7 @@ import org.mhcs.report.SystemData.MemberPosition;
 import org.mhcs.report.SystemData.SystemDistribution;
 import org.mhcs.report.SystemData.SystemOpportunity;
 import org.mhcs.report.SystemData.SystemValue;
+import org.mhcs.systems.SystemMembership;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -54,17 +55,17 @@ final class SystemPage {
 
   /** "ICB" or "Region": what a level is called in a heading. */
   static String kind(String level) {
-    return SystemData.ICB.equals(level) ? "ICB" : "Region";
+    return SystemMembership.ICB.equals(level) ? "ICB" : "Region";
   }
 
   /** "ICB" or "region": a system of the level in a sentence. */
   static String noun(String level) {
-    return SystemData.ICB.equals(level) ? "ICB" : "region";
+    return SystemMembership.ICB.equals(level) ? "ICB" : "region";
   }
 
   /** "ICBs" or "regions": what the systems of a level are called in a sentence. */
   static String plural(String level) {
-    return SystemData.ICB.equals(level) ? "ICBs" : "regions";
+    return SystemMembership.ICB.equals(level) ? "ICBs" : "regions";
   }
 
   static ReportSite.Page render(ReportData data, String level, String code) {
@@ -90,7 +91,7 @@ final class SystemPage {
     String file = Html.safeName(code);
     Link parent = null;
     List<Link> icbs = new ArrayList<>();
-    if (SystemData.ICB.equals(level)) {
+    if (SystemMembership.ICB.equals(level)) {
       parent =
           systems
               .regionOf(code)
@@ -98,14 +99,14 @@ final class SystemPage {
                   r ->
                       new Link(
                           label(systems, r),
-                          systems.hasPage(SystemData.REGION, r)
-                              ? href("../", SystemData.REGION, r)
+                          systems.hasPage(SystemMembership.REGION, r)
+                              ? href("../", SystemMembership.REGION, r)
                               : null,
                           null))
               .orElse(null);
     } else {
       for (String icb : systems.icbsOf(code)) {
-        icbs.add(new Link(label(systems, icb), href("../", SystemData.ICB, icb), null));
+        icbs.add(new Link(label(systems, icb), href("../", SystemMembership.ICB, icb), null));
       }
     }
     Table members = membersTable(data, level, code, file + "-members.csv");
@@ -195,18 +196,18 @@ final class SystemPage {
       List<Cell> cells =
           new ArrayList<>(
               List.of(Cell.link(org, OrgPage.href("../", org)), Cell.of(data.orgName(org))));
-      if (SystemData.REGION.equals(level)) {
-        String icb = systems.membership(org).map(m -> m.icbCode()).orElse(SystemData.UNKNOWN);
+      if (SystemMembership.REGION.equals(level)) {
+        String icb = systems.membership(org).map(m -> m.icbCode()).orElse(SystemMembership.UNKNOWN);
         cells.add(
-            systems.hasPage(SystemData.ICB, icb)
-                ? Cell.link(label(systems, icb), href("../", SystemData.ICB, icb))
+            systems.hasPage(SystemMembership.ICB, icb)
+                ? Cell.link(label(systems, icb), href("../", SystemMembership.ICB, icb))
                 : Cell.of(label(systems, icb)));
       }
       rows.add(new Line(cells));
     }
     List<Column> columns =
         new ArrayList<>(List.of(Column.code("organisation"), Column.text("name")));
-    if (SystemData.REGION.equals(level)) {
+    if (SystemMembership.REGION.equals(level)) {
       columns.add(Column.text("ICB"));
     }
     return new Table(csv, columns, rows, rows.size() > 25 ? rows.size() + " members" : null);
@@ -353,7 +354,7 @@ final class SystemPage {
       List<Cell> cells = new ArrayList<>();
       cells.add(Cell.link(p.orgCode(), OrgPage.href("../", p.orgCode())));
       cells.add(Cell.of(data.orgName(p.orgCode())));
-      if (SystemData.REGION.equals(level)) {
+      if (SystemMembership.REGION.equals(level)) {
         cells.add(Cell.of(p.icbCode() == null ? ValueFormat.NONE : p.icbCode()));
       }
       cells.add(Cell.of(ValueFormat.value(m, p.value())));
@@ -378,7 +379,7 @@ final class SystemPage {
     }
     List<Column> columns =
         new ArrayList<>(List.of(Column.code("organisation"), Column.text("name")));
-    if (SystemData.REGION.equals(level)) {
+    if (SystemMembership.REGION.equals(level)) {
       columns.add(Column.code("ICB"));
     }
     columns.addAll(

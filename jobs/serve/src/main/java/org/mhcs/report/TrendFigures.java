@@ -11,6 +11,7 @@ import org.mhcs.report.ReportView.Column;
 import org.mhcs.report.ReportView.Line;
 import org.mhcs.report.ReportView.Table;
 import org.mhcs.report.SystemData.TrendPoint;
+import org.mhcs.systems.SystemMembership;
 import org.mhcs.warehouse.Columns;
 
 /**
@@ -47,7 +48,7 @@ final class TrendFigures {
 
   /** The organisation's rows, oldest first. */
   private List<TrendPoint> own(String org) {
-    return data.systems().trend(SystemData.ORGANISATION, org, metric.id(), line);
+    return data.systems().trend(SystemMembership.ORGANISATION, org, metric.id(), line);
   }
 
   /** Every period of the national series and of the organisation's, oldest first. */

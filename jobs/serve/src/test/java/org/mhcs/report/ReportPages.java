@@ -36,6 +36,7 @@ final class ReportPages {
               + " height='([-0-9.]+)' style='fill:\\s?rgb\\((\\d+),\\s?(\\d+),\\s?(\\d+)\\)");
 
   private static Path golden;
+  private static Path systems;
 
   private ReportPages() {}
 
@@ -56,6 +57,28 @@ final class ReportPages {
       golden = out;
     }
     return golden;
+  }
+
+  /**
+   * The report over golden/systems for August 2024 (three trusts in two ICBs of region Y56 over
+   * June to August, S02 moving from QX1 to QX2 in August), written once per test run.
+   */
+  static synchronized Path systems() {
+    if (systems == null) {
+      Path out = SharedSpark.newFolder("report-systems-").resolve("site");
+      new ReportSite(systemsData(Period.parse("2024-08")), out, line -> {}).write();
+      systems = out;
+    }
+    return systems;
+  }
+
+  /** The report's rows over golden/systems for {@code month}. */
+  static ReportData systemsData(Period month) {
+    return ReportData.load(
+        GoldenRuns.systems(),
+        MetricCatalog.from(Settings.load(GoldenRuns.SETTINGS)),
+        ServiceLines.bundled(),
+        month);
   }
 
   static String read(Path file) {
