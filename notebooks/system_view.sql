@@ -24,44 +24,43 @@ CREATE WIDGET TEXT metric_id DEFAULT 'direct_care_pct';
 
 -- COMMAND ----------
 
--- Months a run finished for, each with its financial year (annual returns are labelled with it).
+-- Months a run finished for, each with its financial year (annual returns are labelled with it)
+-- and first day.
 CREATE OR REPLACE TEMPORARY VIEW run_months AS
 WITH finished AS (
   SELECT DISTINCT period AS month FROM ops.run_log WHERE stage = 'finish' AND status = 'ok'
 )
 SELECT month,
        concat(fy_start, '-', right(string(fy_start + 1), 2)) AS financial_year,
+       to_date(concat(month, '-01')) AS first_day,
        (SELECT max(month) FROM finished) AS latest_month
 FROM (SELECT month, year(add_months(to_date(concat(month, '-01')), -3)) AS fy_start FROM finished);
 
--- The chosen month and system: the first of the level by code when none is given.
-CREATE OR REPLACE TEMPORARY VIEW chosen AS
-WITH month AS (
-  SELECT * FROM run_months WHERE month = coalesce(nullif(:period, ''), latest_month)
-)
-SELECT m.month, m.financial_year, to_date(concat(m.month, '-01')) AS first_day,
-       coalesce(nullif(:system_code, ''),
-                (SELECT min(s.system_code) FROM gold.system_value s
-                 WHERE s.level = :level AND s.period IN (m.month, m.financial_year))) AS system_code
-FROM month m
+-- Per level and month, the first system by code with figures: the default of system_code. (Views
+-- cannot hold parameters; each query picks its month and system in a `chosen` CTE.)
+CREATE OR REPLACE TEMPORARY VIEW first_systems AS
+SELECT s.level, m.month, min(s.system_code) AS system_code
+FROM gold.system_value s JOIN run_months m ON s.period IN (m.month, m.financial_year)
+GROUP BY s.level, m.month
 
 -- COMMAND ----------
 
--- Each organisation's row of gold.dim_organisation in force on the month's first day (its name,
--- ICB and region then), and the names of ICBs and regions, as ./mhcs and the report name them.
+-- Each month's members: the gold.dim_organisation rows in force on its first day (name, ICB and
+-- region then); names of organisations as of each month (as ./mhcs and the report name them), and
+-- of ICBs and regions.
 CREATE OR REPLACE TEMPORARY VIEW members_then AS
-SELECT o.org_code, o.org_name, o.icb_code, o.icb_name, o.region_code, o.region_name
-FROM gold.dim_organisation o JOIN chosen c
-  ON o.valid_from <= c.first_day AND (o.valid_to IS NULL OR c.first_day < o.valid_to);
+SELECT m.month, o.org_code, o.org_name, o.icb_code, o.icb_name, o.region_code, o.region_name
+FROM gold.dim_organisation o JOIN run_months m
+  ON o.valid_from <= m.first_day AND (o.valid_to IS NULL OR m.first_day < o.valid_to);
 
 CREATE OR REPLACE TEMPORARY VIEW org_names AS
-SELECT o.org_code,
+SELECT m.month, o.org_code,
        max_by(o.org_name, struct(
-         o.valid_from <= c.first_day AND (o.valid_to IS NULL OR c.first_day < o.valid_to),
+         o.valid_from <= m.first_day AND (o.valid_to IS NULL OR m.first_day < o.valid_to),
          coalesce(o.valid_from, DATE'0001-01-01'))) AS org_name
-FROM gold.dim_organisation o CROSS JOIN chosen c
+FROM run_months m CROSS JOIN gold.dim_organisation o
 WHERE o.org_name IS NOT NULL
-GROUP BY o.org_code;
+GROUP BY m.month, o.org_code;
 
 CREATE OR REPLACE TEMPORARY VIEW system_names AS
 SELECT code, max(name) AS name FROM (
@@ -74,7 +73,13 @@ GROUP BY code
 -- COMMAND ----------
 
 -- DBTITLE 1,What this page shows
-WITH own AS (
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+),
+own AS (
   SELECT s.* FROM gold.system_value s JOIN chosen c
     ON s.system_code = c.system_code AND s.period IN (c.month, c.financial_year)
   WHERE s.level = :level
@@ -91,8 +96,8 @@ SELECT
   CASE WHEN count(*) > 0 THEN count(DISTINCT metric_id)
        ELSE raise_error(concat(:level, ' "', coalesce((SELECT system_code FROM chosen), ''),
                                '" has no figures for that period in gold.system_value')) END AS metrics,
-  (SELECT count(*) FROM members_then m
-   WHERE (SELECT system_code FROM chosen) = CASE WHEN :level = 'icb' THEN m.icb_code ELSE m.region_code END)
+  (SELECT count(*) FROM members_then m JOIN chosen c ON m.month = c.month
+   WHERE c.system_code = CASE WHEN :level = 'icb' THEN m.icb_code ELSE m.region_code END)
     AS members_on_record
 FROM own
 
@@ -105,9 +110,15 @@ FROM own
 
 -- COMMAND ----------
 
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+)
 SELECT m.org_code, m.org_name, m.icb_code, m.icb_name, m.region_code, m.region_name
-FROM members_then m JOIN chosen c
-  ON c.system_code = CASE WHEN :level = 'icb' THEN m.icb_code ELSE m.region_code END
+FROM members_then m JOIN chosen c ON m.month = c.month
+ AND c.system_code = CASE WHEN :level = 'icb' THEN m.icb_code ELSE m.region_code END
 ORDER BY m.org_code
 
 -- COMMAND ----------
@@ -121,6 +132,12 @@ ORDER BY m.org_code
 
 -- COMMAND ----------
 
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+)
 SELECT s.metric_id, s.service_line, s.period, round(s.value, 3) AS value, s.numerator,
        s.denominator, s.n_members, s.quartile, round(s.percentile_rank, 1) AS percentile_rank,
        b.n_systems, round(b.p25, 3) AS systems_p25, round(b.p50, 3) AS systems_median,
@@ -144,6 +161,12 @@ ORDER BY s.metric_id, s.service_line
 
 -- DBTITLE 1,Members' values
 -- chart: bar x=member y=value title="Members' values"
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+)
 SELECT concat(p.org_code, ' / ', p.service_line) AS member, p.org_code, n.org_name,
        p.service_line, p.period, round(p.value, 3) AS value, round(s.value, 3) AS system_value,
        round(p.value - s.value, 3) AS against_system,
@@ -155,7 +178,7 @@ JOIN chosen c ON p.period IN (c.month, c.financial_year)
 LEFT JOIN gold.system_value s
   ON s.metric_id = p.metric_id AND s.period = p.period AND s.service_line = p.service_line
  AND s.breakdown = p.breakdown AND s.level = :level AND s.system_code = c.system_code
-LEFT JOIN org_names n ON n.org_code = p.org_code
+LEFT JOIN org_names n ON n.org_code = p.org_code AND n.month = c.month
 WHERE p.metric_id = :metric_id AND p.breakdown = 'ALL'
 ORDER BY p.service_line, rank_in_system, p.org_code
 
@@ -169,7 +192,13 @@ ORDER BY p.service_line, rank_in_system, p.org_code
 
 -- DBTITLE 1,Systems' values
 -- chart: bar x=system_code y=value title="Every system's value"
-WITH main_line AS (
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+),
+main_line AS (
   SELECT s.service_line, s.period FROM gold.system_value s JOIN chosen c
     ON s.system_code = c.system_code AND s.period IN (c.month, c.financial_year)
   WHERE s.level = :level AND s.metric_id = :metric_id AND s.breakdown = 'ALL'
@@ -195,6 +224,12 @@ ORDER BY s.value, s.system_code
 
 -- COMMAND ----------
 
+WITH chosen AS (
+  SELECT m.month, m.financial_year,
+         coalesce(nullif(:system_code, ''), f.system_code) AS system_code
+  FROM run_months m LEFT JOIN first_systems f ON f.level = :level AND f.month = m.month
+  WHERE m.month = coalesce(nullif(:period, ''), m.latest_month)
+)
 SELECT o.family, o.period, o.opportunity_unit, round(o.total, 1) AS total, o.n_orgs, o.metrics
 FROM gold.system_opportunity o
 JOIN chosen c ON o.system_code = c.system_code AND o.period IN (c.month, c.financial_year)

@@ -22,24 +22,20 @@ CREATE WIDGET TEXT service_line DEFAULT '';
 
 -- COMMAND ----------
 
--- The metric's trend rows without a breakdown, and the organisation and service line chosen.
-CREATE OR REPLACE TEMPORARY VIEW metric_rows AS
-SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL';
+-- Per metric, the first organisation by code with a trend, and per organisation its service line
+-- with the most periods (the first by name among equals): the defaults of org_code and
+-- service_line. (Views cannot hold parameters; each query picks its rows in a `chosen` CTE.)
+CREATE OR REPLACE TEMPORARY VIEW first_orgs AS
+SELECT metric_id, min(entity_code) AS org_code
+FROM gold.metric_trend WHERE level = 'organisation' AND breakdown = 'ALL'
+GROUP BY metric_id;
 
-CREATE OR REPLACE TEMPORARY VIEW chosen AS
-WITH org AS (
-  SELECT coalesce(nullif(:org_code, ''),
-                  (SELECT min(entity_code) FROM metric_rows WHERE level = 'organisation')) AS org_code
-),
-line AS (
-  SELECT service_line FROM metric_rows
-  WHERE level = 'organisation' AND entity_code = (SELECT org_code FROM org)
-  GROUP BY service_line
-  ORDER BY count(*) DESC, service_line
-  LIMIT 1
-)
-SELECT (SELECT org_code FROM org) AS org_code,
-       coalesce(nullif(:service_line, ''), (SELECT service_line FROM line)) AS service_line
+CREATE OR REPLACE TEMPORARY VIEW main_lines AS
+SELECT metric_id, entity_code, min_by(service_line, struct(-periods, service_line)) AS service_line
+FROM (SELECT metric_id, entity_code, service_line, count(*) AS periods
+      FROM gold.metric_trend WHERE level = 'organisation' AND breakdown = 'ALL'
+      GROUP BY metric_id, entity_code, service_line)
+GROUP BY metric_id, entity_code
 
 -- COMMAND ----------
 
@@ -49,7 +45,7 @@ CREATE OR REPLACE TEMPORARY VIEW period_days AS
 SELECT DISTINCT period,
        CASE WHEN int(right(period, 2)) > 12 THEN to_date(concat(left(period, 4), '-04-01'))
             ELSE to_date(concat(period, '-01')) END AS first_day
-FROM metric_rows;
+FROM gold.metric_trend;
 
 CREATE OR REPLACE TEMPORARY VIEW org_names AS
 SELECT d.period, o.org_code,
@@ -68,7 +64,16 @@ GROUP BY icb_code
 -- COMMAND ----------
 
 -- DBTITLE 1,What this page shows
-WITH own AS (
+WITH chosen AS (
+  SELECT o.org_code, coalesce(nullif(:service_line, ''), l.service_line) AS service_line
+  FROM (SELECT coalesce(nullif(:org_code, ''), max(org_code)) AS org_code
+        FROM first_orgs WHERE metric_id = :metric_id) o
+  LEFT JOIN main_lines l ON l.metric_id = :metric_id AND l.entity_code = o.org_code
+),
+metric_rows AS (
+  SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL'
+),
+own AS (
   SELECT t.* FROM metric_rows t JOIN chosen c
     ON t.entity_code = c.org_code AND t.service_line = c.service_line
   WHERE t.level = 'organisation'
@@ -78,8 +83,8 @@ SELECT
   CASE WHEN (SELECT count(*) FROM metric_rows) > 0 THEN (SELECT org_code FROM chosen)
        ELSE raise_error(concat('no trend of metric "', :metric_id,
                                '" in gold.metric_trend; ids are in docs/metrics.md')) END AS org_code,
-  (SELECT n.org_name FROM org_names n
-   WHERE n.org_code = (SELECT org_code FROM chosen) AND n.period = max(own.period)) AS org_name,
+  (SELECT max(n.org_name) FROM org_names n JOIN chosen c ON n.org_code = c.org_code
+   WHERE n.period = (SELECT max(period) FROM own)) AS org_name,
   (SELECT service_line FROM chosen) AS service_line,
   CASE WHEN count(*) > 0 THEN count(*)
        ELSE raise_error(concat('organisation "', (SELECT org_code FROM chosen),
@@ -105,6 +110,15 @@ FROM own
 
 -- DBTITLE 1,Its value and the national median per period
 -- chart: bar x=period y=value,national_median title="The organisation against the national median"
+WITH chosen AS (
+  SELECT o.org_code, coalesce(nullif(:service_line, ''), l.service_line) AS service_line
+  FROM (SELECT coalesce(nullif(:org_code, ''), max(org_code)) AS org_code
+        FROM first_orgs WHERE metric_id = :metric_id) o
+  LEFT JOIN main_lines l ON l.metric_id = :metric_id AND l.entity_code = o.org_code
+),
+metric_rows AS (
+  SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL'
+)
 SELECT t.period, round(t.value, 3) AS value, round(t.national_p25, 3) AS p25,
        round(t.national_p50, 3) AS national_median, round(t.national_p75, 3) AS p75,
        t.previous_period, round(t.change, 3) AS change, round(t.change_p_value, 4) AS p_value,
@@ -125,6 +139,15 @@ ORDER BY t.period
 
 -- COMMAND ----------
 
+WITH chosen AS (
+  SELECT o.org_code, coalesce(nullif(:service_line, ''), l.service_line) AS service_line
+  FROM (SELECT coalesce(nullif(:org_code, ''), max(org_code)) AS org_code
+        FROM first_orgs WHERE metric_id = :metric_id) o
+  LEFT JOIN main_lines l ON l.metric_id = :metric_id AND l.entity_code = o.org_code
+),
+metric_rows AS (
+  SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL'
+)
 SELECT t.period, round(t.value, 3) AS england_value, round(t.change, 3) AS change,
        t.change_significant AS significant, round(t.national_p25, 3) AS p25,
        round(t.national_p50, 3) AS median, round(t.national_p75, 3) AS p75,
@@ -143,7 +166,16 @@ ORDER BY t.period
 
 -- COMMAND ----------
 
-WITH latest AS (
+WITH chosen AS (
+  SELECT o.org_code, coalesce(nullif(:service_line, ''), l.service_line) AS service_line
+  FROM (SELECT coalesce(nullif(:org_code, ''), max(org_code)) AS org_code
+        FROM first_orgs WHERE metric_id = :metric_id) o
+  LEFT JOIN main_lines l ON l.metric_id = :metric_id AND l.entity_code = o.org_code
+),
+metric_rows AS (
+  SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL'
+),
+latest AS (
   SELECT max(t.period) AS period FROM metric_rows t JOIN chosen c ON t.service_line = c.service_line
   WHERE t.level = 'organisation'
 )
@@ -162,13 +194,23 @@ ORDER BY t.change_p_value, t.entity_code
 -- MAGIC %md
 -- MAGIC ## Each ICB in the latest period
 -- MAGIC An ICB's value is from its members' summed counts, members as the organisation reference
--- MAGIC dates them on the period's first day.
+-- MAGIC dates them on each period's first day: a trust that moved counts in its old ICB before and
+-- MAGIC its new one after, so an ICB's change can come from its membership alone.
 
 -- COMMAND ----------
 
 -- DBTITLE 1,ICBs' latest change
 -- chart: bar x=icb_code y=change title="Change on the period before, per ICB"
-WITH latest AS (
+WITH chosen AS (
+  SELECT o.org_code, coalesce(nullif(:service_line, ''), l.service_line) AS service_line
+  FROM (SELECT coalesce(nullif(:org_code, ''), max(org_code)) AS org_code
+        FROM first_orgs WHERE metric_id = :metric_id) o
+  LEFT JOIN main_lines l ON l.metric_id = :metric_id AND l.entity_code = o.org_code
+),
+metric_rows AS (
+  SELECT * FROM gold.metric_trend WHERE metric_id = :metric_id AND breakdown = 'ALL'
+),
+latest AS (
   SELECT max(t.period) AS period FROM metric_rows t JOIN chosen c ON t.service_line = c.service_line
   WHERE t.level = 'icb'
 )

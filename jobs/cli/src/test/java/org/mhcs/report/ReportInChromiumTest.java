@@ -22,7 +22,8 @@ import org.mhcs.testing.SharedSpark;
 /**
  * The report as a browser shows it: headless Chromium (Debian's {@code chromium} package; {@code
  * .ci/run} installs it) loads an organisation's page from disk, and the test reads back the DOM it
- * built and a screenshot; likewise a metric page with its funnel plot and CSV links, and a notebook
+ * built and a screenshot; likewise a metric page with its funnel plot and CSV links, an ICB and a
+ * region page and an organisation's trend chart over golden/systems' three months, and a notebook
  * page. Fails, rather than skips, when Chromium is missing.
  *
  * <p>With {@code MHCS_SCREENSHOTS=DIR} in the environment, the screenshots are also copied there:
@@ -147,6 +148,64 @@ class ReportInChromiumTest {
   }
 
   @Test
+  void anIcbAndARegionPageShowTheirFiguresMembersAndRanks() throws Exception {
+    // golden/systems in August (ReportSystemsTest works the figures): QX2 = 155 / 2500 = 6.2%,
+    // S03 first of its two members; region Y56 = 205 / 3500 = 5.9% over three members.
+    Path icb = ReportPages.systems().resolve("icb/QX2.html");
+    String dom = chromium("--dump-dom", icb.toUri().toString());
+    assertTrue(dom.contains("<h1>ICB QX2</h1>"), "no heading in the DOM");
+    String sickness = ReportPages.section(dom, "metric-sickness_rate_pct");
+    assertEquals(
+        List.of("all", "2024-08", "6.2%", "155", "2500", "2"),
+        ReportPages.row(sickness, "all").subList(0, 6));
+    assertEquals(
+        List.of("S03", "Golden Systems Three NHS Trust", "5.7%", "−0.5 points", "1 of 2"),
+        ReportPages.row(sickness.substring(sickness.indexOf("<h4>")), "S03").subList(0, 5));
+    keep(
+        crop(ImageIO.read(screenshot(icb.toUri().toString(), 1200, 1300).toFile()), 0, 1300),
+        "report-icb-page.png");
+
+    Path region = ReportPages.systems().resolve("region/Y56.html");
+    String regionDom = chromium("--dump-dom", region.toUri().toString());
+    assertTrue(regionDom.contains("<h1>Region Y56 · London</h1>"), "no heading in the DOM");
+    assertEquals(
+        List.of("all", "2024-08", "5.9%", "205", "3500", "3"),
+        ReportPages.row(ReportPages.section(regionDom, "metric-sickness_rate_pct"), "all")
+            .subList(0, 6));
+    screenshot(region.toUri().toString(), 1200, 1000);
+  }
+
+  @Test
+  void anOrganisationsTrendChartShowsItsValueInEveryPeriod() throws Exception {
+    // S02's sickness rate: 6.0% in June, 7.5% in July, 7.0% in August (ReportSystemsTest).
+    Path page = ReportPages.systems().resolve("org/S02.html");
+    String dom = chromium("--dump-dom", page.toUri().toString());
+    java.util.regex.Matcher svg =
+        java.util.regex.Pattern.compile(
+                "<svg id=\"t\\d+\".*?</svg>", java.util.regex.Pattern.DOTALL)
+            .matcher(dom);
+    assertTrue(svg.find(), "no trend chart in the DOM");
+    for (String point : List.of("2024-06 · 6.0%", "2024-07 · 7.5%", "2024-08 · 7.0%")) {
+      assertTrue(svg.group().contains("<title>S02 · " + point + "</title>"), svg.group());
+    }
+    assertTrue(dom.contains("In 2024-08: ICB <a href=\"../icb/QX2.html\">QX2</a>"), dom);
+    // The trend chart is the last drawn in the highlight colour: for docs/, the page from a little
+    // above its legend up, 1200 pixels wide.
+    BufferedImage whole = ImageIO.read(screenshot(page.toUri().toString(), 1200, 3000).toFile());
+    int last = 0;
+    for (int y = 0; y < whole.getHeight(); y++) {
+      for (int x = 0; x < whole.getWidth(); x++) {
+        if ((whole.getRGB(x, y) & 0xffffff) == SELECTED_RGB) {
+          last = y;
+          break;
+        }
+      }
+    }
+    assertTrue(last > 0, "nothing drawn in the highlight colour");
+    keep(crop(whole, Math.max(0, last + 120 - 1000), 1000), "report-org-trend.png");
+  }
+
+  @Test
   void aNotebookPageRendersItsMarkdownTableAndChart() throws Exception {
     Path out = SharedSpark.newFolder("notebook-chromium-").resolve("national_variation.html");
     org.mhcs.testing.CommandLine.Outcome run =
@@ -164,6 +223,39 @@ class ReportInChromiumTest {
     assertTrue(dom.contains("<div class=\"chart\"><svg"), "no chart in the DOM");
     assertTrue(dom.contains("<div class=\"scroll\"><table>"), "no result table in the DOM");
     keep(screenshot(out.toUri().toString(), 1200, 1000), "notebook-page.png");
+  }
+
+  @Test
+  void theTrendAndSystemNotebooksRenderOverThreeMonths() throws Exception {
+    // golden/systems, sickness: S01 (the first organisation) 4.0% in June, 5.5% in July
+    // (55/1000 against 40/1000: two proportions, p = 0.1148); July's national median 5.5, p25
+    // 5.417, p75 6.5 (ReportSystemsTest). QX1, the first ICB, is S01 alone in August: 5.0%.
+    ReportPages.systems();
+    Path out = SharedSpark.newFolder("notebook-systems-");
+    org.mhcs.testing.CommandLine.Outcome run =
+        org.mhcs.testing.CommandLine.run(
+            "notebook",
+            "run",
+            org.mhcs.testing.Repository.ROOT.resolve("notebooks/trends.sql").toString(),
+            org.mhcs.testing.Repository.ROOT.resolve("notebooks/system_view.sql").toString(),
+            "--warehouse",
+            org.mhcs.testing.GoldenRuns.systems().root().toString(),
+            "--param",
+            "metric_id=sickness_rate_pct",
+            "--out",
+            out + "/");
+    assertEquals(0, run.code(), run.err());
+    String trends = chromium("--dump-dom", out.resolve("trends.html").toUri().toString());
+    List<String> july = ReportPages.row(trends, "2024-07");
+    assertEquals(List.of("2024-07", "5.5", "5.417", "5.5", "6.5"), july.subList(0, 5));
+    assertEquals(List.of("1.5", "0.1148", "false"), july.subList(6, 9));
+    assertTrue(trends.contains("<div class=\"chart\"><svg"), "no chart in the DOM");
+    String system = chromium("--dump-dom", out.resolve("system_view.html").toUri().toString());
+    List<String> header = ReportPages.row(system, "icb");
+    assertEquals(List.of("icb", "QX1"), header.subList(0, 2));
+    assertEquals(
+        List.of("sickness_rate_pct", "ALL", "2024-08", "5"),
+        ReportPages.row(system, "sickness_rate_pct").subList(0, 4));
   }
 
   /** A {@code width} × {@code height} screenshot of {@code url}, not blank. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mhcs.benchmark.NationalBenchmark;
@@ -299,7 +300,11 @@ public final class ReportData {
         peers,
         opportunities,
         familyTotals,
-        SystemData.load(warehouse, period, names));
+        SystemData.load(
+            warehouse,
+            period,
+            names,
+            values.stream().map(Value::orgCode).collect(Collectors.toSet())));
   }
 
   /** Service-line names in catalogue order, then procurement-category names. */

@@ -8,6 +8,7 @@ import static org.mhcs.systems.SystemMembership.REGION;
 import static org.mhcs.systems.SystemMembership.UNKNOWN;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class SystemData {
   private final Map<List<Object>, SystemDistribution> distributionAt = new HashMap<>();
   private final Map<List<Object>, List<MemberPosition>> membersAt = new HashMap<>();
   private final Map<List<String>, List<TrendPoint>> trends = new HashMap<>();
+  // metric and service line → the national percentiles per period, oldest first.
+  private final Map<List<String>, List<TrendPoint>> nationalTrends = new HashMap<>();
 
   /** One {@code gold.system_value} row. */
   public record SystemValue(
@@ -171,6 +174,20 @@ public final class SystemData {
           .add(t);
     }
     trends.values().forEach(l -> l.sort(Comparator.comparing(t -> t.slice().period())));
+    Map<List<String>, Map<String, TrendPoint>> national = new HashMap<>();
+    for (TrendPoint t : trend) {
+      if (t.nationalP50() == null) {
+        continue;
+      }
+      Map<String, TrendPoint> byPeriod =
+          national.computeIfAbsent(
+              List.of(t.slice().metricId(), t.slice().serviceLine()), k -> new TreeMap<>());
+      // The national row where there is one, else any organisation's row of that period.
+      if (NATIONAL.equals(t.level()) || !byPeriod.containsKey(t.slice().period())) {
+        byPeriod.put(t.slice().period(), t);
+      }
+    }
+    national.forEach((k, v) -> nationalTrends.put(k, List.copyOf(v.values())));
   }
 
   /** No systems and no trends: a warehouse from before issue 24. */
@@ -181,10 +198,12 @@ public final class SystemData {
 
   /**
    * Reads the system rows of {@code period} and its financial year, and the trend rows of every
-   * period up to them; each table that does not exist yet gives no rows. Collects aggregated gold
-   * rows only.
+   * period up to them; each table that does not exist yet gives no rows; {@code organisations}
+   * (those with a value in the report) get their membership from {@code names}. Collects aggregated
+   * gold rows only.
    */
-  public static SystemData load(Warehouse warehouse, Period period, Names names) {
+  public static SystemData load(
+      Warehouse warehouse, Period period, Names names, Collection<String> organisations) {
     String periods = period.predicateWithYear(Columns.PERIOD);
     List<SystemValue> values = new ArrayList<>();
     if (warehouse.exists(Table.SYSTEM_VALUE)) {
@@ -275,14 +294,7 @@ public final class SystemData {
     for (SystemValue v : values) {
       names.system(v.systemCode()).ifPresent(n -> systemNames.put(v.systemCode(), n));
     }
-    for (Row r :
-        warehouse
-            .read(Table.METRIC_VALUE)
-            .where(periods)
-            .select(Columns.ORG_CODE)
-            .distinct()
-            .collectAsList()) {
-      String org = r.getAs(Columns.ORG_CODE);
+    for (String org : organisations) {
       names.membership(org).ifPresent(m -> memberships.put(org, m));
     }
     return new SystemData(
@@ -444,19 +456,7 @@ public final class SystemData {
    * first: from the national row where there is one, else any organisation's row of that period.
    */
   public List<TrendPoint> nationalTrend(String metricId, String line) {
-    Map<String, TrendPoint> byPeriod = new TreeMap<>();
-    for (Map.Entry<List<String>, List<TrendPoint>> e : trends.entrySet()) {
-      if (!e.getKey().get(2).equals(metricId) || !e.getKey().get(3).equals(line)) {
-        continue;
-      }
-      boolean national = e.getKey().get(0).equals(NATIONAL);
-      for (TrendPoint t : e.getValue()) {
-        if (t.nationalP50() != null && (national || !byPeriod.containsKey(t.slice().period()))) {
-          byPeriod.put(t.slice().period(), t);
-        }
-      }
-    }
-    return List.copyOf(byPeriod.values());
+    return nationalTrends.getOrDefault(List.of(metricId, line), List.of());
   }
 
   /** The service lines with a national trend of the metric, sorted. */

@@ -118,11 +118,13 @@ final class SystemPage {
     for (String family : data.catalog().families()) {
       List<SystemMetricBlock> blocks = new ArrayList<>();
       for (Metric m : data.catalog().family(family)) {
+        List<String> lines = lineOrder(data, m);
         List<SystemValue> rows =
             systems.valuesOf(level, code).stream()
                 .filter(v -> v.slice().metricId().equals(m.id()) && !v.slice().hasBreakdown())
                 .sorted(
-                    Comparator.comparing((SystemValue v) -> lineOrder(data, v.slice()))
+                    Comparator.comparing((SystemValue v) -> position(lines, v.slice()))
+                        .thenComparing(v -> v.slice().serviceLine())
                         .thenComparing(v -> v.slice().period()))
                 .toList();
         if (rows.isEmpty()) {
@@ -165,13 +167,16 @@ final class SystemPage {
         families);
   }
 
-  /** ALL first, then the service lines in catalogue order, as the metric pages order them. */
-  private static int lineOrder(ReportData data, Slice s) {
-    List<String> order =
-        data.distributionsOf(s.metricId()).stream()
-            .map(d -> d.slice().serviceLine())
-            .distinct()
-            .toList();
+  /** The metric's service lines as its national distributions order them (ALL first). */
+  private static List<String> lineOrder(ReportData data, Metric m) {
+    return data.distributionsOf(m.id()).stream()
+        .map(d -> d.slice().serviceLine())
+        .distinct()
+        .toList();
+  }
+
+  /** ALL first, then the service lines in {@code order}, then any other. */
+  private static int position(List<String> order, Slice s) {
     int at = order.indexOf(s.serviceLine());
     return Columns.ALL.equals(s.serviceLine()) ? -1 : at < 0 ? order.size() : at;
   }
