@@ -12,8 +12,9 @@ import org.mhcs.warehouse.Warehouse;
 /**
  * Names for the codes of gold, read once from the gold dimensions ({@code gold.dim_organisation},
  * {@code gold.dim_metric}, {@code gold.dim_service_line}): the one lookup that commands and pages
- * use to print a name beside a code. Collects the three small tables to the driver when built. A
- * warehouse written before the dimensions existed has no names: every lookup is then empty.
+ * use to print a name beside a code, and to place an organisation in its ICB and region as they
+ * were on the day. Collects the three small tables to the driver when built. A warehouse written
+ * before the dimensions existed has no names: every lookup is then empty.
  */
 public final class Names {
   private final Map<String, String> organisations;
