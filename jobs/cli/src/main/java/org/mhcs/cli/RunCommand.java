@@ -25,7 +25,8 @@ public final class RunCommand implements Command {
   @Override
   public String summary() {
     return "Run the whole pipeline for one period from a landing folder."
-        + "\nIts stages: ingest → silver → conformed → metrics → benchmark → opportunities."
+        + "\nIts stages: ingest → silver → conformed → metrics → benchmark → opportunities →"
+        + "\nsystems (ICBs, regions, trends) → dimensions."
         + "\nIdempotent: rerunning a period replaces exactly that period. The pseudonymisation key"
         + "\ncomes from "
         + Pseudonymiser.KEY_FILE_VARIABLE

@@ -225,12 +225,18 @@ class MainTest {
             "dim_organisation",
             "dim_period",
             "dim_service_line",
+            "metric_basis",
+            "metric_trend",
             "metric_value",
             "opportunity",
             "opportunity_family",
             "opportunity_national",
             "org_position",
-            "peer"),
+            "org_system_position",
+            "peer",
+            "system_benchmark",
+            "system_opportunity",
+            "system_value"),
         names);
 
     Outcome bad = run("sql", "--warehouse", dir, "SELECT nope FROM gold.benchmark");

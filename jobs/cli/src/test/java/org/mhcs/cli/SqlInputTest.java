@@ -120,12 +120,18 @@ class SqlInputTest {
             "dim_organisation",
             "dim_period",
             "dim_service_line",
+            "metric_basis",
+            "metric_trend",
             "metric_value",
             "opportunity",
             "opportunity_family",
             "opportunity_national",
             "org_position",
-            "peer"),
+            "org_system_position",
+            "peer",
+            "system_benchmark",
+            "system_opportunity",
+            "system_value"),
         answer("SHOW TABLES IN gold").lines().skip(1).map(l -> l.split(",")[1]).sorted().toList());
     assertEquals(
         "key,value\nspark.sql.session.timeZone,UTC\n", answer("SET spark.sql.session.timeZone"));

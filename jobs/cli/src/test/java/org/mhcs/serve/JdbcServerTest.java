@@ -302,6 +302,19 @@ class JdbcServerTest {
             .toList(),
         checked.stream().sorted().toList());
     assertTrue(checked.containsAll(Table.DIMENSIONS.stream().map(Table::qualifiedName).toList()));
+    // The systems stage's tables (issue 24) among them.
+    assertTrue(
+        checked.containsAll(
+            java.util.stream.Stream.of(
+                    Table.METRIC_BASIS,
+                    Table.SYSTEM_VALUE,
+                    Table.SYSTEM_BENCHMARK,
+                    Table.ORG_SYSTEM_POSITION,
+                    Table.SYSTEM_OPPORTUNITY,
+                    Table.METRIC_TREND)
+                .map(Table::qualifiedName)
+                .toList()),
+        checked.toString());
   }
 
   private static void assertListensOnLoopbackOnly(int port) throws IOException {

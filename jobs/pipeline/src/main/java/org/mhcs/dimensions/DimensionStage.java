@@ -20,7 +20,7 @@ import org.mhcs.warehouse.Columns;
 import org.mhcs.warehouse.Warehouse;
 
 /**
- * Stage 7: the gold dimensions, {@code gold.dim_organisation}, {@code gold.dim_metric}, {@code
+ * Stage 8: the gold dimensions, {@code gold.dim_organisation}, {@code gold.dim_metric}, {@code
  * gold.dim_service_line} and {@code gold.dim_period}, each rebuilt whole from its declarations and
  * the warehouse's facts. Idempotent: a table is written (one commit, unpartitioned, a few hundred
  * rows) only when its rows differ from what it holds, so a rerun adds no Delta version. Reads no

@@ -1,6 +1,8 @@
 package org.mhcs.metrics;
 
 import java.util.Locale;
+import org.mhcs.systems.ChangeTests;
+import org.mhcs.systems.SystemMembership;
 
 /**
  * The metrics catalogue for analysts, rendered from the declarations in {@link MetricCatalog} and
@@ -51,6 +53,7 @@ public final class MetricCatalogPage {
       }
     }
     b.append(method(catalog));
+    b.append(systems(catalog));
     b.append(NAMES);
     return b.toString();
   }
@@ -133,6 +136,75 @@ public final class MetricCatalogPage {
       }
       b.append('\n');
     }
+    return b.toString();
+  }
+
+  /**
+   * How systems (ICBs, regions, England) and trends are computed ({@code systems.SystemStage}), the
+   * tests named as {@link ChangeTests} names them and their metrics from the funnel declarations.
+   */
+  private static String systems(MetricCatalog catalog) {
+    StringBuilder b = new StringBuilder();
+    b.append("\n## Systems and trends\n\n")
+        .append("- **Membership**: an organisation's figures of a period count in the integrated")
+        .append(" care board (ICB) and NHS England region of its `silver.org_hierarchy` row in")
+        .append(" force on the period's first day (1 April for a financial year), so a trust that")
+        .append(" moved counts in its old ICB before the first ODS extract that shows the move and")
+        .append(" in its new one from then; without a row in force, in `")
+        .append(SystemMembership.UNKNOWN)
+        .append("` (counted, not dropped). England is `")
+        .append(SystemMembership.ENGLAND)
+        .append("`.\n")
+        .append("- **System values** (`gold.system_value`): value = scale × Σ numerators ÷ Σ")
+        .append(" denominators over the member organisations that have a value (rows flagged")
+        .append(" `not_returned` or `no_denominator` have none; members below the minimum")
+        .append(" denominator are summed, their counts being real), never a mean of the members'")
+        .append(" values; a system is flagged, as an organisation is, on its summed denominator.")
+        .append(" Distributions across ICBs and across regions (`gold.system_benchmark`) use the")
+        .append(" percentiles above and leave out flagged systems and `")
+        .append(SystemMembership.UNKNOWN)
+        .append("`; percentile rank and quartile as for organisations.\n")
+        .append("- **Within region and ICB** (`gold.org_system_position`): each benchmarked")
+        .append(" organisation's rank, 1 = best given the direction (context metrics: 1 = lowest),")
+        .append(" ties sharing the better rank, and the median of the organisations there.\n")
+        .append("- **System opportunities** (`gold.system_opportunity`): the family totals above,")
+        .append(" summed over each system's members, so a metric that restates another is not")
+        .append(" added there either.\n")
+        .append("- **Trends** (`gold.metric_trend`, every period in the warehouse, for")
+        .append(" organisations and systems): the previous period is the month before (for a")
+        .append(" financial year, the year before), the year-earlier period twelve months before")
+        .append(" (the year before); change = value − the earlier value. Whether a change is")
+        .append(" beyond chance is tested from the counts, n1 of d1 in the earlier period and n2")
+        .append(" of d2 now; two-sided p = erfc(|z| ÷ √2); significant when p < ")
+        .append(number(ChangeTests.SIGNIFICANCE))
+        .append(":\n")
+        .append("  - `")
+        .append(ChangeTests.TWO_PROPORTION_Z)
+        .append("`, for the metrics with a proportion funnel (")
+        .append(ids(catalog, m -> m.funnel() == FunnelType.PROPORTION))
+        .append("): pooled p = (n1 + n2) ÷ (d1 + d2), z = (n2/d2 − n1/d1) ÷ √(p (1 − p) (1/d1 +")
+        .append(" 1/d2)); z² is Pearson's chi-squared of the 2 × 2 table without continuity")
+        .append(" correction.\n")
+        .append("  - `")
+        .append(ChangeTests.POISSON_RATE_Z)
+        .append("`, for the metrics with a rate funnel (")
+        .append(ids(catalog, m -> m.funnel() == FunnelType.RATE))
+        .append("): pooled rate r = (n1 + n2) ÷ (d1 + d2), z = (n2/d2 − n1/d1) ÷ √(r (1/d1 +")
+        .append(" 1/d2)), the normal approximation of the binomial test of n2 among n1 + n2 at")
+        .append(" d2 ÷ (d1 + d2).\n")
+        .append("  - Other metrics (durations, costs, shares of WTE) are not counts of events over")
+        .append(" a base: no test, p-values null. So are p-values where the counts hold no")
+        .append(" variance (a pooled proportion of 0 or 1, a pooled rate of 0).\n")
+        .append("  - Caveats: both tests take events as independent (sick days of one person, or")
+        .append(" contacts of one clinician, are not), and neither widens for the overdispersion")
+        .append(" the funnel limits allow for, so with large denominators a small change can be")
+        .append(" significant; one in twenty unchanged slices is flagged by chance; a system whose")
+        .append(" members changed is compared with its earlier members.\n")
+        .append("  - National band: p25, median and p75 of the organisations' national")
+        .append(" distribution of the period (`gold.benchmark`).\n")
+        .append("  - `basis_changed`: the metric's definition (as in this catalogue) or the")
+        .append(" service-line mapping version recorded for the period in `gold.metric_basis`")
+        .append(" differs from the previous period's; null when that period has no record.\n");
     return b.toString();
   }
 
