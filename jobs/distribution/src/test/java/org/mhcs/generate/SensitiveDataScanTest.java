@@ -57,7 +57,7 @@ import org.mhcs.warehouse.Warehouse;
  * tokens at characters other than letters, digits and {@code -}, so an identifier inside a longer
  * text (a message, a JSON map, a file path) is found too. Cost: one pass over the landing files on
  * the driver, one Spark job over every table (a broadcast join, nothing collected but the
- * findings), a report, every notebook and fourteen exports.
+ * findings), a report, every notebook and an export of each gold and ops table.
  */
 @ResourceLock(Scheduling.SESSION_CATALOG)
 @Order(Scheduling.READS_DEMO_MONTH)
