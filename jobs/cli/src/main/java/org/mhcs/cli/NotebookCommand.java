@@ -27,6 +27,7 @@ import org.mhcs.notebook.NotebookRunner;
 import org.mhcs.pipeline.Pipelines;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.schema.TableCatalog;
+import org.mhcs.storage.Location;
 import org.mhcs.warehouse.Warehouse;
 
 /**
@@ -120,7 +121,7 @@ public final class NotebookCommand implements Command {
     List<Path> pages = pages(args, notebooks);
 
     Settings settings = Settings.load(args.settings());
-    Path warehouseDir = args.queryWarehouse();
+    Location warehouseDir = args.queryWarehouse();
     Warehouse warehouse = Pipelines.warehouse(warehouseDir, settings);
     warehouse.registerTables();
     Set<String> suppressed = new HashSet<>();

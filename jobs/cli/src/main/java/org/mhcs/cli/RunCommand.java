@@ -1,7 +1,6 @@
 package org.mhcs.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import org.mhcs.calendar.Period;
 import org.mhcs.command.Arguments;
@@ -14,6 +13,7 @@ import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.pipeline.MonthlyRun;
 import org.mhcs.pipeline.Pipelines;
 import org.mhcs.silver.FileCounts;
+import org.mhcs.storage.Location;
 
 /** {@code ./mhcs run}: the whole pipeline for one period, from a landing folder. */
 public final class RunCommand implements Command {
@@ -43,9 +43,13 @@ public final class RunCommand implements Command {
   public List<Option> options() {
     return List.of(
         Option.required(
-            "landing", "DIR", "landing folder laid out as <source>/<table>/<period>/*.csv"),
+            "landing",
+            "DIR|URI",
+            "landing folder laid out as <source>/<table>/<period>/*.csv (or s3a://bucket/prefix)"),
         Option.required(
-            "warehouse", "DIR", "warehouse folder holding the Delta tables (created if absent)"),
+            "warehouse",
+            "DIR|URI",
+            "warehouse folder holding the Delta tables, created if absent (or s3a://bucket/prefix)"),
         Option.required(
             "period",
             "YYYY-MM|YYYY-YY",
@@ -58,22 +62,28 @@ public final class RunCommand implements Command {
     // Everything that can be checked without Spark is, and every problem is reported at once.
     StartupChecks checks = new StartupChecks();
     Period period = checks.commandLine(() -> args.runPeriod("period"));
-    Path landingDir = checks.commandLine(() -> args.existingFolder("landing"));
-    Path warehouseDir = checks.commandLine(() -> args.writableFolder("warehouse"));
+    Location landingDir = checks.commandLine(() -> args.existingLocation("landing"));
+    Location warehouseDir = checks.commandLine(() -> args.writableLocation("warehouse"));
     Pipelines.Configuration conf = Pipelines.Configuration.check(checks, args.settings());
     Pseudonymiser key = checks.configuration(() -> Pseudonymiser.fromEnvironment(err::println));
+    LandingFolder landing = null;
     if (period != null && landingDir != null && conf != null) {
-      // Before Spark, the lock and the run log: a run with nothing to do leaves no trace.
-      checks.configuration(
-          () -> {
-            new LandingFolder(landingDir).requireLanded(conf.schemas().tables(), period);
-            return null;
-          });
+      // Before Spark, the lock and the run log: a run with nothing to do leaves no trace. A
+      // landing folder in object storage is reached here, so a wrong bucket or credential is
+      // reported now.
+      landing =
+          checks.configuration(
+              () -> {
+                LandingFolder folder =
+                    LandingFolder.at(landingDir, conf.settings().storageOptions());
+                folder.requireLanded(conf.schemas().tables(), period);
+                return folder;
+              });
     }
     checks.verdict();
 
     MonthlyRun run = Pipelines.monthlyRun(warehouseDir, conf, key, err);
-    MonthlyRun.Result result = run.execute(new LandingFolder(landingDir), period);
+    MonthlyRun.Result result = run.execute(landing, period);
     if (period.isFinancialYear()) {
       long read = result.files().stream().mapToLong(FileCounts::read).sum();
       long quarantined = result.files().stream().mapToLong(FileCounts::quarantined).sum();

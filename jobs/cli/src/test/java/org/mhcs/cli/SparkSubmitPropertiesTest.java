@@ -28,8 +28,8 @@ class SparkSubmitPropertiesTest {
     }
     String[] packages = properties.getProperty("spark.jars.packages").split(",");
     // delta-spark, commons-math3, jfreechart, jfree svg, poi-ooxml, jte-runtime (report and
-    // notebook pages), commonmark and its tables extension (notebook text).
-    assertEquals(8, packages.length, String.join(",", packages));
+    // notebook pages), commonmark and its tables extension (notebook text), hadoop-aws (s3a://).
+    assertEquals(9, packages.length, String.join(",", packages));
     List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
     List<String> wrong = new ArrayList<>();
     for (String coordinate : packages) {

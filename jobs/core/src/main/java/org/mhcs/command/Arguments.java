@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhcs.calendar.Period;
+import org.mhcs.storage.Location;
 
 /**
  * A subcommand's arguments as picocli parsed them against its declared {@link Option}s ({@link
@@ -102,6 +103,34 @@ public final class Arguments {
   }
 
   /**
+   * As {@link #existingFolder}, or a file system URI ({@code s3a://bucket/prefix}): a URI is only
+   * parsed here, since reaching it needs Hadoop; the run checks it can be listed before Spark
+   * starts.
+   */
+  public Location existingLocation(String name) {
+    String value = get(name);
+    return Location.isUri(value)
+        ? remote("--" + name, value)
+        : Location.local(existingFolder(name));
+  }
+
+  /** As {@link #writableFolder}, or a file system URI, parsed as {@link #existingLocation}. */
+  public Location writableLocation(String name) {
+    String value = get(name);
+    return Location.isUri(value)
+        ? remote("--" + name, value)
+        : Location.local(writableFolder(name));
+  }
+
+  private static Location remote(String label, String value) {
+    try {
+      return Location.remote(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(label + " " + e.getMessage());
+    }
+  }
+
+  /**
    * A folder to write into: it exists, or can be created (its nearest existing parent is a folder),
    * and a file can really be created there and deleted. The probe matters because root ignores
    * permission bits, so {@link Files#isWritable} says yes on a read-only mount. Creates nothing
@@ -134,9 +163,13 @@ public final class Arguments {
    * Option#WAREHOUSE_VARIABLE}, else {@code ./warehouse}, where {@code ./mhcs demo} writes. A
    * folder that is not there is a usage error saying where it was looked for and how to get one.
    */
-  public Path queryWarehouse() {
+  public Location queryWarehouse() {
     String given = get("warehouse");
     String variable = environment.variable(Option.WAREHOUSE_VARIABLE);
+    String named = given != null ? given : variable;
+    if (Location.isUri(named)) {
+      return remote(given != null ? "--warehouse" : "$" + Option.WAREHOUSE_VARIABLE, named);
+    }
     String source;
     Path path;
     if (given != null) {
@@ -169,7 +202,7 @@ public final class Arguments {
       throw new UsageException(
           "warehouse " + path + " (" + source + "): cannot read it (" + reason(e) + ")");
     }
-    return path;
+    return Location.local(path);
   }
 
   private Path resolved(String name) {

@@ -194,10 +194,20 @@ public final class Settings {
           CLINICAL_DAYS_PER_WTE_YEAR,
           DEFAULT_DAYS_PER_PATIENT);
 
-  private final Map<String, Object> values;
+  /**
+   * Keys passed to Hadoop's file systems as given ({@code fs.s3a.endpoint}, {@code
+   * fs.s3a.access.key}, {@code fs.azure.account.key.ACCOUNT.dfs.core.windows.net}, ...) rather than
+   * declared here: Hadoop declares and checks them. Their values may be secrets, so they are kept
+   * apart from {@link #asMap} and never logged or written (docs/object-storage.md).
+   */
+  public static final String STORAGE_PREFIX = "fs.";
 
-  private Settings(Map<String, Object> values) {
+  private final Map<String, Object> values;
+  private final Map<String, String> storageOptions;
+
+  private Settings(Map<String, Object> values, Map<String, String> storageOptions) {
     this.values = values;
+    this.storageOptions = storageOptions;
   }
 
   /** Defaults, then {@code conf/mhcs.properties}, then {@code overrides}; all checked. */
@@ -211,9 +221,11 @@ public final class Settings {
     } catch (IOException e) {
       problems.add("conf/mhcs.properties: cannot be read: " + e.getMessage());
     }
-    file.stringPropertyNames()
-        .forEach(k -> put(raw, k, file.getProperty(k), "conf/mhcs.properties", problems));
-    overrides.forEach((k, v) -> put(raw, k, v, "--set", problems));
+    Map<String, String> storage = new LinkedHashMap<>();
+    file.stringPropertyNames().stream()
+        .sorted()
+        .forEach(k -> put(raw, storage, k, file.getProperty(k), "conf/mhcs.properties", problems));
+    overrides.forEach((k, v) -> put(raw, storage, k, v, "--set", problems));
     Map<String, Object> values = new LinkedHashMap<>();
     for (Setting<?> s : ALL) {
       parse(s, raw.get(s.key()), values, problems);
@@ -221,12 +233,19 @@ public final class Settings {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Settings(values);
+    return new Settings(values, Map.copyOf(storage));
   }
 
   private static void put(
-      Map<String, String> raw, String key, String value, String where, List<String> problems) {
-    if (!raw.containsKey(key)) {
+      Map<String, String> raw,
+      Map<String, String> storage,
+      String key,
+      String value,
+      String where,
+      List<String> problems) {
+    if (key.startsWith(STORAGE_PREFIX)) {
+      storage.put(key, value.trim());
+    } else if (!raw.containsKey(key)) {
       problems.add(where + ": unknown option '" + key + "'; known options: " + raw.keySet());
     } else {
       raw.put(key, value.trim());
@@ -251,7 +270,15 @@ public final class Settings {
     return (T) values.get(setting.key());
   }
 
-  /** Every option with its value, for the run log. */
+  /**
+   * The Hadoop file system options given ({@link #STORAGE_PREFIX}): for Hadoop only, never for a
+   * log, a table or a message, since they may hold credentials.
+   */
+  public Map<String, String> storageOptions() {
+    return storageOptions;
+  }
+
+  /** Every option with its value, for the run log (never the {@link #storageOptions}). */
   public Map<String, Object> asMap() {
     return Map.copyOf(values);
   }

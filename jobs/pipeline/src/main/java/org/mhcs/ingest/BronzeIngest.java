@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +62,8 @@ public final class BronzeIngest {
       LandingTableSpec spec,
       ReportingWindow window,
       boolean folderExists,
-      List<Path> strayFiles,
-      List<Path> hiddenFiles,
+      List<String> strayFiles,
+      List<String> hiddenFiles,
       List<LandingFile> files) {}
 
   /**
@@ -110,15 +108,17 @@ public final class BronzeIngest {
   public Checked check(LandingTableSpec spec, Period period) {
     ReportingWindow window = spec.window(period);
     List<LandingFile> files = new ArrayList<>();
-    for (Path file : landing.csvFiles(spec, window)) {
-      files.add(LandingCsv.open(file, landing.relative(file), spec, pseudonymiser.keyId()));
+    LandingFolder.Listing listing = landing.listing(spec, window);
+    LandingReader reader = landing.reader();
+    for (String file : listing.csvFiles()) {
+      files.add(LandingCsv.open(file, reader, landing.relative(file), spec, pseudonymiser.keyId()));
     }
     return new Checked(
         spec,
         window,
-        Files.isDirectory(landing.folder(spec, window)),
-        landing.strayFiles(spec, window),
-        landing.hiddenCsvFiles(spec, window),
+        listing.folderExists(),
+        listing.strayFiles(),
+        listing.hiddenCsvFiles(),
         files);
   }
 
@@ -254,7 +254,7 @@ public final class BronzeIngest {
   /** The files' rows as a DataFrame, one Spark task per file. */
   private Dataset<Row> read(
       LandingTableSpec spec, ReportingWindow window, List<LandingFile> files) {
-    LandingCsv csv = new LandingCsv(spec, pseudonymiser, window.last());
+    LandingCsv csv = new LandingCsv(spec, pseudonymiser, window.last(), landing.reader());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size())).flatMap(csv::rows);
     return warehouse.spark().createDataFrame(rows, textSchema(spec));

@@ -9,8 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,7 +37,8 @@ final class FileScan {
    * @throws LandingFileException when the file cannot be read, is not in the declared encoding, or
    *     ends inside a quoted field
    */
-  static Result scan(Path file, String relativePath, LandingTableSpec spec, String keyId) {
+  static Result scan(
+      String file, LandingReader reader, String relativePath, LandingTableSpec spec, String keyId) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -64,7 +63,7 @@ final class FileScan {
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     long line = 1;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = reader.open(file)) {
       boolean end = false;
       while (!end) {
         int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
@@ -179,7 +178,7 @@ final class FileScan {
     return n;
   }
 
-  private static LandingFileException notInEncoding(Path file, LandingTableSpec spec, long line) {
+  private static LandingFileException notInEncoding(String file, LandingTableSpec spec, long line) {
     return new LandingFileException(
         file,
         "is not valid " + spec.format().encoding() + " (first bad byte on line " + line + ")",

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -71,6 +70,7 @@ public final class LandingCsv implements Serializable {
   private final LocalDate ageAt;
   private final boolean holdsIdentifiers;
   private final int submitter;
+  private final LandingReader reader;
 
   /** An organisation code as ODS writes one: 3 to 5 letters and digits, at least one a letter. */
   private static final Pattern ORGANISATION_CODE =
@@ -80,6 +80,16 @@ public final class LandingCsv implements Serializable {
    * @param ageAt the day ages are banded at (the end of the period)
    */
   public LandingCsv(LandingTableSpec spec, Pseudonymiser pseudonymiser, LocalDate ageAt) {
+    this(spec, pseudonymiser, ageAt, LandingReader.LOCAL);
+  }
+
+  /**
+   * @param ageAt the day ages are banded at (the end of the period)
+   * @param reader opens the files {@link #rows} reads (local, or through Hadoop)
+   */
+  public LandingCsv(
+      LandingTableSpec spec, Pseudonymiser pseudonymiser, LocalDate ageAt, LandingReader reader) {
+    this.reader = reader;
     this.spec = spec;
     this.sensitivity =
         spec.columns().stream().map(ColumnSpec::sensitivity).toArray(Sensitivity[]::new);
@@ -105,13 +115,19 @@ public final class LandingCsv implements Serializable {
    */
   public static LandingFile open(
       Path file, String relativePath, LandingTableSpec spec, String keyId) {
-    FileScan.Result scan = FileScan.scan(file, relativePath, spec, keyId);
+    return open(file.toString(), LandingReader.LOCAL, relativePath, spec, keyId);
+  }
+
+  /** As {@link #open(Path, String, LandingTableSpec, String)}, for a file {@code reader} opens. */
+  public static LandingFile open(
+      String file, LandingReader reader, String relativePath, LandingTableSpec spec, String keyId) {
+    FileScan.Result scan = FileScan.scan(file, reader, relativePath, spec, keyId);
     String[] fileNameValues = fileNameValues(file, spec);
     if (spec.format().headerless()) {
-      return openHeaderless(file, relativePath, spec, scan, fileNameValues);
+      return openHeaderless(file, reader, relativePath, spec, scan, fileNameValues);
     }
     String[] header;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = reader.open(file)) {
       CsvParser parser = new CsvParser(settings(spec.format()));
       parser.beginParsing(in, spec.format().encoding());
       header = null;
@@ -233,13 +249,14 @@ public final class LandingCsv implements Serializable {
    * fields the schema does not declare are kept in {@code _extra} as {@code field N}.
    */
   private static LandingFile openHeaderless(
-      Path file,
+      String file,
+      LandingReader reader,
       String relativePath,
       LandingTableSpec spec,
       FileScan.Result scan,
       String[] fileNameValues) {
     String[] first;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = reader.open(file)) {
       CsvParser parser = new CsvParser(settings(spec.format()));
       parser.beginParsing(in, spec.format().encoding());
       first = parseNext(parser, file);
@@ -315,7 +332,16 @@ public final class LandingCsv implements Serializable {
    *     cannot be dated
    */
   public static String[] fileNameValues(Path file, LandingTableSpec spec) {
-    String name = file.getFileName().toString();
+    return fileNameValues(file.toString(), spec);
+  }
+
+  /** The last part of a local path or URI. */
+  private static String fileName(String location) {
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private static String[] fileNameValues(String file, LandingTableSpec spec) {
+    String name = fileName(file);
     String[] values = new String[spec.columns().size()];
     for (int c = 0; c < values.length; c++) {
       ColumnSpec column = spec.columns().get(c);
@@ -430,12 +456,12 @@ public final class LandingCsv implements Serializable {
     CsvParser parser = new CsvParser(settings(format));
     InputStream in;
     try {
-      in = Files.newInputStream(Path.of(file.absolutePath()));
+      in = reader.open(file.absolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     parser.beginParsing(in, format.encoding());
-    Path path = Path.of(file.absolutePath());
+    String path = file.absolutePath();
     for (int row = 1; row <= format.headerRow(); row++) {
       parseNext(parser, path); // heading rows, checked by open()
     }
@@ -517,14 +543,14 @@ public final class LandingCsv implements Serializable {
     };
   }
 
-  private static LandingFileException loneCr(Path file, long line) {
+  private static LandingFileException loneCr(String file, long line) {
     return new LandingFileException(
         file,
         "line " + line + " ends in a carriage return with no line feed after it",
         "Re-export the file with one kind of line end (LF or CR LF), then land it again.");
   }
 
-  private static LandingFileException countsDiffer(Path path, LandingFile file, long read) {
+  private static LandingFileException countsDiffer(String path, LandingFile file, long read) {
     return new LandingFileException(
         path,
         "the CSV reader read "
@@ -547,7 +573,7 @@ public final class LandingCsv implements Serializable {
    * record of more than {@link #MAX_FIELDS} fields; the file is then refused as a whole, naming the
    * line, since its records cannot be told apart. The message is built from positions only.
    */
-  private static String[] parseNext(CsvParser parser, Path file) {
+  private static String[] parseNext(CsvParser parser, String file) {
     try {
       return parser.parseNext();
     } catch (RuntimeException e) {

@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.mhcs.calendar.Period;
 import org.mhcs.calendar.ReportingWindow;
 import org.mhcs.schema.LandingTableSpec;
 import org.mhcs.schema.PeriodType;
+import org.mhcs.storage.HadoopStorage;
+import org.mhcs.storage.Location;
 
 /**
  * A landing folder laid out as {@code <root>/<source>/<table>/<period>/<any-name>.csv} ({@code ref}
@@ -20,7 +26,13 @@ import org.mhcs.schema.PeriodType;
  * the landing contract describes.
  */
 public final class LandingFolder {
+  /** The local folder; null for a remote one. */
   private final Path root;
+
+  private final Location location;
+
+  /** The Hadoop configuration a remote folder is listed and read with; null for a local one. */
+  private final Configuration hadoop;
 
   public LandingFolder(Path root) {
     if (!Files.isDirectory(root)) {
@@ -28,10 +40,120 @@ public final class LandingFolder {
           "landing folder " + root + " does not exist or is not a folder: pass --landing DIR");
     }
     this.root = root.toAbsolutePath().normalize();
+    this.location = Location.local(this.root);
+    this.hadoop = null;
   }
 
+  private LandingFolder(Location location, Configuration hadoop) {
+    this.root = null;
+    this.location = location;
+    this.hadoop = hadoop;
+  }
+
+  /**
+   * A local folder, or one in a Hadoop file system ({@code s3a://bucket/landing}) listed and read
+   * with {@code storageOptions} ({@code --set fs.*}) over Hadoop's defaults and provider chain.
+   *
+   * @throws IllegalArgumentException when the folder is not there or cannot be reached (naming the
+   *     bucket, never a credential)
+   */
+  public static LandingFolder at(Location location, Map<String, String> storageOptions) {
+    if (location.isLocal()) {
+      return new LandingFolder(location.localPath("landing"));
+    }
+    Configuration conf = HadoopStorage.configuration(storageOptions);
+    HadoopStorage.requireReachable(location, conf, "--landing", true);
+    return new LandingFolder(location, conf);
+  }
+
+  /**
+   * The local folder.
+   *
+   * @throws IllegalStateException for a remote landing folder
+   */
   public Path root() {
-    return root;
+    return location.localPath("this command's landing folder");
+  }
+
+  public Location location() {
+    return location;
+  }
+
+  /** Opens this folder's files, on the driver or in a task. */
+  public LandingReader reader() {
+    return hadoop == null ? LandingReader.LOCAL : LandingReader.withHadoop(hadoop);
+  }
+
+  /**
+   * As {@link #csvFiles}, {@link #strayFiles} and {@link #hiddenCsvFiles} together, by location (a
+   * local path or a URI), for a local or remote folder. Object storage has no links, pipes or
+   * devices; a "folder" named {@code .csv} there is refused as a local one is.
+   */
+  public Listing listing(LandingTableSpec spec, ReportingWindow window) {
+    if (hadoop == null) {
+      return new Listing(
+          Files.isDirectory(folder(spec, window)),
+          csvFiles(spec, window).stream().map(Path::toString).toList(),
+          strayFiles(spec, window).stream().map(Path::toString).toList(),
+          hiddenCsvFiles(spec, window).stream().map(Path::toString).toList(),
+          0);
+    }
+    String dir = remoteFolder(spec, window);
+    FileStatus[] entries;
+    try {
+      entries =
+          new org.apache.hadoop.fs.Path(dir)
+              .getFileSystem(hadoop)
+              .listStatus(new org.apache.hadoop.fs.Path(dir));
+    } catch (java.io.FileNotFoundException e) {
+      return new Listing(false, List.of(), List.of(), List.of(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          HadoopStorage.unreachable(location, "--landing", e).getMessage(), e);
+    }
+    List<String> csv = new ArrayList<>();
+    List<String> stray = new ArrayList<>();
+    List<String> hidden = new ArrayList<>();
+    long bytes = 0;
+    for (FileStatus entry : Arrays.stream(entries).sorted().toList()) {
+      String name = entry.getPath().getName();
+      String at = dir + "/" + name;
+      boolean isCsv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
+      if (isCsv && name.startsWith(".")) {
+        hidden.add(at);
+      } else if (isCsv && entry.isDirectory()) {
+        throw new LandingFileException(
+            at,
+            "is a folder, not a file",
+            "Move the .csv files it holds into "
+                + dir
+                + " itself (files in sub-folders are not"
+                + " read), then remove the folder.");
+      } else if (isCsv) {
+        csv.add(at);
+        bytes += entry.getLen();
+      } else if (!name.startsWith(".") && entry.isFile()) {
+        stray.add(at);
+      }
+    }
+    return new Listing(true, csv, stray, hidden, bytes);
+  }
+
+  /**
+   * What a table's folder for a period holds, by location.
+   *
+   * @param remoteCsvBytes the CSV files' bytes, as a remote listing gives them (0 when local)
+   */
+  public record Listing(
+      boolean folderExists,
+      List<String> csvFiles,
+      List<String> strayFiles,
+      List<String> hiddenCsvFiles,
+      long remoteCsvBytes) {}
+
+  private String remoteFolder(LandingTableSpec spec, ReportingWindow window) {
+    Location table = location.resolve(spec.source()).resolve(spec.table());
+    return (spec.period() == PeriodType.NONE ? table : table.resolve(window.label())).uri();
   }
 
   /** The folder that holds {@code spec}'s files for {@code period}. */
@@ -164,6 +286,10 @@ public final class LandingFolder {
         continue;
       }
       try {
+        if (hadoop != null) {
+          bytes += listing(spec, spec.window(period)).remoteCsvBytes();
+          continue;
+        }
         for (Path file : csvFiles(spec, spec.window(period))) {
           bytes += Files.size(file);
         }
@@ -189,7 +315,7 @@ public final class LandingFolder {
         continue;
       }
       try {
-        if (!csvFiles(spec, spec.window(period)).isEmpty()) {
+        if (!listing(spec, spec.window(period)).csvFiles().isEmpty()) {
           return;
         }
       } catch (LandingFileException | UncheckedIOException e) {
@@ -205,9 +331,9 @@ public final class LandingFolder {
         "nothing is landed for "
             + period
             + " under "
-            + root
+            + location
             + ": expected files such as "
-            + root.resolve(
+            + location.resolve(
                 (period.isFinancialYear() ? "eric/trust/" : "csds/CYP201CareContact/")
                     + period
                     + "/part-00000.csv")
@@ -217,5 +343,10 @@ public final class LandingFolder {
   /** The file's path relative to the landing root, as lineage records it. */
   public String relative(Path file) {
     return root.relativize(file.toAbsolutePath().normalize()).toString();
+  }
+
+  /** As {@link #relative(Path)}, for a file named by its location (a local path or a URI). */
+  public String relative(String file) {
+    return hadoop == null ? relative(Path.of(file)) : file.substring(location.uri().length() + 1);
   }
 }

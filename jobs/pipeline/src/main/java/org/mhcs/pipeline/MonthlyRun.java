@@ -1,5 +1,6 @@
 package org.mhcs.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.mhcs.silver.DataRejectedException;
 import org.mhcs.silver.FileCounts;
 import org.mhcs.silver.SilverStage;
 import org.mhcs.spark.Sessions;
+import org.mhcs.storage.HadoopStorage;
 import org.mhcs.systems.SystemStage;
 import org.mhcs.warehouse.SchemaChangeException;
 import org.mhcs.warehouse.Warehouse;
@@ -113,9 +115,30 @@ public final class MonthlyRun {
     landing.requireLanded(schemas.tables(), period);
     String runId = UUID.randomUUID().toString();
     Duration wait = Duration.ofSeconds(settings.get(Settings.RUN_LOCK_WAIT_SECONDS));
-    try (RunLock lock =
-        RunLock.acquire(warehouse.root(), "run " + runId + " for " + period, wait)) {
+    try (WarehouseLock lock = lock("run " + runId + " for " + period, wait)) {
       return executeLocked(runId, landing, period, stages);
+    }
+  }
+
+  /**
+   * The warehouse's run lock: the operating system's for a local folder (it dies with its process,
+   * so a killed run leaves none behind), a claim object with an expiry in object storage, which has
+   * no such lock ({@link ObjectStoreRunLock}).
+   */
+  private WarehouseLock lock(String holder, Duration wait) {
+    if (warehouse.location().isLocal()) {
+      return RunLock.acquire(warehouse.root(), holder, wait);
+    }
+    try {
+      return ObjectStoreRunLock.acquire(
+          HadoopStorage.fileSystem(
+              warehouse.location(), warehouse.spark().sparkContext().hadoopConfiguration()),
+          warehouse.location().uri(),
+          holder,
+          wait,
+          Clock.systemUTC());
+    } catch (java.io.IOException e) {
+      throw HadoopStorage.unreachable(warehouse.location(), "--warehouse", e);
     }
   }
 

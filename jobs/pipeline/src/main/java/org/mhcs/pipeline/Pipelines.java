@@ -11,6 +11,8 @@ import org.mhcs.conform.ServiceLines;
 import org.mhcs.ingest.Pseudonymiser;
 import org.mhcs.schema.SchemaCatalog;
 import org.mhcs.spark.Sessions;
+import org.mhcs.storage.HadoopStorage;
+import org.mhcs.storage.Location;
 import org.mhcs.warehouse.Warehouse;
 
 /**
@@ -47,6 +49,15 @@ public final class Pipelines {
   /** The pipeline on {@code warehouseDir}; starts Spark, so check everything first. */
   public static MonthlyRun monthlyRun(
       Path warehouseDir, Configuration conf, Pseudonymiser pseudonymiser, PrintStream progress) {
+    return monthlyRun(Location.local(warehouseDir), conf, pseudonymiser, progress);
+  }
+
+  /** As {@link #monthlyRun(Path, Configuration, Pseudonymiser, PrintStream)}, local or remote. */
+  public static MonthlyRun monthlyRun(
+      Location warehouseDir,
+      Configuration conf,
+      Pseudonymiser pseudonymiser,
+      PrintStream progress) {
     Warehouse warehouse = warehouse(warehouseDir, conf.settings());
     return new MonthlyRun(
         warehouse,
@@ -59,6 +70,21 @@ public final class Pipelines {
   }
 
   public static Warehouse warehouse(Path warehouseDir, Settings settings) {
+    return warehouse(Location.local(warehouseDir), settings);
+  }
+
+  /**
+   * The warehouse at a local folder or a URI; a remote one is reached first, before Spark starts,
+   * so a wrong bucket or credential fails with one clear message.
+   */
+  public static Warehouse warehouse(Location warehouseDir, Settings settings) {
+    if (!warehouseDir.isLocal()) {
+      HadoopStorage.requireReachable(
+          warehouseDir,
+          HadoopStorage.configuration(settings.storageOptions()),
+          "--warehouse",
+          false);
+    }
     return new Warehouse(Sessions.forWarehouse(warehouseDir, settings), warehouseDir);
   }
 }

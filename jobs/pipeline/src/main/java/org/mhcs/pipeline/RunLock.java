@@ -24,7 +24,7 @@ import org.mhcs.warehouse.WarehouseWriteException;
  * warehouse: it dies with its process, so a killed run never leaves a stale lock behind. The file's
  * text says who holds it, for the message the waiting run prints.
  */
-final class RunLock implements AutoCloseable {
+final class RunLock implements WarehouseLock {
   static final String FILE = "_run.lock";
   private static final Duration POLL = Duration.ofMillis(500);
 

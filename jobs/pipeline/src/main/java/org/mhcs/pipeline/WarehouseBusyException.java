@@ -5,6 +5,10 @@ import java.nio.file.Path;
 /** Another run holds the warehouse: this run has changed nothing and can be retried. */
 public final class WarehouseBusyException extends RuntimeException {
   WarehouseBusyException(Path warehouse, String holder) {
+    this(warehouse.toString(), holder);
+  }
+
+  WarehouseBusyException(String warehouse, String holder) {
     super(
         "the warehouse "
             + warehouse

@@ -366,7 +366,7 @@ public final class SilverStage {
               + String.join("\n  ", rejected)
               + "\nSee why with: "
               + ShellWords.sqlCommand(
-                  warehouse.root(),
+                  warehouse.location().uri(),
                   "SELECT source_file, rule, field, count(*) FROM ops.quarantine WHERE run_id = "
                       + SqlText.literal(log.runId())
                       + " GROUP BY 1, 2, 3 ORDER BY 4 DESC")

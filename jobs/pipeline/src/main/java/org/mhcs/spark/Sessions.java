@@ -2,9 +2,12 @@ package org.mhcs.spark;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.mhcs.conf.Settings;
+import org.mhcs.storage.HadoopStorage;
+import org.mhcs.storage.Location;
 
 /**
  * Builds the Spark session every job runs in: Delta enabled, UTC, small shuffles on one machine.
@@ -19,7 +22,20 @@ public final class Sessions {
    * in the working directory.
    */
   public static SparkSession forWarehouse(Path warehouse, Settings settings) {
+    return forWarehouse(Location.local(warehouse), settings);
+  }
+
+  /**
+   * As {@link #forWarehouse(Path, Settings)}, for a local or remote warehouse. The Hadoop file
+   * system options ({@link Settings#storageOptions}) reach the driver's Hadoop configuration and,
+   * as {@code spark.hadoop.*}, the executors'; Spark redacts such keys from its UI and event log
+   * (spark.redaction.regex: secret, password, token, access.key).
+   */
+  public static SparkSession forWarehouse(Location warehouse, Settings settings) {
     SparkConf conf = new SparkConf(true);
+    Map<String, String> hadoop = HadoopStorage.hadoopOptions(settings.storageOptions());
+    hadoop.forEach((k, v) -> conf.set("spark.hadoop." + k, v));
+    HadoopStorage.DELTA_LOG_STORES.forEach(conf::set);
     if (!conf.contains("spark.master")) {
       conf.setMaster(settings.get(Settings.SPARK_MASTER));
     }
@@ -28,34 +44,39 @@ public final class Sessions {
     if (!conf.contains("spark.app.name")) {
       conf.setAppName("mhcs");
     }
-    return SparkSession.builder()
-        .config(conf)
-        // The read-only guard of ./mhcs serve acts only while a read-only server runs.
-        .config(
-            "spark.sql.extensions",
-            "io.delta.sql.DeltaSparkSessionExtension,org.mhcs.spark.ReadOnlyGuard")
-        .config(
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", settings.get(Settings.SHUFFLE_PARTITIONS))
-        .config("spark.sql.adaptive.enabled", "true")
-        // Tables run side by side, each in its own pool (SideBySide): share the cores fairly.
-        .config("spark.scheduler.mode", "FAIR")
-        // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not fail
-        // the job or roll over to March as the legacy parser would.
-        .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-        .config(
-            "spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").toAbsolutePath().toString())
-        // Delta replays each table's log with 50 tasks by default; our tables have short logs,
-        // and on one machine those tasks cost seconds per read.
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        // Delta's default retention checks would refuse nothing here, but its auto-compaction
-        // would add commits: keep one commit per table per run.
-        .config("spark.databricks.delta.autoCompact.enabled", "false")
-        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .config(conf)
+            // The read-only guard of ./mhcs serve acts only while a read-only server runs.
+            .config(
+                "spark.sql.extensions",
+                "io.delta.sql.DeltaSparkSessionExtension,org.mhcs.spark.ReadOnlyGuard")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", settings.get(Settings.SHUFFLE_PARTITIONS))
+            .config("spark.sql.adaptive.enabled", "true")
+            // Tables run side by side, each in its own pool (SideBySide): share the cores fairly.
+            .config("spark.scheduler.mode", "FAIR")
+            // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not
+            // fail
+            // the job or roll over to March as the legacy parser would.
+            .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+            .config("spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").uri())
+            // Delta replays each table's log with 50 tasks by default; our tables have short logs,
+            // and on one machine those tasks cost seconds per read.
+            .config("spark.databricks.delta.snapshotPartitions", "2")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            // Delta's default retention checks would refuse nothing here, but its auto-compaction
+            // would add commits: keep one commit per table per run.
+            .config("spark.databricks.delta.autoCompact.enabled", "false")
+            .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+            .getOrCreate();
+    // A session this JVM already had (tests, ./mhcs bench) keeps its first Hadoop configuration.
+    hadoop.forEach(spark.sparkContext().hadoopConfiguration()::set);
+    return spark;
   }
 
   /**

@@ -19,7 +19,12 @@ public final class ShellWords {
 
   /** The {@code ./mhcs sql} command that runs {@code sql} over the warehouse at {@code root}. */
   public static String sqlCommand(Path root, String sql) {
-    return "./mhcs sql --warehouse " + quoted(root.toString()) + " " + quoted(sql);
+    return sqlCommand(root.toString(), sql);
+  }
+
+  /** As {@link #sqlCommand(Path, String)}, for a warehouse named by a path or URI. */
+  public static String sqlCommand(String root, String sql) {
+    return "./mhcs sql --warehouse " + quoted(root) + " " + quoted(sql);
   }
 
   /**

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,10 +23,14 @@ import org.apache.spark.sql.types.StructType;
 import org.mhcs.schema.Layer;
 import org.mhcs.schema.SqlText;
 import org.mhcs.schema.Table;
+import org.mhcs.storage.HadoopStorage;
+import org.mhcs.storage.Location;
 
 /**
  * The Delta tables under one warehouse folder: {@code <root>/<layer>/<table>}. All writes go
- * through here so each is a single Delta commit that replaces exactly the rows it owns.
+ * through here so each is a single Delta commit that replaces exactly the rows it owns. The folder
+ * is local or in any Hadoop file system ({@code s3a://bucket/prefix}); a remote one is listed
+ * through Hadoop with the session's configuration.
  */
 public final class Warehouse {
   /** A Delta commit ({@code 00000000000000000000.json}) or checkpoint file name. */
@@ -32,14 +38,28 @@ public final class Warehouse {
       Pattern.compile("\\d{20}\\.(json|checkpoint.*\\.parquet)");
 
   private final SparkSession spark;
-  private final Path root;
+  private final Location root;
 
   public Warehouse(SparkSession spark, Path root) {
-    this.spark = spark;
-    this.root = root.toAbsolutePath().normalize();
+    this(spark, Location.local(root));
   }
 
+  public Warehouse(SparkSession spark, Location root) {
+    this.spark = spark;
+    this.root = root;
+  }
+
+  /**
+   * The local folder.
+   *
+   * @throws IllegalStateException for a warehouse in object storage
+   */
   public Path root() {
+    return root.localPath("this command");
+  }
+
+  /** Where the warehouse is: a local folder or a file system URI. */
+  public Location location() {
     return root;
   }
 
@@ -47,8 +67,14 @@ public final class Warehouse {
     return spark;
   }
 
+  /** The table's local folder (see {@link #root}). */
   public Path path(Table table) {
-    return root.resolve(table.layer().database()).resolve(table.name());
+    return root().resolve(table.layer().database()).resolve(table.name());
+  }
+
+  /** The table's folder as Spark and Delta address it: a local path or a URI. */
+  public String tablePath(Table table) {
+    return root.resolve(table.layer().database()).resolve(table.name()).uri();
   }
 
   /**
@@ -57,7 +83,26 @@ public final class Warehouse {
    * no reader sees it, and the next write creates the table over it.
    */
   public boolean exists(Table table) {
-    return hasCommit(path(table));
+    return root.isLocal() ? hasCommit(path(table)) : hasCommit(tablePath(table));
+  }
+
+  /** As {@link #hasCommit(Path)}, for a table in a remote file system. */
+  private boolean hasCommit(String folder) {
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(folder, "_delta_log");
+    try {
+      FileStatus[] entries = remoteFileSystem().listStatus(log);
+      return java.util.Arrays.stream(entries)
+          .anyMatch(f -> COMMIT_FILE.matcher(f.getPath().getName()).matches());
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          HadoopStorage.unreachable(root, "warehouse", e).getMessage(), e);
+    }
+  }
+
+  private FileSystem remoteFileSystem() throws IOException {
+    return HadoopStorage.fileSystem(root, spark.sparkContext().hadoopConfiguration());
   }
 
   /** Whether {@code folder}'s {@code _delta_log} holds a commit or a checkpoint. */
@@ -84,17 +129,31 @@ public final class Warehouse {
     }
   }
 
+  /** As {@link #bytesUnder(Path)}, for a local or remote folder. */
+  public static long bytesUnder(Location dir, org.apache.hadoop.conf.Configuration conf) {
+    if (dir.isLocal()) {
+      return bytesUnder(dir.localPath("bytesUnder"));
+    }
+    try {
+      return HadoopStorage.fileSystem(dir, conf)
+          .getContentSummary(new org.apache.hadoop.fs.Path(dir.uri()))
+          .getLength();
+    } catch (IOException e) {
+      throw new UncheckedIOException(HadoopStorage.unreachable(dir, "folder", e).getMessage(), e);
+    }
+  }
+
   public Dataset<Row> read(Table table) {
     if (!exists(table)) {
       throw new IllegalStateException(
           "table " + table + " does not exist under " + root + ": run the pipeline first");
     }
-    return spark.read().format("delta").load(path(table).toString());
+    return spark.read().format("delta").load(tablePath(table));
   }
 
   /** The table as it was at Delta version {@code version} (time travel). */
   public Dataset<Row> readAt(Table table, long version) {
-    return spark.read().format("delta").option("versionAsOf", version).load(path(table).toString());
+    return spark.read().format("delta").option("versionAsOf", version).load(tablePath(table));
   }
 
   /** The table's rows matching {@code condition}, or empty when the table does not exist. */
@@ -180,7 +239,7 @@ public final class Warehouse {
    */
   private void save(Table table, DataFrameWriter<Row> writer) {
     try {
-      writer.save(path(table).toString());
+      writer.save(tablePath(table));
     } catch (Exception | FSError e) {
       // Spark rethrows task failures as SparkException, which Java does not see declared; Hadoop's
       // local file system reports a full disk during Delta's commit as FSError, an Error.
@@ -236,7 +295,7 @@ public final class Warehouse {
       throw new SchemaChangeException(
           table
               + " at "
-              + path(table)
+              + tablePath(table)
               + ": "
               + String.join("; ", changed)
               + ". Delta will not change a column's type in place. Keep the type declared"
@@ -260,7 +319,7 @@ public final class Warehouse {
     if (!exists(table)) {
       return -1;
     }
-    return DeltaTable.forPath(spark, path(table).toString())
+    return DeltaTable.forPath(spark, tablePath(table))
         .history(1)
         .select("version")
         .head()
@@ -273,10 +332,7 @@ public final class Warehouse {
    */
   public long rowsWrittenByLastCommit(Table table) {
     Row last =
-        DeltaTable.forPath(spark, path(table).toString())
-            .history(1)
-            .select("operationMetrics")
-            .head();
+        DeltaTable.forPath(spark, tablePath(table)).history(1).select("operationMetrics").head();
     scala.collection.Map<String, String> metrics = last.getMap(0);
     return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "0"));
   }
@@ -286,9 +342,12 @@ public final class Warehouse {
    * commit (see {@link #exists}).
    */
   public List<Table> tables() {
+    if (!root.isLocal()) {
+      return remoteTables();
+    }
     List<Table> tables = new ArrayList<>();
     for (Layer layer : Layer.values()) {
-      Path dir = root.resolve(layer.database());
+      Path dir = root().resolve(layer.database());
       if (Files.isDirectory(dir)) {
         try (Stream<Path> children = Files.list(dir)) {
           children
@@ -300,6 +359,33 @@ public final class Warehouse {
           throw new UncheckedIOException(e);
         }
       }
+    }
+    return tables;
+  }
+
+  private List<Table> remoteTables() {
+    List<Table> tables = new ArrayList<>();
+    try {
+      FileSystem fs = remoteFileSystem();
+      for (Layer layer : Layer.values()) {
+        org.apache.hadoop.fs.Path dir =
+            new org.apache.hadoop.fs.Path(root.resolve(layer.database()).uri());
+        FileStatus[] children;
+        try {
+          children = fs.listStatus(dir);
+        } catch (java.io.FileNotFoundException e) {
+          continue;
+        }
+        java.util.Arrays.stream(children)
+            .filter(FileStatus::isDirectory)
+            .map(f -> new Table(layer, f.getPath().getName()))
+            .filter(this::exists)
+            .sorted((a, b) -> a.name().compareTo(b.name()))
+            .forEach(tables::add);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          HadoopStorage.unreachable(root, "warehouse", e).getMessage(), e);
     }
     return tables;
   }
@@ -353,7 +439,7 @@ public final class Warehouse {
     }
     for (Table t : tables()) {
       try {
-        spark.read().format("delta").option("timestampAsOf", asOf).load(path(t).toString());
+        spark.read().format("delta").option("timestampAsOf", asOf).load(tablePath(t));
       } catch (Exception e) {
         // Created after the timestamp (or the timestamp is before any commit): not there then.
         dropName(t);
@@ -372,7 +458,7 @@ public final class Warehouse {
 
   /** The table as a SQL source by path, {@code delta.`<path>`}, quoted. */
   public String deltaSource(Table t) {
-    return "delta.`" + path(t).toString().replace("`", "``") + "`";
+    return "delta.`" + tablePath(t).replace("`", "``") + "`";
   }
 
   /** Frees a table's name, whether an earlier registration made it a table or a view. */
@@ -409,7 +495,7 @@ public final class Warehouse {
           "CREATE TABLE "
               + t.qualifiedName()
               + " USING delta LOCATION '"
-              + path(t).toString().replace("'", "\\'")
+              + tablePath(t).replace("'", "\\'")
               + "'");
     }
   }

@@ -24,6 +24,7 @@ import org.mhcs.conf.Settings;
 import org.mhcs.schema.Table;
 import org.mhcs.spark.Sessions;
 import org.mhcs.spark.SideBySide;
+import org.mhcs.storage.Location;
 
 /**
  * Compares two warehouses built from the same input, table by table and row by row (duplicates
@@ -201,22 +202,32 @@ public final class WarehouseComparison {
    * table matches, 1 otherwise. Runs Spark locally as {@code conf/mhcs.properties} says.
    */
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: WarehouseComparison EXPECTED_WAREHOUSE ACTUAL_WAREHOUSE");
+    if (args.length < 2) {
+      System.err.println(
+          "usage: WarehouseComparison EXPECTED_WAREHOUSE ACTUAL_WAREHOUSE [fs.KEY=VALUE ...]"
+              + " (either may be a URI such as s3a://bucket/prefix; credentials from Hadoop's"
+              + " provider chain, e.g. AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)");
       System.exit(2);
     }
-    Path expectedDir = Path.of(args[0]);
-    Path actualDir = Path.of(args[1]);
-    Settings settings = Settings.load(Map.of());
+    Location expectedDir = location(args[0]);
+    Location actualDir = location(args[1]);
+    Map<String, String> storage = new java.util.LinkedHashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      storage.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    Settings settings = Settings.load(storage);
     Warehouse expected = new Warehouse(Sessions.forWarehouse(expectedDir, settings), expectedDir);
     Warehouse actual = new Warehouse(expected.spark(), actualDir);
+    org.apache.hadoop.conf.Configuration hadoop =
+        expected.spark().sparkContext().hadoopConfiguration();
     // The run's rule for compiling queries, on the bytes compared rather than landed.
     System.err.println(
         "comparing "
             + Sessions.generateCodeFor(
                 expected.spark(),
                 "warehouses",
-                Warehouse.bytesUnder(expectedDir) + Warehouse.bytesUnder(actualDir),
+                Warehouse.bytesUnder(expectedDir, hadoop) + Warehouse.bytesUnder(actualDir, hadoop),
                 settings.get(Settings.GENERATED_CODE_FROM_MIB)));
     List<TableComparison> tables =
         compare(expected, actual, settings.get(Settings.TABLES_SIDE_BY_SIDE));
@@ -253,5 +264,9 @@ public final class WarehouseComparison {
         mismatches);
     expected.spark().stop();
     System.exit(mismatches == 0 ? 0 : 1);
+  }
+
+  private static Location location(String arg) {
+    return Location.isUri(arg) ? Location.remote(arg) : Location.local(Path.of(arg));
   }
 }

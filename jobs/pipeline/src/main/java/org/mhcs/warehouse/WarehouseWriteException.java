@@ -3,6 +3,7 @@ package org.mhcs.warehouse;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.mhcs.storage.Location;
 
 /**
  * The warehouse's storage refused a write: the disk is full, the file system is read-only or the
@@ -19,6 +20,12 @@ public final class WarehouseWriteException extends IllegalStateException {
    * run lock") under {@code folder}, or empty when the failure is not the storage's.
    */
   public static Optional<WarehouseWriteException> of(String what, Path folder, Throwable failure) {
+    return of(what, Location.local(folder), failure);
+  }
+
+  /** As {@link #of(String, Path, Throwable)}, for a local or remote warehouse. */
+  public static Optional<WarehouseWriteException> of(
+      String what, Location folder, Throwable failure) {
     return storageCause(failure)
         .map(
             cause ->
