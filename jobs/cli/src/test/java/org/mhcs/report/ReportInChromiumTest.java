@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.mhcs.testing.Scheduling;
 import org.mhcs.testing.SharedSpark;
 
 /**
@@ -206,6 +208,8 @@ class ReportInChromiumTest {
   }
 
   @Test
+  // The notebook points the session's table names at its warehouse (see Scheduling).
+  @ResourceLock(Scheduling.SESSION_CATALOG)
   void aNotebookPageRendersItsMarkdownTableAndChart() throws Exception {
     Path out = SharedSpark.newFolder("notebook-chromium-").resolve("national_variation.html");
     org.mhcs.testing.CommandLine.Outcome run =
@@ -226,6 +230,8 @@ class ReportInChromiumTest {
   }
 
   @Test
+  // The notebook points the session's table names at its warehouse (see Scheduling).
+  @ResourceLock(Scheduling.SESSION_CATALOG)
   void theTrendAndSystemNotebooksRenderOverThreeMonths() throws Exception {
     // golden/systems, sickness: S01 (the first organisation) 4.0% in June, 5.5% in July
     // (55/1000 against 40/1000: two proportions, p = 0.1148); July's national median 5.5, p25
