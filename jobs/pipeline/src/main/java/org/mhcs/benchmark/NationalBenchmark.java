@@ -42,6 +42,19 @@ public final class NationalBenchmark {
     return benchmark.where(col(Columns.PEER_GROUP).equalTo(NATIONAL));
   }
 
+  /** The national rows' slice (metric, period, service line, breakdown) and {@code figures}. */
+  public static Dataset<Row> nationalOf(Dataset<Row> benchmark, Column... figures) {
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                col(Columns.METRIC_ID),
+                col(Columns.PERIOD),
+                col(Columns.SERVICE_LINE),
+                col(Columns.BREAKDOWN)));
+    columns.addAll(List.of(figures));
+    return nationalOf(benchmark).select(columns.toArray(Column[]::new));
+  }
+
   public static Dataset<Row> compute(Dataset<Row> metricValues) {
     Dataset<Row> eligible =
         metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));

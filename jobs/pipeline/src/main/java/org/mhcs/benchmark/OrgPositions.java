@@ -99,16 +99,12 @@ public final class OrgPositions {
     Dataset<Row> values = metricValues.where(col(Columns.VALUE).isNotNull());
     Column eligible = col(Columns.FLAGS).isNull();
     Dataset<Row> national =
-        NationalBenchmark.nationalOf(benchmark)
-            .select(
-                col(Columns.METRIC_ID),
-                col(Columns.PERIOD),
-                col(Columns.SERVICE_LINE),
-                col(Columns.BREAKDOWN),
-                col(Columns.N_ORGS),
-                col(Columns.P25),
-                col(Columns.P50).as(Columns.NATIONAL_P50),
-                col(Columns.P75));
+        NationalBenchmark.nationalOf(
+            benchmark,
+            col(Columns.N_ORGS),
+            col(Columns.P25),
+            col(Columns.P50).as(Columns.NATIONAL_P50),
+            col(Columns.P75));
     Dataset<Row> ranked =
         values
             .where(eligible)

@@ -101,11 +101,14 @@ public final class OrganisationHierarchy {
             .where(col(PICK).equalTo(1))
             .drop(PICK, LAYOUT);
     // Snapshots numbered in date order across all organisations: a snapshot that lacks an
-    // organisation ends its period even when a later one shows it again.
+    // organisation ends its period even when a later one shows it again. A handful of dates, so
+    // one partition on purpose (a window without partitionBy does the same but warns each run).
     Dataset<Row> numbered =
         rows.select(Columns.VALID_FROM)
             .distinct()
-            .withColumn(SNAPSHOT, dense_rank().over(Window.orderBy(Columns.VALID_FROM)));
+            .withColumn(
+                SNAPSHOT,
+                dense_rank().over(Window.partitionBy(lit(0)).orderBy(Columns.VALID_FROM)));
     Dataset<Row> dated = rows.join(numbered, Columns.VALID_FROM);
     WindowSpec byOrg = Window.partitionBy(Columns.ORG_CODE).orderBy(SNAPSHOT);
     Column attributes =

@@ -68,17 +68,13 @@ public final class OpportunityCalculator {
     Dataset<Row> usable =
         metricValues.where(col(Columns.FLAGS).isNull().and(col(Columns.VALUE).isNotNull()));
     Dataset<Row> national =
-        NationalBenchmark.nationalOf(benchmark)
-            .select(
-                col(Columns.METRIC_ID),
-                col(Columns.PERIOD),
-                col(Columns.SERVICE_LINE),
-                col(Columns.BREAKDOWN),
-                col(Columns.P25),
-                col(Columns.P50),
-                col(Columns.P75),
-                col(Columns.MIN),
-                col(Columns.MAX));
+        NationalBenchmark.nationalOf(
+            benchmark,
+            col(Columns.P25),
+            col(Columns.P50),
+            col(Columns.P75),
+            col(Columns.MIN),
+            col(Columns.MAX));
 
     // The service's own mean face-to-face minutes (else the national median): a DNA's lost slot.
     Dataset<Row> slotMinutes =

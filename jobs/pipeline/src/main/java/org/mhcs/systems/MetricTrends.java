@@ -53,33 +53,27 @@ public final class MetricTrends {
   };
 
   /** gold.metric_trend's columns, in table order. */
-  static final String[] COLUMNS = {
-    Columns.LEVEL,
-    Columns.ENTITY_CODE,
-    Columns.METRIC_ID,
-    Columns.SERVICE_LINE,
-    Columns.BREAKDOWN,
-    Columns.PERIOD,
-    Columns.NUMERATOR,
-    Columns.DENOMINATOR,
-    Columns.VALUE,
-    Columns.PREVIOUS_PERIOD,
-    Columns.PREVIOUS_VALUE,
-    Columns.CHANGE,
-    Columns.CHANGE_P_VALUE,
-    Columns.CHANGE_SIGNIFICANT,
-    Columns.YEAR_AGO_PERIOD,
-    Columns.YEAR_AGO_VALUE,
-    Columns.CHANGE_YEAR,
-    Columns.CHANGE_YEAR_P_VALUE,
-    Columns.CHANGE_YEAR_SIGNIFICANT,
-    Columns.TEST,
-    Columns.NATIONAL_P25,
-    Columns.NATIONAL_P50,
-    Columns.NATIONAL_P75,
-    Columns.BASIS_CHANGED,
-    Columns.BASIS_NOTE
-  };
+  static final String[] COLUMNS =
+      java.util.stream.Stream.concat(
+              java.util.Arrays.stream(FIGURE),
+              java.util.stream.Stream.of(
+                  Columns.PREVIOUS_PERIOD,
+                  Columns.PREVIOUS_VALUE,
+                  Columns.CHANGE,
+                  Columns.CHANGE_P_VALUE,
+                  Columns.CHANGE_SIGNIFICANT,
+                  Columns.YEAR_AGO_PERIOD,
+                  Columns.YEAR_AGO_VALUE,
+                  Columns.CHANGE_YEAR,
+                  Columns.CHANGE_YEAR_P_VALUE,
+                  Columns.CHANGE_YEAR_SIGNIFICANT,
+                  Columns.TEST,
+                  Columns.NATIONAL_P25,
+                  Columns.NATIONAL_P50,
+                  Columns.NATIONAL_P75,
+                  Columns.BASIS_CHANGED,
+                  Columns.BASIS_NOTE))
+          .toArray(String[]::new);
 
   // Working columns: the periods a row is compared with, and the figures found there.
   private static final String PREVIOUS = "_previous";
@@ -129,15 +123,11 @@ public final class MetricTrends {
     trend = compared(trend, figures, PREVIOUS);
     trend = compared(trend, figures, YEAR_AGO);
     Dataset<Row> national =
-        NationalBenchmark.nationalOf(benchmark)
-            .select(
-                col(Columns.METRIC_ID),
-                col(Columns.PERIOD),
-                col(Columns.SERVICE_LINE),
-                col(Columns.BREAKDOWN),
-                col(Columns.P25).as(Columns.NATIONAL_P25),
-                col(Columns.P50).as(Columns.NATIONAL_P50),
-                col(Columns.P75).as(Columns.NATIONAL_P75));
+        NationalBenchmark.nationalOf(
+            benchmark,
+            col(Columns.P25).as(Columns.NATIONAL_P25),
+            col(Columns.P50).as(Columns.NATIONAL_P50),
+            col(Columns.P75).as(Columns.NATIONAL_P75));
     trend =
         trend.join(
             national,

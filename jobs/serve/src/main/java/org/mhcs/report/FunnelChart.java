@@ -1,9 +1,7 @@
 package org.mhcs.report;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +13,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGHints;
 import org.jfree.svg.SVGUtils;
 import org.mhcs.benchmark.FunnelLimits.Limits;
 
@@ -173,7 +165,10 @@ public record FunnelChart(
     double pad = Math.max((maxY - minY) * 0.2, Math.abs(target) * 0.05 + 1e-9);
     y.setRange(minY >= 0 ? Math.max(0, minY - pad) : minY - pad, maxY + pad);
 
-    XYLineAndShapeRenderer dotRenderer = new NamedPoints(id, orgs);
+    XYLineAndShapeRenderer dotRenderer =
+        new NamedXYItems(
+            false,
+            (dataset, series, item) -> id + "-pt-" + Html.safeName(orgs.get(series).get(item)));
     dotRenderer.setSeriesPaint(0, ChartSvg.ORGANISATION);
     dotRenderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
     dotRenderer.setSeriesPaint(1, ChartSvg.SELECTED);
@@ -222,53 +217,5 @@ public record FunnelChart(
     legendTitle.setPosition(RectangleEdge.BOTTOM);
     legendTitle.setFrame(org.jfree.chart.block.BlockBorder.NONE);
     return chart;
-  }
-
-  /** Points without lines, each with an SVG id naming its organisation. */
-  private static final class NamedPoints extends XYLineAndShapeRenderer {
-    private final String id;
-    private final List<List<String>> orgs;
-
-    /** {@code orgs}: per series, the organisations in the order their points were added. */
-    NamedPoints(String id, List<List<String>> orgs) {
-      super(false, true);
-      this.id = id;
-      this.orgs = orgs;
-    }
-
-    @Override
-    public void drawItem(
-        Graphics2D g2,
-        XYItemRendererState state,
-        Rectangle2D dataArea,
-        PlotRenderingInfo info,
-        XYPlot plot,
-        ValueAxis domainAxis,
-        ValueAxis rangeAxis,
-        XYDataset dataset,
-        int series,
-        int item,
-        CrosshairState crosshairState,
-        int pass) {
-      if (isItemPass(pass)) {
-        g2.setRenderingHint(
-            SVGHints.KEY_ELEMENT_ID, id + "-pt-" + Html.safeName(orgs.get(series).get(item)));
-      }
-      super.drawItem(
-          g2,
-          state,
-          dataArea,
-          info,
-          plot,
-          domainAxis,
-          rangeAxis,
-          dataset,
-          series,
-          item,
-          crosshairState,
-          pass);
-      // A point outside the plot is not drawn: its id must not go to the next element.
-      g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, null);
-    }
   }
 }

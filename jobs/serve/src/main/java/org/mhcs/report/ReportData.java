@@ -129,6 +129,15 @@ public final class ReportData {
 
   /** What one distribution is of: metric × period × service line × breakdown. */
   public record Slice(String metricId, String period, String serviceLine, String breakdown) {
+    /** The slice a gold row is of, from its metric, period, service line and breakdown columns. */
+    static Slice of(Row r) {
+      return new Slice(
+          r.getAs(Columns.METRIC_ID),
+          r.getAs(Columns.PERIOD),
+          r.getAs(Columns.SERVICE_LINE),
+          r.getAs(Columns.BREAKDOWN));
+    }
+
     public boolean hasBreakdown() {
       return !Columns.ALL.equals(breakdown);
     }
@@ -202,7 +211,7 @@ public final class ReportData {
     for (Row r : warehouse.read(Table.METRIC_VALUE).where(periods).collectAsList()) {
       values.add(
           new Value(
-              slice(r),
+              Slice.of(r),
               r.getAs(Columns.ORG_CODE),
               r.getAs(Columns.NUMERATOR),
               r.getAs(Columns.DENOMINATOR),
@@ -215,7 +224,7 @@ public final class ReportData {
             .collectAsList()) {
       distributions.add(
           new Distribution(
-              slice(r),
+              Slice.of(r),
               r.getAs(Columns.N_ORGS),
               r.getAs(Columns.P10),
               r.getAs(Columns.P25),
@@ -227,7 +236,7 @@ public final class ReportData {
     for (Row r : warehouse.read(Table.ORG_POSITION).where(periods).collectAsList()) {
       positions.add(
           new Position(
-              slice(r),
+              Slice.of(r),
               r.getAs(Columns.ORG_CODE),
               r.getAs(Columns.PERCENTILE_RANK),
               r.getAs(Columns.QUARTILE),
@@ -269,7 +278,7 @@ public final class ReportData {
       for (Row r : rows.collectAsList()) {
         opportunities.add(
             new OrgOpportunity(
-                slice(r),
+                Slice.of(r),
                 r.getAs(Columns.ORG_CODE),
                 r.getAs(Columns.TARGET_BASIS),
                 r.<Double>getAs(Columns.OPPORTUNITY_VALUE),
@@ -321,14 +330,6 @@ public final class ReportData {
    */
   static Map<String, String> orgNames(Warehouse warehouse, Period period) {
     return Names.of(warehouse, period.firstDay()).organisations();
-  }
-
-  private static Slice slice(Row r) {
-    return new Slice(
-        r.getAs(Columns.METRIC_ID),
-        r.getAs(Columns.PERIOD),
-        r.getAs(Columns.SERVICE_LINE),
-        r.getAs(Columns.BREAKDOWN));
   }
 
   /** Every organisation with a metric value, sorted by code. */

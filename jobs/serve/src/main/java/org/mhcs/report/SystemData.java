@@ -215,7 +215,7 @@ public final class SystemData {
               .collectAsList()) {
         values.add(
             new SystemValue(
-                slice(r),
+                Slice.of(r),
                 r.getAs(Columns.LEVEL),
                 r.getAs(Columns.SYSTEM_CODE),
                 r.<Long>getAs(Columns.N_MEMBERS),
@@ -232,7 +232,7 @@ public final class SystemData {
       for (Row r : warehouse.read(Table.SYSTEM_BENCHMARK).where(periods).collectAsList()) {
         distributions.add(
             new SystemDistribution(
-                slice(r),
+                Slice.of(r),
                 r.getAs(Columns.LEVEL),
                 r.<Long>getAs(Columns.N_SYSTEMS),
                 r.getAs(Columns.P25),
@@ -247,7 +247,7 @@ public final class SystemData {
       for (Row r : warehouse.read(Table.ORG_SYSTEM_POSITION).where(periods).collectAsList()) {
         members.add(
             new MemberPosition(
-                slice(r),
+                Slice.of(r),
                 r.getAs(Columns.ORG_CODE),
                 r.getAs(Columns.VALUE),
                 r.getAs(Columns.REGION_CODE),
@@ -317,7 +317,7 @@ public final class SystemData {
     return new TrendPoint(
         r.getAs(Columns.LEVEL),
         r.getAs(Columns.ENTITY_CODE),
-        slice(r),
+        Slice.of(r),
         r.getAs(Columns.VALUE),
         r.getAs(Columns.PREVIOUS_PERIOD),
         r.getAs(Columns.CHANGE),
@@ -337,14 +337,6 @@ public final class SystemData {
   private static long count(Row r, String column) {
     Number n = r.getAs(column);
     return n == null ? 0 : n.longValue();
-  }
-
-  private static Slice slice(Row r) {
-    return new Slice(
-        r.getAs(Columns.METRIC_ID),
-        r.getAs(Columns.PERIOD),
-        r.getAs(Columns.SERVICE_LINE),
-        r.getAs(Columns.BREAKDOWN));
   }
 
   /** The systems of {@code level} with figures in the report's periods, by code. */

@@ -1,22 +1,16 @@
 package org.mhcs.report;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -24,12 +18,10 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGHints;
 
 /**
  * A metric over time: the national median per period as a line inside the shaded band between the
@@ -130,7 +122,11 @@ public record TrendChart(
     plot.setOutlineVisible(false);
     plot.setInsets(new RectangleInsets(4, 4, 4, 12));
     if (selected != null && own.getItemCount() > 0) {
-      XYLineAndShapeRenderer line = new NamedPeriods(id, points);
+      XYLineAndShapeRenderer line =
+          new NamedXYItems(
+              true,
+              (dataset, series, item) ->
+                  pointId(id, points.get((int) Math.round(dataset.getXValue(series, item)))));
       line.setSeriesPaint(0, ChartSvg.SELECTED);
       line.setSeriesStroke(0, ChartSvg.solid(2.5f));
       line.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
@@ -171,52 +167,5 @@ public record TrendChart(
     legendTitle.setFrame(BlockBorder.NONE);
     legendTitle.setItemFont(ChartSvg.LABEL);
     return chart;
-  }
-
-  /** The organisation's line and points, each point's SVG id naming its period. */
-  private static final class NamedPeriods extends XYLineAndShapeRenderer {
-    private final String id;
-    private final List<Point> points;
-
-    NamedPeriods(String id, List<Point> points) {
-      super(true, true);
-      this.id = id;
-      this.points = points;
-    }
-
-    @Override
-    public void drawItem(
-        Graphics2D g2,
-        XYItemRendererState state,
-        Rectangle2D dataArea,
-        PlotRenderingInfo info,
-        XYPlot plot,
-        ValueAxis domainAxis,
-        ValueAxis rangeAxis,
-        XYDataset dataset,
-        int series,
-        int item,
-        CrosshairState crosshairState,
-        int pass) {
-      if (isItemPass(pass)) {
-        int at = (int) Math.round(dataset.getXValue(series, item));
-        g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, pointId(id, points.get(at)));
-      }
-      super.drawItem(
-          g2,
-          state,
-          dataArea,
-          info,
-          plot,
-          domainAxis,
-          rangeAxis,
-          dataset,
-          series,
-          item,
-          crosshairState,
-          pass);
-      // A point outside the plot is not drawn: its id must not go to the next element.
-      g2.setRenderingHint(SVGHints.KEY_ELEMENT_ID, null);
-    }
   }
 }
