@@ -9,9 +9,11 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,9 +56,9 @@ public final class MetricTrends {
 
   /** gold.metric_trend's columns, in table order. */
   static final String[] COLUMNS =
-      java.util.stream.Stream.concat(
-              java.util.Arrays.stream(FIGURE),
-              java.util.stream.Stream.of(
+      Stream.concat(
+              Arrays.stream(FIGURE),
+              Stream.of(
                   Columns.PREVIOUS_PERIOD,
                   Columns.PREVIOUS_VALUE,
                   Columns.CHANGE,
