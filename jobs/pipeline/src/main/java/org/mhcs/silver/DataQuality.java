@@ -88,22 +88,29 @@ public final class DataQuality {
    */
   static List<TagCount> count(LandingTableSpec spec, Dataset<Row> checked) {
     Column submitter = RowChecks.submitter(spec);
+    // A row's failure lists are looked into only when its flag says they are not empty: most rows
+    // have none, and a higher-order function (exists) is interpreted, not compiled, by Spark.
     String failures = SilverValidation.FAILURES;
+    String rejected = SilverValidation.REJECTED + " AND ";
     List<String> tags = new ArrayList<>();
     List<Column> sums = new ArrayList<>();
     tags.add(OK);
-    sums.add(tagged("size(" + failures + ") = 0"));
+    sums.add(tagged("NOT " + SilverValidation.REJECTED));
     for (Rule rule : Rule.values()) {
       tags.add(RULE + rule.id());
-      sums.add(tagged("exists(" + failures + ", f -> f.rule = '" + rule.id() + "')"));
+      sums.add(tagged(rejected + "exists(" + failures + ", f -> f.rule = '" + rule.id() + "')"));
     }
     if (spec.judgedByField()) {
       String fieldFailures = SilverValidation.FIELD_FAILURES;
+      String nulled = SilverValidation.NULLED + " AND ";
       tags.add(FIELDS);
-      sums.add(sum(expr("size(" + fieldFailures + ")").cast("long")));
+      sums.add(
+          sum(when(col(SilverValidation.NULLED), expr("size(" + fieldFailures + ")")).otherwise(0))
+              .cast("long"));
       for (Rule rule : Rule.values()) {
         tags.add(NULLED_BY + rule.id());
-        sums.add(tagged("exists(" + fieldFailures + ", f -> f.rule = '" + rule.id() + "')"));
+        sums.add(
+            tagged(nulled + "exists(" + fieldFailures + ", f -> f.rule = '" + rule.id() + "')"));
       }
     }
     for (ColumnSpec c : spec.columns()) {
@@ -111,7 +118,8 @@ public final class DataQuality {
         tags.add(MISSING + c.name());
         sums.add(
             tagged(
-                "exists("
+                rejected
+                    + "exists("
                     + failures
                     + ", f -> f.rule = '"
                     + Rule.REQUIRED.id()

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -41,6 +42,16 @@ public final class SilverValidation {
    * ({@link LandingTableSpec#nullsField}).
    */
   static final String FIELD_FAILURES = "_field_failures";
+
+  /**
+   * Whether {@link #FAILURES} is not empty (the row is quarantined), and whether {@link
+   * #FIELD_FAILURES} is not: computed once per row and cached beside them, so that the readers of
+   * the checked rows (the scorecard's tag counts above all) look into the lists of the few rows
+   * that have any, rather than into every row's.
+   */
+  static final String REJECTED = "_rejected";
+
+  static final String NULLED = "_nulled";
 
   private final ReloadScope scope;
   private final Dataset<Row> checked;
@@ -120,6 +131,8 @@ public final class SilverValidation {
     Dataset<Row> checkedRows =
         rows.withColumn(FAILURES, judged)
             .select(concat(keep, rowFailures.as(FAILURES), fieldFailures.as(FIELD_FAILURES)))
+            .withColumn(REJECTED, size(col(FAILURES)).gt(0))
+            .withColumn(NULLED, size(col(FIELD_FAILURES)).gt(0))
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<DataQuality.TagCount> tags = DataQuality.count(spec, checkedRows);
     return new SilverValidation(scope, checkedRows, tags, DataQuality.files(spec, tags));
@@ -168,18 +181,18 @@ public final class SilverValidation {
     if (spec().judgedByField()) {
       columns.add(
           when(
-                  size(col(FIELD_FAILURES)).gt(0),
+                  col(NULLED),
                   concat_ws(
                       ",", expr("array_distinct(transform(" + FIELD_FAILURES + ", f -> f.field))")))
               .as(Lineage.NULLED_FIELDS));
     }
-    return checked.where(size(col(FAILURES)).equalTo(0)).select(columns.toArray(Column[]::new));
+    return checked.where(not(col(REJECTED))).select(columns.toArray(Column[]::new));
   }
 
   /** Rows that failed, one each, naming the first rule broken and listing all of them. */
   public Dataset<Row> quarantined() {
     return checked
-        .where(size(col(FAILURES)).gt(0))
+        .where(col(REJECTED))
         .select(
             whereItWas(
                 col(FAILURES).getItem(0),
@@ -208,13 +221,14 @@ public final class SilverValidation {
 
   /** Whether a kept row's {@code field} broke its rule. */
   private static Column failed(String field) {
-    return expr("exists(" + FIELD_FAILURES + ", f -> f.field = " + SqlText.literal(field) + ")");
+    return col(NULLED)
+        .and(expr("exists(" + FIELD_FAILURES + ", f -> f.field = " + SqlText.literal(field) + ")"));
   }
 
   /** One row per field nulled in a kept row: where it was, the rule it broke and its value. */
   public Dataset<Row> quarantinedFields() {
     return checked
-        .where(size(col(FIELD_FAILURES)).gt(0))
+        .where(col(NULLED))
         .withColumn("_field_failure", explode(col(FIELD_FAILURES)))
         .select(whereItWas(col("_field_failure")));
   }
