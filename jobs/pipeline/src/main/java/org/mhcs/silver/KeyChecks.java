@@ -106,8 +106,8 @@ final class KeyChecks {
    * Adds {@link #orphan}{@code (i)}: the scope's present keys of {@code reference}, less the keys
    * {@code parentRows} hold (an anti-join of keys alone), made distinct, are the keys that point
    * nowhere. Neither side is made distinct before the join: repeats change no anti-join's result,
-   * and at a national month the two distincts cost more than the join (8 M keys against 8 M: 46 s
-   * with them, 30 s without, 14 s once the join is a hash join, see {@code Sessions}).
+   * and at a national month the two distincts cost more than the join (8.27 M keys against 8 M: 46
+   * s with them, 33 s without, 12 s once the join is a hash join: scripts/microbench, Sessions).
    */
   static Dataset<Row> markOrphans(
       Dataset<Row> rows, Reference reference, Dataset<Row> parentRows, int i) {

@@ -80,7 +80,7 @@ public final class Sessions {
             .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
             // A join whose every shuffled partition is at most this size builds a hash table of its
             // smaller side instead of sorting both: a national month's reference check (8 M keys
-            // against 8 M) takes 14 s instead of 30. The limit bounds the memory a task's table
+            // against 8 M) takes 12 s instead of 33. The limit bounds the memory a task's table
             // takes; a larger join still sorts.
             .config("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "256m")
             .getOrCreate();
