@@ -83,6 +83,11 @@ public final class Sessions {
             // against 8 M) takes 12 s instead of 33. The limit bounds the memory a task's table
             // takes; a larger join still sorts.
             .config("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "256m")
+            // Delta would list a small table's files in each commit's checksum file; to do so for a
+            // new table it first rebuilds the empty table's state, a Spark job per table that no
+            // read of ours uses. Off: 44 of a golden run's 471 jobs go, and the run takes 5% less
+            // (77.5 s against 82.0 s, three runs each; docs/performance.md, fourth round).
+            .config("spark.databricks.delta.allFilesInCrc.enabled", "false")
             .getOrCreate();
     // A session this JVM already had (tests, ./mhcs bench) keeps its first Hadoop configuration.
     hadoop.forEach(spark.sparkContext().hadoopConfiguration()::set);
