@@ -43,11 +43,11 @@ public class DeltaCommitBench {
                 jobs.incrementAndGet();
               }
             });
-    StringBuilder cols = new StringBuilder("'2024-06' as period");
+    List<String> columns = new ArrayList<>(List.of("'2024-06' as period"));
     for (int c = 0; c < 29; c++) {
-      cols.append(", concat('v', cast(id * ").append(c + 1).append(" as string)) as c").append(c);
+      columns.add("concat('v', cast(id * " + (c + 1) + " as string)) as c" + c);
     }
-    Dataset<Row> rows = s.range(5).selectExpr(cols.toString().split(", (?=concat|')"));
+    Dataset<Row> rows = s.range(5).selectExpr(columns.toArray(String[]::new));
     for (int round = 0; round < rounds; round++) {
       Path root = Files.createTempDirectory("deltabench");
       long[] ms = new long[3];

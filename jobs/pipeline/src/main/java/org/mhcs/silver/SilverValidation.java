@@ -51,6 +51,7 @@ public final class SilverValidation {
    */
   static final String REJECTED = "_rejected";
 
+  /** Whether {@link #FIELD_FAILURES} is not empty (a kept row had fields nulled); see above. */
   static final String NULLED = "_nulled";
 
   private final ReloadScope scope;

@@ -60,8 +60,7 @@ public final class Sessions {
             // Tables run side by side, each in its own pool (SideBySide): share the cores fairly.
             .config("spark.scheduler.mode", "FAIR")
             // An impossible date such as 2024-02-30 must parse to null (and be quarantined), not
-            // fail
-            // the job or roll over to March as the legacy parser would.
+            // fail the job or roll over to March as the legacy parser would.
             .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
             .config("spark.sql.warehouse.dir", warehouse.resolve("_spark_sql").uri())
             // Delta replays each table's log with 50 tasks by default; our tables have short logs,
