@@ -19,29 +19,6 @@ import org.mhcs.warehouse.Warehouse;
 @ResourceLock(Scheduling.SESSION_CATALOG)
 class MainTest {
   @Test
-  void theClusterJarsModulesBringTheirCommandsAndNoOthers() {
-    // This module's test class path holds core, pipeline, serve and cli: the cluster jar's modules.
-    // Their thirteen commands, listed here by hand; generate, demo and bench live in the synthetic
-    // and performance modules, absent here as on a cluster (the distribution's tests see all 16).
-    assertEquals(
-        List.of(
-            "completion",
-            "export",
-            "metrics",
-            "notebook",
-            "opportunities",
-            "peers",
-            "public-benchmarks",
-            "report",
-            "run",
-            "serve",
-            "service-lines",
-            "sql",
-            "tables"),
-        Main.COMMANDS.stream().map(Command::name).toList());
-  }
-
-  @Test
   void everyCommandHasHelp() {
     for (Command c : Main.COMMANDS) {
       Outcome o = run(c.name(), "--help");
