@@ -2,12 +2,14 @@ package org.mhcs.spark;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.mhcs.conf.Settings;
 import org.mhcs.storage.HadoopStorage;
 import org.mhcs.storage.Location;
+import org.mhcs.storage.ShellFreeLocalFileSystem;
 
 /**
  * Builds the Spark session every job runs in: Delta enabled, UTC, small shuffles on one machine.
@@ -33,12 +35,22 @@ public final class Sessions {
    */
   public static SparkSession forWarehouse(Location warehouse, Settings settings) {
     SparkConf conf = new SparkConf(true);
-    Map<String, String> hadoop = HadoopStorage.hadoopOptions(settings.storageOptions());
-    hadoop.forEach((k, v) -> conf.set("spark.hadoop." + k, v));
-    HadoopStorage.DELTA_LOG_STORES.forEach(conf::set);
     if (!conf.contains("spark.master")) {
       conf.setMaster(settings.get(Settings.SPARK_MASTER));
     }
+    Map<String, String> hadoop =
+        new LinkedHashMap<>(HadoopStorage.hadoopOptions(settings.storageOptions()));
+    if (conf.get("spark.master").startsWith("local")) {
+      // Driver and executors share this JVM, whose class path has the class; given options win.
+      ShellFreeLocalFileSystem.HADOOP_OPTIONS.forEach(
+          (k, v) -> {
+            if (!conf.contains("spark.hadoop." + k)) {
+              hadoop.putIfAbsent(k, v);
+            }
+          });
+    }
+    hadoop.forEach((k, v) -> conf.set("spark.hadoop." + k, v));
+    HadoopStorage.DELTA_LOG_STORES.forEach(conf::set);
     // spark-submit always sets a name (--name, spark.app.name, or else the main class); a name
     // set here would override the one conf/spark-submit.properties gives the cluster's UI.
     if (!conf.contains("spark.app.name")) {
