@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
  * class path that holds the generator's and the benchmark's commands too.
  */
 class ClusterJarCommandsIT {
+  /**
+   * The thirteen commands of core, pipeline, serve and cli, listed here by hand; generate, demo and
+   * bench live in the synthetic and performance modules, absent here as on a cluster.
+   */
+  static final List<String> CLUSTER_JAR_COMMANDS =
+      List.of(
+          "completion",
+          "export",
+          "metrics",
+          "notebook",
+          "opportunities",
+          "peers",
+          "public-benchmarks",
+          "report",
+          "run",
+          "serve",
+          "service-lines",
+          "sql",
+          "tables");
+
   @Test
   void theClusterJarsModulesBringTheirCommandsAndNoOthers() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
@@ -39,25 +59,6 @@ class ClusterJarCommandsIT {
             .takeWhile(l -> !l.isBlank())
             .map(l -> l.strip().split("\\s+")[0])
             .toList();
-    // The thirteen commands of core, pipeline, serve and cli, listed here by hand; generate, demo
-    // and bench live in the synthetic and performance modules, absent here as on a cluster (the
-    // distribution's tests see all 16).
-    assertEquals(
-        List.of(
-            "completion",
-            "export",
-            "metrics",
-            "notebook",
-            "opportunities",
-            "peers",
-            "public-benchmarks",
-            "report",
-            "run",
-            "serve",
-            "service-lines",
-            "sql",
-            "tables"),
-        listed,
-        out);
+    assertEquals(CLUSTER_JAR_COMMANDS, listed, out);
   }
 }
