@@ -24,7 +24,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * Hadoop's local file system without a child process per call. Without Hadoop's native library (it
  * is not on Maven Central, and no machine of ours has it), {@link RawLocalFileSystem} runs {@code
  * chmod} for every file and folder it creates and {@code readlink} for every rename through {@code
- * FileContext}, as Delta commits do: about 1,100 processes for the golden month's run, each a fork
+ * FileContext}, as Delta commits do: about 1,190 processes for the golden month's run, each a fork
  * and exec beside a multi-gigabyte JVM (docs/performance.md, fifth round). This class does the same
  * two things through {@code java.nio}; everything else is Hadoop's own.
  *
