@@ -2,10 +2,10 @@ package org.mhcs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,14 +43,14 @@ class ClusterJarCommandsIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                target.resolve("mhcs-cluster.jar") + java.io.File.pathSeparator + target + "/lib/*",
+                target.resolve("mhcs-cluster.jar") + File.pathSeparator + target + "/lib/*",
                 "org.mhcs.cli.Main",
                 "--help")
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(2, TimeUnit.MINUTES);
-    assertEquals(0, p.exitValue(), out);
+    // Its output has ended, so the process has too, or is about to.
+    assertEquals(0, p.waitFor(), out);
     // The overview lists each command indented under "commands:", up to a blank line.
     List<String> listed =
         out.lines()
